@@ -1,0 +1,41 @@
+package org.gazette.text;
+
+import java.io.IOException;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Replaces typographic apostrophes (’ ‘ ʼ ′ ＇) inside a token with the ASCII apostrophe, so
+ * that "aujourd’hui" and "aujourd'hui" count as one term.
+ */
+public final class ApostropheFilter extends TokenFilter {
+
+  private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+  public ApostropheFilter(TokenStream input) {
+    super(input);
+  }
+
+  /** True for the characters news text uses as an apostrophe. */
+  public static boolean isApostrophe(char c) {
+    return c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02BC' || c == '\u2032'
+        || c == '\uFF07';
+  }
+
+  @Override
+  public boolean incrementToken() throws IOException {
+    if (!input.incrementToken()) {
+      return false;
+    }
+    char[] buffer = term.buffer();
+    int length = term.length();
+    for (int i = 0; i < length; i++) {
+      char c = buffer[i];
+      if (c != '\'' && isApostrophe(c)) {
+        buffer[i] = '\'';
+      }
+    }
+    return true;
+  }
+}

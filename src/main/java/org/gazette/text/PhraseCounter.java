@@ -1,0 +1,62 @@
+package org.gazette.text;
+
+/**
+ * Counts the terms of one text: words that are not stop words ({@code n = 1}), and phrases of
+ * two or three words ({@code n = 2, 3}) that neither start nor end with a stop word and do not
+ * cross punctuation or a line break ("corée du nord", "missile balistique intercontinental").
+ * Words and phrases become {@link PhraseKey}s over a {@link TermDictionary}.
+ */
+public final class PhraseCounter {
+
+  private final int maxWords;
+
+  /** Counts phrases of up to {@code maxWords} words (1 to 3). */
+  public PhraseCounter(int maxWords) {
+    if (maxWords < 1 || maxWords > 3) {
+      throw new IllegalArgumentException("phrase length must be 1 to 3 words, was " + maxWords);
+    }
+    this.maxWords = maxWords;
+  }
+
+  /**
+   * Adds the words and phrases of {@code tokens} to {@code out}, one occurrence each and no
+   * documents (the caller counts the document once when it merges the table).
+   */
+  public void count(Tokens tokens, TermDictionary dictionary, CountTable out) {
+    int n = tokens.size();
+    if (n == 0) {
+      return;
+    }
+    int[] ids = idsOf(tokens, dictionary);
+    for (int i = 0; i < n; i++) {
+      boolean content = !tokens.isStopWord(i);
+      if (content) {
+        out.add(PhraseKey.of(ids[i]), 1, 0);
+      }
+      if (maxWords < 2 || !content || i + 1 >= n || tokens.breaksBefore(i + 1)) {
+        continue;
+      }
+      if (!tokens.isStopWord(i + 1)) {
+        out.add(PhraseKey.of(ids[i], ids[i + 1]), 1, 0);
+      }
+      if (maxWords >= 3 && i + 2 < n && !tokens.breaksBefore(i + 2)
+          && !tokens.isStopWord(i + 2)) {
+        out.add(PhraseKey.of(ids[i], ids[i + 1], ids[i + 2]), 1, 0);
+      }
+    }
+  }
+
+  private int[] scratch = new int[1024];
+
+  private int[] idsOf(Tokens tokens, TermDictionary dictionary) {
+    int n = tokens.size();
+    if (scratch.length < n) {
+      scratch = new int[Math.max(n, scratch.length * 2)];
+    }
+    char[] chars = tokens.chars();
+    for (int i = 0; i < n; i++) {
+      scratch[i] = dictionary.idOf(chars, tokens.termStart(i), tokens.termLength(i));
+    }
+    return scratch;
+  }
+}

@@ -1,0 +1,173 @@
+package org.gazette.text;
+
+import java.text.Normalizer;
+import org.apache.commons.text.StringEscapeUtils;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Turns raw article text into clean plain text: HTML markup stripped, entities decoded,
+ * Unicode NFC, invisible characters dropped, white space folded.
+ *
+ * <p>Paragraph breaks survive as a single {@code '\n'} so that later stages do not join
+ * words across them. Typographic apostrophes and quotes are kept: the cleaned text is also
+ * what users read; the analyzers normalise them for counting. Stateless and thread-safe.
+ */
+public final class TextCleaner {
+
+  private TextCleaner() {}
+
+  /** Cleans {@code raw}; {@code null} gives the empty string. */
+  public static String clean(String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return "";
+    }
+    String text;
+    if (looksLikeMarkup(raw)) {
+      text = htmlToText(raw);
+    } else if (raw.indexOf('&') >= 0) {
+      text = StringEscapeUtils.unescapeHtml4(raw);
+    } else {
+      text = raw;
+    }
+    if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+      text = Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+    return foldWhiteSpace(text);
+  }
+
+  /** True when the text holds a tag, a comment or a doctype: {@code <} then a letter, '/' or '!'. */
+  static boolean looksLikeMarkup(String s) {
+    int i = s.indexOf('<');
+    while (i >= 0 && i + 1 < s.length()) {
+      char next = s.charAt(i + 1);
+      if (Character.isLetter(next) || next == '/' || next == '!') {
+        return true;
+      }
+      i = s.indexOf('<', i + 1);
+    }
+    return false;
+  }
+
+  private static String htmlToText(String html) {
+    Element body = Jsoup.parseBodyFragment(html).body();
+    StringBuilder out = new StringBuilder(html.length());
+    body.traverse(new BlockAwareText(out));
+    return out.toString();
+  }
+
+  /** Collects text nodes, with a line break around block elements, skipping non-content. */
+  private static final class BlockAwareText implements NodeVisitor {
+    private final StringBuilder out;
+    private int skipDepth;
+
+    BlockAwareText(StringBuilder out) {
+      this.out = out;
+    }
+
+    @Override
+    public void head(Node node, int depth) {
+      if (node instanceof Element element) {
+        if (skipDepth > 0 || isNonContent(element)) {
+          skipDepth++;
+        } else if (element.isBlock() || element.nameIs("br")) {
+          out.append('\n');
+        }
+      } else if (node instanceof TextNode textNode && skipDepth == 0) {
+        out.append(textNode.getWholeText());
+      }
+    }
+
+    @Override
+    public void tail(Node node, int depth) {
+      if (node instanceof Element element) {
+        if (skipDepth > 0) {
+          skipDepth--;
+        } else if (element.isBlock()) {
+          out.append('\n');
+        }
+      }
+    }
+
+    private static boolean isNonContent(Element e) {
+      return e.nameIs("script") || e.nameIs("style") || e.nameIs("noscript")
+          || e.nameIs("template") || e.nameIs("head") || e.nameIs("iframe")
+          || e.nameIs("svg") || e.nameIs("object");
+    }
+  }
+
+  /**
+   * Folds runs of white space to one space, or to one {@code '\n'} when the run holds a line
+   * break; drops invisible format characters and controls; trims.
+   */
+  static String foldWhiteSpace(String s) {
+    if (isFolded(s)) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    int pending = KEEP; // the separator owed before the next visible character
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int kind = classify(c);
+      if (kind == KEEP) {
+        if (pending != KEEP && out.length() > 0) {
+          out.append(pending == LINE_BREAK ? '\n' : ' ');
+        }
+        pending = KEEP;
+        out.append(c);
+      } else if (kind == LINE_BREAK || (kind == SPACE && pending != LINE_BREAK)) {
+        pending = kind;
+      }
+    }
+    return out.toString();
+  }
+
+  /** True when folding would not change {@code s}: the common case, checked without copying. */
+  private static boolean isFolded(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      int kind = classify(c);
+      if (kind == KEEP) {
+        continue;
+      }
+      boolean loneSeparator = (c == ' ' || c == '\n') && i > 0 && i + 1 < n
+          && classify(s.charAt(i - 1)) == KEEP && classify(s.charAt(i + 1)) == KEEP;
+      if (!loneSeparator) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final int KEEP = 0;
+  private static final int SPACE = 1;
+  private static final int LINE_BREAK = 2;
+  private static final int DROP = 3;
+
+  private static int classify(char c) {
+    if (c > ' ' && c < 0x7F) {
+      return KEEP;
+    }
+    switch (c) {
+      case ' ', '\t', '\u00A0', '\u2007', '\u202F', '\u3000', '\u1680', '\u205F':
+        return SPACE;
+      case '\n', '\r', '\u000B', '\u000C', '\u0085', '\u2028', '\u2029':
+        return LINE_BREAK;
+      case '\u00AD', '\u200B', '\u2060', '\uFEFF', '\u180E':
+        return DROP;
+      default:
+        break;
+    }
+    if (c >= '\u2000' && c <= '\u200A') {
+      return SPACE;
+    }
+    if (c < ' ' || (c >= 0x7F && c < 0xA0)) {
+      return DROP; // C0 and C1 controls
+    }
+    return KEEP;
+  }
+}

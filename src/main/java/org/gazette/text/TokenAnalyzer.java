@@ -1,0 +1,289 @@
+package org.gazette.text;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.el.GreekLowerCaseFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.analysis.tr.TurkishLowerCaseFilter;
+import org.apache.lucene.analysis.util.ElisionFilter;
+
+/**
+ * Splits a text into {@link Tokens}: the chain of each language is a Lucene tokenizer (UAX#29
+ * word boundaries; ICU's dictionaries for Thai, Lao, Khmer, Myanmar, Chinese and Japanese),
+ * then {@link ApostropheFilter}, elision ("l’Agence" gives "agence"), lower-casing for the
+ * script, and the English possessive ("Putin's" gives "putin").
+ *
+ * <p>On the token stream it then joins hyphenated words ("Hwasong-17", "nord-coréen"), drops
+ * numbers, ordinals and symbols, marks stop words, and marks where punctuation, a line break or
+ * a dropped token stands between two words, so that phrases do not cross them.
+ *
+ * <p>Not thread-safe: build one per task (it reuses its Lucene chains), from profiles shared
+ * by the JVM.
+ */
+public final class TokenAnalyzer {
+
+  /** Longer tokens are URLs, identifiers or debris, not terms. */
+  static final int MAX_TERM_LENGTH = 64;
+
+  /**
+   * Tokens analysed per text at most: a book's worth (a news article has a few hundred). The
+   * rest of a longer text is not analysed, and {@link Tokens#truncated()} says so.
+   */
+  public static final int MAX_TOKENS = 250_000;
+
+  private final LanguageProfiles profiles;
+  private final Map<String, Chain> standardChains = new HashMap<>();
+  private final Map<String, Chain> dictionaryChains = new HashMap<>();
+
+  public TokenAnalyzer(LanguageProfiles profiles) {
+    this.profiles = profiles;
+  }
+
+  /** The profile this analyzer uses for {@code language}. */
+  public LanguageProfile profile(String language) {
+    return profiles.profile(language);
+  }
+
+  /** Analyses {@code text} as {@code language} (ISO 639-1 or "und") into {@code out}. */
+  public void analyze(String text, String language, Tokens out) {
+    out.clear();
+    if (text.isEmpty()) {
+      return;
+    }
+    LanguageProfile profile = profiles.profile(language);
+    Map<String, Chain> chains = needsDictionarySegmentation(text) ? dictionaryChains
+        : standardChains;
+    Chain chain = chains.computeIfAbsent(profile.language(),
+        k -> new Chain(profile, chains == dictionaryChains));
+    try {
+      chain.run(text, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringReader does not fail
+    }
+  }
+
+  /** True when the text holds a script written without spaces between words. */
+  static boolean needsDictionarySegmentation(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c < '\u0E00') {
+        continue;
+      }
+      if (c <= '\u0EFF' // Thai, Lao
+          || (c >= '\u1000' && c <= '\u109F') // Myanmar
+          || (c >= '\u1780' && c <= '\u17FF') // Khmer
+          || (c >= '\u3040' && c <= '\u30FF') // Hiragana, Katakana
+          || (c >= '\u3400' && c <= '\u4DBF') // CJK extension A
+          || (c >= '\u4E00' && c <= '\u9FFF') // CJK unified ideographs
+          || (c >= '\uF900' && c <= '\uFAFF')) { // CJK compatibility ideographs
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isHyphen(char c) {
+    return c == '-' || c == '\u2010' || c == '\u2011';
+  }
+
+  /** One language's Lucene chain with the attributes it fills. */
+  private static final class Chain {
+    private final LanguageProfile profile;
+    private final Tokenizer tokenizer;
+    private final TokenStream stream;
+    private final CharTermAttribute term;
+    private final OffsetAttribute offset;
+    private final TypeAttribute type;
+
+    Chain(LanguageProfile profile, boolean dictionary) {
+      this.profile = profile;
+      this.tokenizer = dictionary ? new ICUTokenizer() : new StandardTokenizer();
+      TokenStream s = new ApostropheFilter(tokenizer);
+      if (!profile.elidedArticles().isEmpty()) {
+        s = new ElisionFilter(s, profile.elidedArticles());
+      }
+      s = switch (profile.lowerCase()) {
+        case TURKISH -> new TurkishLowerCaseFilter(s);
+        case GREEK -> new GreekLowerCaseFilter(s);
+        case DEFAULT -> new LowerCaseFilter(s);
+      };
+      if (profile.englishPossessive()) {
+        s = new EnglishPossessiveFilter(s);
+      }
+      this.stream = s;
+      this.term = stream.addAttribute(CharTermAttribute.class);
+      this.offset = stream.addAttribute(OffsetAttribute.class);
+      this.type = stream.addAttribute(TypeAttribute.class);
+    }
+
+    void run(String text, Tokens out) throws IOException {
+      tokenizer.setReader(new StringReader(text));
+      stream.reset();
+      try {
+        int previousEnd = -1;
+        boolean lastJoinable = false;
+        boolean lastPending = false; // the last token added may still grow by a hyphen
+        boolean breakNext = true;
+        while (stream.incrementToken()) {
+          if (out.size() >= MAX_TOKENS) {
+            out.markTruncated();
+            break;
+          }
+          int start = offset.startOffset();
+          int end = offset.endOffset();
+          String tokenType = type.type();
+          boolean joinable = isJoinable(tokenType);
+          if (lastPending && lastJoinable && joinable && start == previousEnd + 1
+              && isHyphen(text.charAt(previousEnd))) {
+            out.joinToLast('-', term.buffer(), term.length(), end);
+            previousEnd = end;
+            continue;
+          }
+          if (lastPending && !keepLast(out)) {
+            breakNext = true;
+          }
+          lastPending = false;
+          lastJoinable = false;
+          if (isSymbol(tokenType) || term.length() == 0) {
+            breakNext = true;
+            previousEnd = end;
+            continue;
+          }
+          boolean gap = previousEnd >= 0 && gapBreaksPhrase(text, previousEnd, start);
+          out.add(term.buffer(), term.length(), start, end, breakNext || gap);
+          breakNext = false;
+          lastPending = true;
+          lastJoinable = joinable;
+          previousEnd = end;
+        }
+        if (lastPending) {
+          keepLast(out);
+        }
+        stream.end();
+      } finally {
+        stream.close();
+      }
+    }
+
+    /**
+     * Classifies the last token once no hyphen can extend it: drops it when it is a number,
+     * an ordinal or too long (returning false), else counts it and marks a stop word.
+     */
+    private boolean keepLast(Tokens out) {
+      int i = out.size() - 1;
+      char[] chars = out.chars();
+      int from = out.termStart(i);
+      int length = out.termLength(i);
+      if (length > MAX_TERM_LENGTH || !hasLetter(chars, from, length)
+          || isOrdinal(chars, from, length)) {
+        out.dropLast();
+        return false;
+      }
+      out.countWord();
+      if (isStopWord(chars, from, length)) {
+        out.markStopWord(i);
+      }
+      return true;
+    }
+
+    /** A stop word of the language, a lone letter, or hyphenated stop words ("a-t-il"). */
+    private boolean isStopWord(char[] chars, int from, int length) {
+      if (isLoneLetter(chars, from, length) || profile.isStopWord(chars, from, length)) {
+        return true;
+      }
+      int partStart = from;
+      int end = from + length;
+      boolean hyphenated = false;
+      for (int i = from; i <= end; i++) {
+        if (i == end || chars[i] == '-') {
+          if (i == end && !hyphenated) {
+            return false;
+          }
+          hyphenated = true;
+          int partLength = i - partStart;
+          if (partLength == 0 || !(isLoneLetter(chars, partStart, partLength)
+              || profile.isStopWord(chars, partStart, partLength))) {
+            return false;
+          }
+          partStart = i + 1;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** Word-like token types that a hyphen may join; not ideographs, kana or emoji. */
+  private static boolean isJoinable(String type) {
+    return "<ALPHANUM>".equals(type) || "<NUM>".equals(type);
+  }
+
+  private static boolean isSymbol(String type) {
+    return "<EMOJI>".equals(type);
+  }
+
+  /** Between two tokens, anything but spaces (punctuation, a line break) ends a phrase. */
+  static boolean gapBreaksPhrase(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c != ' ' && !(Character.isSpaceChar(c) && c != '\u2028' && c != '\u2029')
+          && c != '\t') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean hasLetter(char[] chars, int from, int length) {
+    for (int i = from, end = from + length; i < end; i++) {
+      char c = chars[i];
+      if (Character.isLetter(c)) {
+        return true;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < end
+          && Character.isLetter(Character.toCodePoint(c, chars[i + 1]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A single letter of an alphabet (not an ideograph or a Hangul syllable, which are words). */
+  static boolean isLoneLetter(char[] chars, int from, int length) {
+    if (length != 1) {
+      return false;
+    }
+    char c = chars[from];
+    Character.UnicodeScript script = Character.UnicodeScript.of(c);
+    return Character.isLetter(c) && script != Character.UnicodeScript.HAN
+        && script != Character.UnicodeScript.HANGUL;
+  }
+
+  /** Digits then an ordinal suffix: "70e", "1er", "2nd", "21st", "3º", "4ème". */
+  static boolean isOrdinal(char[] chars, int from, int length) {
+    int i = from;
+    int end = from + length;
+    while (i < end && chars[i] >= '0' && chars[i] <= '9') {
+      i++;
+    }
+    if (i == from || i == end) {
+      return false;
+    }
+    String suffix = new String(chars, i, end - i);
+    return switch (suffix) {
+      case "e", "è", "er", "re", "ère", "ème", "eme", "es", "ers", "res", "èmes", "emes", "th",
+          "st", "nd", "rd", "º", "ª", "o", "a", "°", "te", "ten", "ste" -> true;
+      default -> false;
+    };
+  }
+}
