@@ -1,0 +1,96 @@
+package org.gazette;
+
+import java.io.PrintWriter;
+import org.gazette.cli.GenerateCommand;
+import org.gazette.cli.IngestCommand;
+import org.gazette.cli.NightlyCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Gazette's command line: {@code nightly}, {@code ingest} and {@code generate}. The same main
+ * class runs under {@code jobs/gazette} (Spark in local mode) and under spark-submit.
+ */
+@Command(
+    name = "gazette",
+    mixinStandardHelpOptions = true,
+    versionProvider = Gazette.VersionProvider.class,
+    description = "Batch analytics for news corpora on Apache Spark.",
+    subcommands = {
+      NightlyCommand.class,
+      IngestCommand.class,
+      GenerateCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Gazette implements Runnable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Gazette.class);
+
+  /** Exit status of a bad option, a missing input or an input schema that does not fit. */
+  public static final int USAGE = 2;
+  /** Exit status of a failure during the run. */
+  public static final int FAILED = 1;
+
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns its exit status, without exiting. */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Gazette());
+    cli.setExecutionExceptionHandler(Gazette::handleFailure);
+    cli.setParameterExceptionHandler(Gazette::handleBadOption);
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "name a command: nightly, ingest or generate (gazette help shows them all)");
+  }
+
+  private static int handleFailure(Exception e, CommandLine cli,
+      CommandLine.ParseResult parsed) {
+    PrintWriter err = cli.getErr();
+    UsageException usage = findUsageProblem(e);
+    if (usage != null) {
+      err.println("gazette: " + usage.getMessage());
+      err.flush();
+      return USAGE;
+    }
+    LOG.error("{} failed", cli.getCommandName(), e);
+    err.println("gazette " + cli.getCommandName() + " failed: " + e);
+    err.flush();
+    return FAILED;
+  }
+
+  private static int handleBadOption(CommandLine.ParameterException e, String[] args) {
+    PrintWriter err = e.getCommandLine().getErr();
+    err.println("gazette: " + e.getMessage() + " (gazette " + e.getCommandLine().getCommandName()
+        + " --help lists the options)");
+    err.flush();
+    return USAGE;
+  }
+
+  private static UsageException findUsageProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UsageException u) {
+        return u;
+      }
+    }
+    return null;
+  }
+
+  /** Prints the version built into the jar. */
+  public static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"gazette " + Version.get()};
+    }
+  }
+}

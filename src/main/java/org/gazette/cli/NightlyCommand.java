@@ -1,0 +1,132 @@
+package org.gazette.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.gazette.UsageException;
+import org.gazette.spark.DateRange;
+import org.gazette.spark.NightlyJob;
+import org.gazette.text.Detectors;
+import org.gazette.text.Reference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code gazette nightly}: annotate the given dates once and write every daily table. */
+@Command(name = "nightly", mixinStandardHelpOptions = true,
+    description = {
+      "Annotate the articles of the given dates once, then write every daily table for those",
+      "dates. Without date options: every date in the input. Re-running a date replaces that",
+      "date's partitions and nothing else."})
+public final class NightlyCommand implements Callable<Integer> {
+
+  @Option(names = "--input", defaultValue = "data/sample/articles",
+      description = "Parquet file or folder of articles (default: ${DEFAULT-VALUE})")
+  String input;
+
+  @Option(names = "--output", defaultValue = "out",
+      description = "folder of the output tables (default: ${DEFAULT-VALUE})")
+  String output;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "process this day only")
+  String date;
+
+  @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first day of a range")
+  String from;
+
+  @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last day of a range")
+  String to;
+
+  @Option(names = "--map", paramLabel = "COLUMN=INPUT_COLUMN",
+      description = "read a contract column from another input column, e.g. "
+          + "--map body=text_content,published_at=publication_date")
+  List<String> map = new ArrayList<>();
+
+  @Option(names = "--reference", paramLabel = "FOLDER",
+      description = "reference data (stop words, elision); default: data/reference when it "
+          + "exists, else the copy in the jar")
+  Path reference;
+
+  @Option(names = "--max-phrase-words", defaultValue = "3",
+      description = "longest phrase counted, 1 to 3 words (default: ${DEFAULT-VALUE})")
+  int maxPhraseWords;
+
+  @Option(names = "--min-phrase-docs", defaultValue = "2",
+      description = "keep a phrase only if that many articles of the day contain it "
+          + "(default: ${DEFAULT-VALUE})")
+  int minPhraseDocs;
+
+  @Option(names = "--term-buffer", defaultValue = "2000000", hidden = true,
+      description = "distinct terms a task sums before it hands them to Spark")
+  int termBuffer;
+
+  @Option(names = "--partitions", defaultValue = "0",
+      description = "partitions of the annotation pass; 0: four per input split, at least one "
+          + "per core")
+  int partitions;
+
+  @Mixin SparkOptions spark;
+
+  @Override
+  public Integer call() {
+    DateRange range = dateRange(date, from, to);
+    if (maxPhraseWords < 1 || maxPhraseWords > 3) {
+      throw new UsageException("--max-phrase-words must be 1, 2 or 3, was " + maxPhraseWords);
+    }
+    if (minPhraseDocs < 1) {
+      throw new UsageException("--min-phrase-docs must be at least 1, was " + minPhraseDocs);
+    }
+    Reference ref = loadReference(reference);
+    NightlyJob.Options options = new NightlyJob.Options(input, output,
+        ColumnMapping.parse(map), range, ref, Detectors.openNlp(ref), maxPhraseWords,
+        minPhraseDocs, termBuffer, partitions);
+    SparkSession session = spark.session("nightly");
+    try {
+      NightlyJob.run(session, options);
+      return 0;
+    } finally {
+      session.stop();
+    }
+  }
+
+  /** The reference data: the folder given, else data/reference, else the bundled copy. */
+  static Reference loadReference(Path folder) {
+    if (folder != null) {
+      if (!Files.isDirectory(folder)) {
+        throw new UsageException("--reference " + folder + ": no such folder");
+      }
+      return Reference.load(folder);
+    }
+    Path local = Path.of("data", "reference");
+    return Files.isDirectory(local) ? Reference.load(local) : Reference.bundled();
+  }
+
+  static DateRange dateRange(String date, String from, String to) {
+    if (date != null) {
+      if (from != null || to != null) {
+        throw new UsageException("give --date, or --from and --to, not both");
+      }
+      return DateRange.of(parseDate("--date", date));
+    }
+    if (from == null && to == null) {
+      return DateRange.ALL;
+    }
+    if (from == null || to == null) {
+      throw new UsageException("give both --from and --to (or --date for one day)");
+    }
+    return new DateRange(parseDate("--from", from), parseDate("--to", to));
+  }
+
+  static LocalDate parseDate(String option, String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new UsageException(option + " " + value + ": expected a date like 2023-08-01");
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package org.gazette.spark;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.BinaryType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampNTZType;
+import org.apache.spark.sql.types.TimestampType;
+import org.gazette.UsageException;
+
+/**
+ * Reads articles in the input schema (see README, "Input") from Parquet, renaming columns with
+ * {@code --map}, and brings every column to its contract type: {@code published_at} becomes a
+ * UTC timestamp, parsed from ISO-8601 strings, RFC 1123 dates or epoch seconds.
+ *
+ * <p>The result has the columns of {@link #CONFORMED}; rows are not judged here
+ * ({@link Triage} does that), but a schema that cannot work stops the run with one clear line.
+ */
+public final class ArticleInput {
+
+  /** The input columns of the contract, in order. */
+  public static final List<String> COLUMNS =
+      List.of("id", "published_at", "source", "url", "language", "title", "body");
+
+  private static final Set<String> REQUIRED = Set.of("id", "published_at");
+  private static final Set<String> TEXT = Set.of("title", "body");
+
+  /** Epoch values at or above this are read as milliseconds (year 5138 in seconds). */
+  static final double EPOCH_MILLIS_THRESHOLD = 1e11;
+
+  /** Columns after conforming: the contract's, plus the date and the raw publication value. */
+  public static final List<String> CONFORMED = List.of("id", "published_at", "published_at_raw",
+      "date", "source", "url", "language", "title", "body");
+
+  private ArticleInput() {}
+
+  /** Reads {@code path} (a Parquet file or folder) with {@code mapping} (contract to input). */
+  public static Dataset<Row> read(SparkSession spark, String path, Map<String, String> mapping) {
+    Dataset<Row> raw;
+    try {
+      raw = spark.read().parquet(path);
+    } catch (Exception e) { // Spark throws AnalysisException, undeclared
+      if (!(e instanceof AnalysisException)) {
+        throw e;
+      }
+      String message = String.valueOf(e.getMessage());
+      if (message.contains("PATH_NOT_FOUND") || message.contains("Path does not exist")) {
+        throw new UsageException("input not found: " + path
+            + " (give a Parquet file or folder with --input, or convert JSON Lines or CSV with"
+            + " 'gazette ingest')");
+      }
+      if (message.contains("UNABLE_TO_INFER_SCHEMA") || message.contains("Unable to infer")) {
+        throw new UsageException("input holds no Parquet files: " + path
+            + " (give a folder of .parquet files with --input)");
+      }
+      throw new UsageException("cannot read input " + path + ": " + firstLine(message), e);
+    }
+    return conform(raw, mapping);
+  }
+
+  /** Renames, checks and types the columns of {@code raw}; see the class comment. */
+  public static Dataset<Row> conform(Dataset<Row> raw, Map<String, String> mapping) {
+    Map<String, String> sources = resolveColumns(raw.schema(), mapping);
+    StructType schema = raw.schema();
+    List<Column> columns = new ArrayList<>();
+    for (String name : COLUMNS) {
+      String source = sources.get(name);
+      if (source == null) {
+        if (name.equals("published_at")) {
+          columns.add(lit(null).cast(DataTypes.TimestampType).as("published_at"));
+          columns.add(lit(null).cast(DataTypes.StringType).as("published_at_raw"));
+        } else {
+          columns.add(lit(null).cast(DataTypes.StringType).as(name));
+        }
+        continue;
+      }
+      DataType type = schema.apply(source).dataType();
+      Column c = col(quote(source));
+      switch (name) {
+        case "id" -> columns.add(idColumn(c, type, source).as("id"));
+        case "published_at" -> {
+          columns.add(timestampColumn(c, type, source).as("published_at"));
+          columns.add(c.cast(DataTypes.StringType).as("published_at_raw"));
+        }
+        default -> columns.add(stringColumn(c, type, name, source).as(name));
+      }
+    }
+    Dataset<Row> typed = raw.select(columns.toArray(Column[]::new));
+    return typed.select(
+        col("id"), col("published_at"), col("published_at_raw"),
+        to_date(col("published_at")).as("date"),
+        col("source"), col("url"), col("language"), col("title"), col("body"));
+  }
+
+  /** Contract column to input column, checked against the input's columns. */
+  static Map<String, String> resolveColumns(StructType schema, Map<String, String> mapping) {
+    List<String> present = Arrays.asList(schema.fieldNames());
+    for (String key : mapping.keySet()) {
+      if (!COLUMNS.contains(key)) {
+        throw new UsageException("--map " + key + "=" + mapping.get(key) + ": " + key
+            + " is not an input column; the columns are " + String.join(", ", COLUMNS));
+      }
+    }
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (String name : COLUMNS) {
+      String source = mapping.getOrDefault(name, name);
+      if (present.contains(source)) {
+        sources.put(name, source);
+      } else if (mapping.containsKey(name)) {
+        throw new UsageException("--map " + name + "=" + source + ": the input has no column "
+            + source + " (it has " + String.join(", ", present) + ")");
+      }
+    }
+    for (String name : REQUIRED) {
+      if (!sources.containsKey(name)) {
+        throw new UsageException("the input has no column " + name + " (it has "
+            + String.join(", ", present) + "); name the column that holds it with --map "
+            + name + "=COLUMN");
+      }
+    }
+    if (TEXT.stream().noneMatch(sources::containsKey)) {
+      throw new UsageException("the input has neither a title nor a body column (it has "
+          + String.join(", ", present) + "); name the text column with --map body=COLUMN");
+    }
+    return sources;
+  }
+
+  private static Column idColumn(Column c, DataType type, String source) {
+    if (type instanceof StringType) {
+      return c;
+    }
+    if (type instanceof NumericType && !(type instanceof DecimalType && isFractional(type))) {
+      return c.cast(DataTypes.StringType);
+    }
+    if (type instanceof BinaryType) {
+      return c.cast(DataTypes.StringType);
+    }
+    throw typeError("id", source, type, "a string or an integer");
+  }
+
+  private static boolean isFractional(DataType type) {
+    return type instanceof DecimalType d && d.scale() > 0;
+  }
+
+  /**
+   * A timestamp column: timestamps as they are, dates at midnight UTC, numbers as epoch
+   * seconds (milliseconds from {@value #EPOCH_MILLIS_THRESHOLD} on), strings parsed.
+   */
+  private static Column timestampColumn(Column c, DataType type, String source) {
+    if (type instanceof TimestampType) {
+      return c;
+    }
+    if (type instanceof TimestampNTZType || type instanceof DateType) {
+      return c.cast(DataTypes.TimestampType); // the session time zone is UTC
+    }
+    if (type instanceof NumericType) {
+      return epoch(c.cast(DataTypes.DoubleType));
+    }
+    if (type instanceof StringType) {
+      return parseTimestamp(c);
+    }
+    throw typeError("published_at", source, type,
+        "a timestamp, a date, epoch seconds or an ISO-8601 string");
+  }
+
+  /**
+   * Parses a string as ISO-8601 ("2023-08-01", "2023-08-01T09:15:00Z",
+   * "2023-08-01 09:15:00+02:00"; no zone means UTC), RFC 1123 as in RSS ("Tue, 1 Aug 2023
+   * 09:15:00 GMT"), or epoch seconds; null when none fits.
+   */
+  static Column parseTimestamp(Column raw) {
+    Column s = trim(raw);
+    Column iso = s.try_cast(DataTypes.TimestampType);
+    Column rfc = functions.try_to_timestamp(
+        regexp_replace(s, "^[A-Za-z]{3},\\s*", ""), lit("d MMM yyyy HH:mm[:ss] z"));
+    Column rfcOffset = functions.try_to_timestamp(
+        regexp_replace(s, "^[A-Za-z]{3},\\s*", ""), lit("d MMM yyyy HH:mm[:ss] Z"));
+    Column number = when(s.rlike("^-?[0-9]+(\\.[0-9]+)?$"),
+        epoch(s.try_cast(DataTypes.DoubleType)));
+    return coalesce(iso, number, rfc, rfcOffset);
+  }
+
+  private static Column epoch(Column seconds) {
+    Column millis = functions.abs(seconds).geq(EPOCH_MILLIS_THRESHOLD);
+    return when(millis, functions.timestamp_millis(seconds.cast(DataTypes.LongType)))
+        .otherwise(functions.timestamp_micros(
+            functions.round(seconds.multiply(1_000_000)).cast(DataTypes.LongType)));
+  }
+
+  private static Column stringColumn(Column c, DataType type, String name, String source) {
+    if (type instanceof StringType) {
+      return c;
+    }
+    if (type instanceof BinaryType) {
+      return c.cast(DataTypes.StringType); // bytes read as UTF-8
+    }
+    if (!TEXT.contains(name) && (type instanceof NumericType
+        || type instanceof org.apache.spark.sql.types.BooleanType)) {
+      return c.cast(DataTypes.StringType);
+    }
+    throw typeError(name, source, type, "a string");
+  }
+
+  private static UsageException typeError(String name, String source, DataType type,
+      String expected) {
+    String column = name.equals(source) ? "column " + name : "column " + source + " (" + name + ")";
+    return new UsageException(column + " has type " + type.simpleString() + ", expected "
+        + expected + "; convert it, or name another column with --map " + name + "=COLUMN");
+  }
+
+  private static String quote(String column) {
+    return "`" + column.replace("`", "``") + "`";
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /** Fields of the input that Gazette reads, for logs. */
+  static String describe(StructType schema) {
+    StringBuilder b = new StringBuilder();
+    for (StructField f : schema.fields()) {
+      if (b.length() > 0) {
+        b.append(", ");
+      }
+      b.append(f.name()).append(' ').append(f.dataType().simpleString());
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,35 @@
+package org.gazette.spark;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Builds Gazette's SparkSession: UTC, Java time types, Parquet that every reader reads. */
+public final class SparkSessions {
+
+  private SparkSessions() {}
+
+  /**
+   * A session for {@code appName}. The master is the one spark-submit set, else {@code
+   * master}, else {@code local[*]}; {@code conf} adds or overrides settings.
+   */
+  public static SparkSession create(String appName, String master, Map<String, String> conf) {
+    SparkConf sparkConf = new SparkConf();
+    if (master != null) {
+      sparkConf.setMaster(master);
+    } else if (!sparkConf.contains("spark.master")) {
+      sparkConf.setMaster("local[*]");
+    }
+    sparkConf.setAppName(appName);
+    sparkConf.setIfMissing("spark.sql.session.timeZone", "UTC");
+    sparkConf.set("spark.sql.datetime.java8API.enabled", "true");
+    sparkConf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    sparkConf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
+    sparkConf.setIfMissing("spark.sql.adaptive.enabled", "true");
+    // The progress bar is for people watching a terminal, not for logs.
+    sparkConf.setIfMissing("spark.ui.showConsoleProgress",
+        Boolean.toString(System.console() != null));
+    conf.forEach(sparkConf::set);
+    return SparkSession.builder().config(sparkConf).getOrCreate();
+  }
+}

@@ -1,0 +1,112 @@
+package org.gazette.spark;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The output tables and their schemas: the one place where a column is named and typed.
+ * README's "Output tables" section documents the same columns; a test keeps them in step.
+ */
+public enum Table {
+
+  ARTICLES("articles", true,
+      col("date", DateType, false, "UTC date of published_at"),
+      col("id", StringType, false, "the article's id"),
+      col("published_at", TimestampType, false, "publication time, UTC"),
+      col("source", StringType, true, "outlet, as given"),
+      col("url", StringType, true, "as given"),
+      col("language", StringType, false, "ISO 639-1 code, given or detected; und when unknown"),
+      col("language_detected", BooleanType, false, "true when Gazette detected the language"),
+      col("title", StringType, true, "cleaned title"),
+      col("token_count", IntegerType, false, "words in title and body, stop words included"),
+      col("duplicate_of", StringType, true,
+          "id of the earlier article with identical cleaned text; null for originals"),
+      col("id_repeats", IntegerType, false, "input rows with this id collapsed into this one")),
+
+  REJECTED_ARTICLES("rejected_articles", true,
+      col("date", DateType, true, "UTC date of published_at when it parses"),
+      col("id", StringType, true, "the row's id, if any"),
+      col("reason", StringType, false, "why the row cannot be used"),
+      col("published_at", StringType, true, "published_at as found in the input"),
+      col("source", StringType, true, "as given"),
+      col("url", StringType, true, "as given"),
+      col("language", StringType, true, "as given"),
+      col("title", StringType, true, "the title as given, at most 500 characters"),
+      col("body_chars", IntegerType, true, "length of the body as given")),
+
+  TERM_FREQUENCIES("term_frequencies", true,
+      col("date", DateType, false, "UTC date"),
+      col("language", StringType, false, "ISO 639-1 code or und"),
+      col("term", StringType, false, "lower-case word or phrase, words joined by one space"),
+      col("n", IntegerType, false, "words in the term: 1, 2 or 3"),
+      col("count", LongType, false, "occurrences in that day's articles"),
+      col("doc_count", LongType, false, "articles that contain the term")),
+
+  CORPUS_STATS("corpus_stats", true,
+      col("date", DateType, false, "UTC date"),
+      col("language", StringType, false, "ISO 639-1 code or und"),
+      col("source", StringType, true, "outlet; null when the input has none"),
+      col("articles", LongType, false, "accepted articles, duplicates excluded"),
+      col("duplicates", LongType, false, "duplicate articles and collapsed id repeats"),
+      col("rejected", LongType, false, "rejected rows with this date"),
+      col("tokens", LongType, false, "words in accepted articles, stop words included")),
+
+  RUNS("runs", false,
+      col("run_id", StringType, false, "unique id of the run"),
+      col("command", StringType, false, "the command that ran"),
+      col("started_at", TimestampType, false, "UTC"),
+      col("finished_at", TimestampType, false, "UTC"),
+      col("status", StringType, false, "succeeded or failed"),
+      col("dates", StringType, false, "dates processed: all, a date, or from..to"),
+      col("rows_read", LongType, false, "input rows read for those dates"),
+      col("accepted", LongType, false, "articles accepted, duplicates excluded"),
+      col("duplicates", LongType, false, "duplicates and collapsed id repeats"),
+      col("rejected", LongType, false, "rows rejected"),
+      col("gazette_version", StringType, false, "version of Gazette"),
+      col("message", StringType, true, "error message of a failed run"));
+
+  private final String tableName;
+  private final boolean daily;
+  private final StructType schema;
+
+  Table(String tableName, boolean daily, StructField... fields) {
+    this.tableName = tableName;
+    this.daily = daily;
+    this.schema = DataTypes.createStructType(fields);
+  }
+
+  /** Folder name under the output folder. */
+  public String tableName() {
+    return tableName;
+  }
+
+  /** Daily tables are partitioned by {@code date}; a run replaces the dates it processed. */
+  public boolean isDaily() {
+    return daily;
+  }
+
+  public StructType schema() {
+    return schema;
+  }
+
+  public List<String> columnNames() {
+    return Arrays.asList(schema.fieldNames());
+  }
+
+  private static StructField col(String name, DataType type, boolean nullable, String doc) {
+    return new StructField(name, type, nullable,
+        Metadata.fromJson("{\"comment\":\"" + doc.replace("\"", "\\\"") + "\"}"));
+  }
+}

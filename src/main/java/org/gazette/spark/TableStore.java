@@ -1,0 +1,142 @@
+package org.gazette.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The output folder: one sub-folder per table, daily tables partitioned by {@code date}.
+ *
+ * <p>A run writes every table into a staging folder first ({@code _staging/RUN_ID}); only
+ * when all are written does {@link #commit} swap the run's date partitions into place, one
+ * directory rename each. A run that fails before leaves the tables as they were.
+ */
+public final class TableStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TableStore.class);
+
+  static final String DATE_PREFIX = "date=";
+  static final String NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__";
+
+  private final FileSystem fs;
+  private final Path root;
+  private final Path staging;
+
+  public TableStore(SparkSession spark, String output, String runId) {
+    try {
+      Path path = new Path(output);
+      this.fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      this.root = fs.makeQualified(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open output folder " + output, e);
+    }
+    this.staging = new Path(root, "_staging/" + runId);
+  }
+
+  /** Where {@code table} lives. */
+  public Path path(Table table) {
+    return new Path(root, table.tableName());
+  }
+
+  /** Writes {@code rows} of a daily table into the staging folder. */
+  public void stage(Table table, Dataset<Row> rows) {
+    if (!table.isDaily()) {
+      throw new IllegalArgumentException(table + " is not a daily table");
+    }
+    rows.write().mode(SaveMode.Overwrite).partitionBy("date")
+        .parquet(new Path(staging, table.tableName()).toString());
+  }
+
+  /**
+   * Replaces, in every daily table, the partitions of the run's dates with the staged ones:
+   * for a bounded range, every day of it (a day without rows loses its old rows); for all
+   * dates, the dates the run produced.
+   */
+  public void commit(List<Table> tables, DateRange range) {
+    try {
+      Set<String> partitions = new TreeSet<>();
+      if (range.isAll()) {
+        for (Table table : tables) {
+          partitions.addAll(partitionsOf(new Path(staging, table.tableName())));
+        }
+      } else {
+        for (LocalDate day : range.days()) {
+          partitions.add(DATE_PREFIX + day);
+        }
+      }
+      Path old = new Path(staging, "_replaced");
+      for (Table table : tables) {
+        Path live = path(table);
+        Path staged = new Path(staging, table.tableName());
+        fs.mkdirs(live);
+        for (String partition : partitions) {
+          Path current = new Path(live, partition);
+          if (fs.exists(current)) {
+            Path aside = new Path(old, table.tableName() + "/" + partition);
+            fs.mkdirs(aside.getParent());
+            rename(current, aside);
+          }
+          Path fresh = new Path(staged, partition);
+          if (fs.exists(fresh)) {
+            rename(fresh, current);
+          }
+        }
+      }
+      LOG.info("committed {} partitions of {} tables to {}", partitions.size(), tables.size(),
+          root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit the run's tables to " + root, e);
+    }
+  }
+
+  /** Appends rows to a table that is not daily ({@code runs}). */
+  public void append(Table table, Dataset<Row> rows) {
+    rows.coalesce(1).write().mode(SaveMode.Append).parquet(path(table).toString());
+  }
+
+  /** Removes the staging folder of this run. */
+  public void cleanUp() {
+    try {
+      fs.delete(staging, true);
+      Path parent = staging.getParent();
+      FileStatus[] left = fs.exists(parent) ? fs.listStatus(parent) : new FileStatus[0];
+      if (left.length == 0) {
+        fs.delete(parent, false);
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot remove staging folder {}: {}", staging, e.toString());
+    }
+  }
+
+  private Set<String> partitionsOf(Path table) throws IOException {
+    Set<String> names = new TreeSet<>();
+    if (!fs.exists(table)) {
+      return names;
+    }
+    for (FileStatus status : fs.listStatus(table)) {
+      String name = status.getPath().getName();
+      if (status.isDirectory() && name.startsWith(DATE_PREFIX)) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  private void rename(Path from, Path to) throws IOException {
+    if (!fs.rename(from, to)) {
+      throw new IOException("cannot rename " + from + " to " + to);
+    }
+  }
+}
