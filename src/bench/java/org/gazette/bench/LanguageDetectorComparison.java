@@ -81,7 +81,7 @@ public final class LanguageDetectorComparison {
     /** The detectors, in the order used by {@code all}. */
     static final List<String> DETECTORS = List.of(
             "lingua-news25", "lingua-news25-lazy", "lingua-news25-low", "lingua-all", "lingua-all-low",
-            "optimaize", "optimaize-news25", "opennlp", "opennlp-news25");
+            "optimaize", "optimaize-news25", "opennlp", "opennlp-news25", "gazette");
 
     /** 25 languages likely to appear in a European news corpus (ISO 639-1). */
     static final List<String> NEWS25 = List.of(
@@ -139,6 +139,8 @@ public final class LanguageDetectorComparison {
                 return new OpenNlpDetector(false);
             case "opennlp-news25":
                 return new OpenNlpDetector(true);
+            case "gazette":
+                return new GazetteDetector();
             default:
                 throw new IllegalArgumentException("unknown detector " + name + "; known: " + DETECTORS);
         }
@@ -257,6 +259,29 @@ public final class LanguageDetectorComparison {
         @Override
         public String description() {
             return description;
+        }
+    }
+
+    /** Gazette's own: function-word vote, else OpenNLP, among data/reference/languages.txt. */
+    static final class GazetteDetector implements Detector {
+        private final org.gazette.text.Reference reference = org.gazette.text.Reference.bundled();
+        private final org.gazette.text.LanguageDetector detector =
+                org.gazette.text.Detectors.standard(reference).get();
+
+        @Override
+        public String detect(String text) {
+            return detector.detect(text);
+        }
+
+        @Override
+        public int languageCount() {
+            return reference.detectableLanguages().size();
+        }
+
+        @Override
+        public String description() {
+            return "Gazette: stop-word vote when clear, else OpenNLP, among "
+                    + languageCount() + " languages (data/reference/languages.txt)";
         }
     }
 

@@ -66,8 +66,8 @@ public final class NightlyCommand implements Callable<Integer> {
   int termBuffer;
 
   @Option(names = "--partitions", defaultValue = "0",
-      description = "partitions of the annotation pass; 0: four per input split, at least one "
-          + "per core")
+      description = "spread the input over this many partitions before annotating (a shuffle of "
+          + "the text; for inputs of few large files); 0: as read (default)")
   int partitions;
 
   @Mixin SparkOptions spark;
@@ -83,7 +83,7 @@ public final class NightlyCommand implements Callable<Integer> {
     }
     Reference ref = loadReference(reference);
     NightlyJob.Options options = new NightlyJob.Options(input, output,
-        ColumnMapping.parse(map), range, ref, Detectors.openNlp(ref), maxPhraseWords,
+        ColumnMapping.parse(map), range, ref, Detectors.standard(ref), maxPhraseWords,
         minPhraseDocs, termBuffer, partitions);
     SparkSession session = spark.session("nightly");
     try {

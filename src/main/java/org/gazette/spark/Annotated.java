@@ -6,27 +6,41 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createStructField;
+import static org.apache.spark.sql.types.DataTypes.createStructType;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The rows of the single annotation pass, from which every daily table is derived: one kind of
- * row per article (accepted or duplicate), per rejected input row, and per partial term count.
- * One schema for all kinds lets one Spark pass produce them all; {@code kind} tells them apart.
+ * The rows of the annotation pass, from which every daily table is derived: one per article,
+ * one per rejected input row, and rows of partial term counts. One schema for all kinds lets a
+ * single Spark pass produce them all; {@code kind} tells them apart.
+ *
+ * <p>Partial term counts travel packed, thousands to a row ({@code terms}), because a row per
+ * term would cost Spark more to cache than the counting cost Gazette.
  */
 public final class Annotated {
 
   public static final int ARTICLE = 0;
-  public static final int TERM = 1;
+  public static final int TERMS = 1;
   public static final int REJECTED = 2;
 
-  public static final StructType SCHEMA = DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
+  /** One partial count: a term of {@code n} words on the row's date and language. */
+  public static final StructType TERM_COUNT = createStructType(new StructField[] {
+      createStructField("term", StringType, false),
+      createStructField("n", IntegerType, false),
+      createStructField("count", LongType, false),
+      createStructField("doc_count", LongType, false),
+  });
+
+  public static final StructType SCHEMA = createStructType(new StructField[] {
       createStructField("kind", IntegerType, false),
       createStructField("date", DateType, true),
       createStructField("id", StringType, true),
@@ -38,39 +52,43 @@ public final class Annotated {
       createStructField("language_detected", BooleanType, true),
       createStructField("title", StringType, true),
       createStructField("token_count", IntegerType, true),
-      createStructField("duplicate_of", StringType, true),
-      createStructField("id_repeats", IntegerType, true),
       createStructField("text_truncated", BooleanType, true),
-      createStructField("term", StringType, true),
-      createStructField("n", IntegerType, true),
-      createStructField("count", LongType, true),
-      createStructField("doc_count", LongType, true),
+      createStructField("hash_hi", LongType, true),
+      createStructField("hash_lo", LongType, true),
+      createStructField("input_file", StringType, true),
+      createStructField("input_row", LongType, true),
       createStructField("reason", StringType, true),
       createStructField("body_chars", IntegerType, true),
+      createStructField("terms", createArrayType(TERM_COUNT, false), true),
   });
 
   private Annotated() {}
 
-  /** An accepted article, or a duplicate of one when {@code duplicateOf} is set. */
+  /** An accepted article, before duplicates are told from originals. */
   public static Row article(LocalDate date, String id, Instant publishedAt, String source,
       String url, String language, boolean detected, String title, int tokenCount,
-      String duplicateOf, int idRepeats, boolean truncated) {
+      boolean truncated, long hashHi, long hashLo, String inputFile, long inputRow) {
     return RowFactory.create(ARTICLE, date, id, publishedAt, null, source, url, language,
-        detected, title, tokenCount, duplicateOf, idRepeats, truncated, null, null, null, null,
-        null, null);
+        detected, title, tokenCount, truncated, hashHi, hashLo, inputFile, inputRow, null, null,
+        null);
   }
 
-  /** A partial count of a term on a day; Spark sums the parts. */
-  public static Row term(LocalDate date, String language, String term, int n, long count,
-      long docCount) {
-    return RowFactory.create(TERM, date, null, null, null, null, null, language, null, null,
-        null, null, null, null, term, n, count, docCount, null, null);
+  /** Partial counts of terms of one date and language; Spark sums the parts. */
+  public static Row terms(LocalDate date, String language, List<Row> counts) {
+    return RowFactory.create(TERMS, date, null, null, null, null, null, language, null, null,
+        null, null, null, null, null, null, null, null,
+        scala.collection.immutable.ArraySeq.unsafeWrapArray(counts.toArray(new Row[0])));
+  }
+
+  /** One element of {@link #terms}. */
+  public static Row termCount(String term, int n, long count, long docCount) {
+    return RowFactory.create(term, n, count, docCount);
   }
 
   /** An input row that cannot be used, with what could be read of it. */
   public static Row rejected(LocalDate date, String id, String publishedAtRaw, String source,
       String url, String language, String title, Integer bodyChars, String reason) {
     return RowFactory.create(REJECTED, date, id, null, publishedAtRaw, source, url, language,
-        null, title, null, null, null, null, null, null, null, null, reason, bodyChars);
+        null, title, null, null, null, null, null, null, reason, bodyChars, null);
   }
 }

@@ -1,10 +1,16 @@
 package org.gazette.spark;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
+import org.apache.commons.codec.digest.MurmurHash3;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.gazette.text.Detectors;
@@ -13,13 +19,18 @@ import org.gazette.text.LanguageDetector;
 import org.gazette.text.LanguageProfiles;
 import org.gazette.text.Reference;
 import org.gazette.text.TermAggregator;
+import org.gazette.text.TextCleaner;
 import org.gazette.text.TokenAnalyzer;
 import org.gazette.text.Tokens;
 
 /**
- * The annotation pass: over cleaned articles sorted by content hash, it marks duplicates,
- * detects missing languages, analyses each original article once and sums its terms into the
- * partition's {@link TermAggregator}, emitting {@link Annotated} rows.
+ * The annotation pass, the one place where article text is worked on: each usable row is
+ * cleaned, hashed, given a language (detected when missing) and analysed; its terms are summed
+ * into the task's {@link TermAggregator}. It emits {@link Annotated} rows.
+ *
+ * <p>In {@link Mode#RETRACT} it re-annotates rows found afterwards to be duplicates or repeated
+ * ids and emits only their term counts, negated, so that summing takes them out again. The
+ * analysis is deterministic, so the retraction removes exactly what was added.
  */
 public final class Annotation implements MapPartitionsFunction<Row, Row> {
 
@@ -28,24 +39,47 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
   /** Characters of an article given to the language detector: plenty for a reliable guess. */
   static final int DETECTION_CHARS = 400;
 
+  /** Titles of rejected rows are cut to this length: enough to recognise the article. */
+  static final int REJECTED_TITLE_CHARS = 500;
+
+  /** Partial counts packed into one {@link Annotated#TERMS} row at most. */
+  static final int TERMS_PER_ROW = 4096;
+
+  /** What the pass emits. */
+  public enum Mode {
+    /** Articles, rejected rows and term counts. */
+    ANNOTATE,
+    /** Only the term counts of the rows given, negated. */
+    RETRACT
+  }
+
   /** Settings of the pass; serialisable, shipped to the executors. */
   public record Settings(Reference reference, int maxPhraseWords, int flushAt,
       Detectors.Shippable detector) implements Serializable {}
 
   private final Settings settings;
+  private final Mode mode;
 
-  public Annotation(Settings settings) {
+  public Annotation(Settings settings, Mode mode) {
     this.settings = settings;
+    this.mode = mode;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    return new AnnotatingIterator(rows, settings);
+    return new AnnotatingIterator(rows, settings, mode);
   }
 
-  /** Pulls cleaned rows and yields annotated ones, holding at most a drain's worth of state. */
+  /** 128-bit hash of the cleaned text, equal for identical texts, as a (hi, lo) pair. */
+  static long[] contentHash(String title, String body) {
+    byte[] bytes = (title + "\n\n" + body).getBytes(StandardCharsets.UTF_8);
+    return MurmurHash3.hash128x64(bytes, 0, bytes.length, 0x6A7A);
+  }
+
+  /** Pulls input rows and yields annotated ones, holding at most a drain's worth of counts. */
   private static final class AnnotatingIterator implements Iterator<Row> {
     private final Iterator<Row> input;
+    private final Mode mode;
     private final TokenAnalyzer analyzer;
     private final TermAggregator terms;
     private final LanguageDetector detector;
@@ -53,17 +87,11 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
     private final StringBuilder text = new StringBuilder();
     private final ArrayDeque<Row> ready = new ArrayDeque<>();
     private Iterator<TermAggregator.TermCount> draining;
+    private TermAggregator.TermCount pending;
 
-    private long lastHashHi;
-    private long lastHashLo;
-    private String lastId;
-    private String lastLanguage;
-    private boolean lastDetected;
-    private int lastTokenCount;
-    private boolean hasLast;
-
-    AnnotatingIterator(Iterator<Row> input, Settings settings) {
+    AnnotatingIterator(Iterator<Row> input, Settings settings, Mode mode) {
       this.input = input;
+      this.mode = mode;
       this.analyzer = new TokenAnalyzer(LanguageProfiles.of(settings.reference()));
       this.terms = new TermAggregator(settings.maxPhraseWords(), settings.flushAt());
       this.detector = settings.detector().get();
@@ -73,11 +101,8 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
     public boolean hasNext() {
       while (ready.isEmpty()) {
         if (draining != null) {
-          if (draining.hasNext()) {
-            ready.add(termRow(draining.next()));
-            continue;
-          }
-          draining = null;
+          packTerms();
+          continue;
         }
         if (input.hasNext()) {
           annotate(input.next());
@@ -101,34 +126,63 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
       return ready.poll();
     }
 
+    /** Packs drained counts of one date and language into a row, or ends the drain. */
+    private void packTerms() {
+      TermAggregator.TermCount first = pending != null ? pending
+          : draining.hasNext() ? draining.next() : null;
+      pending = null;
+      if (first == null) {
+        draining = null;
+        return;
+      }
+      int sign = mode == Mode.RETRACT ? -1 : 1;
+      List<Row> counts = new ArrayList<>(Math.min(TERMS_PER_ROW, 256));
+      TermAggregator.TermCount c = first;
+      while (true) {
+        counts.add(Annotated.termCount(c.term(), c.words(), sign * c.count(),
+            sign * (long) c.documents()));
+        if (counts.size() == TERMS_PER_ROW || !draining.hasNext()) {
+          break;
+        }
+        TermAggregator.TermCount next = draining.next();
+        if (next.day() != first.day() || !next.language().equals(first.language())) {
+          pending = next;
+          break;
+        }
+        c = next;
+      }
+      ready.add(Annotated.terms(LocalDate.ofEpochDay(first.day()), first.language(), counts));
+    }
+
     private void annotate(Row row) {
-      LocalDate date = Cleaned.localDate(row.getAs("date"));
+      LocalDate date = localDate(row.getAs("date"));
       String reason = row.getAs("reason");
-      String given = LanguageCodes.normalize(row.getAs("language"));
-      if (reason != null) {
-        ready.add(Annotated.rejected(date, row.getAs("id"), row.getAs("published_at_raw"),
-            row.getAs("source"), row.getAs("url"),
-            given == null ? LanguageCodes.UNDETERMINED : given, row.getAs("title"),
-            row.getAs("body_chars"), reason));
-        return;
-      }
-      long hashHi = row.<Long>getAs("hash_hi");
-      long hashLo = row.<Long>getAs("hash_lo");
-      String id = row.getAs("id");
       String title = row.getAs("title");
-      int idRepeats = row.<Integer>getAs("id_repeats");
-      if (hasLast && hashHi == lastHashHi && hashLo == lastHashLo) {
-        ready.add(Annotated.article(date, id, Cleaned.instant(row.getAs("published_at")),
-            row.getAs("source"), row.getAs("url"), lastLanguage, lastDetected, title,
-            lastTokenCount, lastId, idRepeats, false));
+      String body = row.getAs("body");
+      String given = LanguageCodes.normalize(row.getAs("language"));
+      String cleanTitle = null;
+      String cleanBody = null;
+      if (reason == null) {
+        cleanTitle = TextCleaner.clean(title);
+        cleanBody = TextCleaner.clean(body);
+        if (cleanTitle.isEmpty() && cleanBody.isEmpty()) {
+          reason = Triage.NO_TEXT_AFTER_CLEANING;
+        }
+      }
+      if (reason != null) {
+        if (mode == Mode.ANNOTATE) {
+          ready.add(Annotated.rejected(date, row.getAs("id"), row.getAs("published_at_raw"),
+              row.getAs("source"), row.getAs("url"),
+              given == null ? LanguageCodes.UNDETERMINED : given, truncate(title),
+              body == null ? null : body.length(), reason));
+        }
         return;
       }
-      String body = row.getAs("body");
       text.setLength(0);
-      if (title != null) {
-        text.append(title).append('\n');
+      if (!cleanTitle.isEmpty()) {
+        text.append(cleanTitle).append('\n');
       }
-      text.append(body);
+      text.append(cleanBody);
       String language = given;
       boolean detected = false;
       if (language == null) {
@@ -138,21 +192,34 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
       }
       analyzer.analyze(text.toString(), language, tokens);
       terms.addArticle((int) date.toEpochDay(), language, tokens);
-      ready.add(Annotated.article(date, id, Cleaned.instant(row.getAs("published_at")),
-          row.getAs("source"), row.getAs("url"), language, detected, title, tokens.wordCount(),
-          null, idRepeats, tokens.truncated()));
-      hasLast = true;
-      lastHashHi = hashHi;
-      lastHashLo = hashLo;
-      lastId = id;
-      lastLanguage = language;
-      lastDetected = detected;
-      lastTokenCount = tokens.wordCount();
+      if (mode == Mode.ANNOTATE) {
+        long[] hash = contentHash(cleanTitle, cleanBody);
+        ready.add(Annotated.article(date, row.getAs("id"), instant(row.getAs("published_at")),
+            row.getAs("source"), row.getAs("url"), language, detected,
+            cleanTitle.isEmpty() ? null : cleanTitle, tokens.wordCount(), tokens.truncated(),
+            hash[0], hash[1], row.getAs("input_file"), row.<Long>getAs("input_row")));
+      }
     }
 
-    private static Row termRow(TermAggregator.TermCount c) {
-      return Annotated.term(LocalDate.ofEpochDay(c.day()), c.language(), c.term(), c.words(),
-          c.count(), c.documents());
+    private static String truncate(String title) {
+      return title == null || title.length() <= REJECTED_TITLE_CHARS ? title
+          : title.substring(0, REJECTED_TITLE_CHARS);
     }
+  }
+
+  /** A date column's value as a {@link LocalDate}, whichever Java type Spark chose. */
+  static LocalDate localDate(Object value) {
+    if (value == null) {
+      return null;
+    }
+    return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+  }
+
+  /** A timestamp column's value as an {@link Instant}, whichever Java type Spark chose. */
+  static Instant instant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    return value instanceof Instant i ? i : ((Timestamp) value).toInstant();
   }
 }

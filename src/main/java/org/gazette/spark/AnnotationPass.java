@@ -1,37 +1,45 @@
 package org.gazette.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * From conformed input rows to {@link Annotated} rows: triage, id collapse, cleaning, then the
- * one analysis of each article. Identical cleaned texts are brought together by a shuffle on
- * their hash and sorted so that the earliest published is the original.
+ * From conformed input rows to {@link Annotated} rows, in one narrow pass: every row of the
+ * run's dates is judged, and every usable one cleaned, analysed and counted where it was read,
+ * without moving article text between tasks.
  */
 public final class AnnotationPass {
 
   private AnnotationPass() {}
 
+  /** The rows of {@code conformed} (see {@link ArticleInput#CONFORMED}) in {@code range}. */
+  public static Dataset<Row> judged(Dataset<Row> conformed, DateRange range) {
+    return Triage.inDates(Triage.judge(conformed), range);
+  }
+
+  /** Annotates {@code judged} rows. */
+  public static Dataset<Row> annotate(Dataset<Row> judged, Annotation.Settings settings) {
+    return judged.mapPartitions(new Annotation(settings, Annotation.Mode.ANNOTATE),
+        Encoders.row(Annotated.SCHEMA));
+  }
+
   /**
-   * Annotates the rows of {@code conformed} (see {@link ArticleInput#CONFORMED}) that fall in
-   * {@code range}, in {@code partitions} partitions: the annotated rows are cached, and
-   * adaptive execution does not resize a cached result, so the caller sizes it.
+   * The negated term counts of the judged rows named in {@code excluded} (by
+   * {@code input_file, input_row}): summed with the annotation's counts, they take duplicates
+   * and collapsed repeats out of the term tables.
    */
-  public static Dataset<Row> annotate(Dataset<Row> conformed, DateRange range,
-      Annotation.Settings settings, int partitions) {
-    Dataset<Row> judged = Triage.inDates(Triage.judge(conformed), range);
-    Dataset<Row> valid = Triage.collapseIds(judged.where(col("reason").isNull()));
-    Dataset<Row> rejected = judged.where(col("reason").isNotNull())
-        .withColumn("id_repeats", lit(0));
-    Dataset<Row> cleaned = valid.unionByName(rejected)
-        .mapPartitions(Cleaned.function(), Encoders.row(Cleaned.SCHEMA));
-    return cleaned
-        .repartition(partitions, col("hash_hi"))
-        .sortWithinPartitions(col("hash_hi"), col("hash_lo"), col("published_at"), col("id"))
-        .mapPartitions(new Annotation(settings), Encoders.row(Annotated.SCHEMA));
+  public static Dataset<Row> retract(Dataset<Row> judged, Dataset<Row> excluded,
+      Annotation.Settings settings) {
+    return judged
+        .join(excluded, CollectionConverters.asScala(List.of("input_file", "input_row")).toSeq(),
+            "left_semi")
+        .where(col("reason").isNull())
+        .mapPartitions(new Annotation(settings, Annotation.Mode.RETRACT),
+            Encoders.row(Annotated.SCHEMA));
   }
 }

@@ -53,9 +53,12 @@ public final class ArticleInput {
   /** Epoch values at or above this are read as milliseconds (year 5138 in seconds). */
   static final double EPOCH_MILLIS_THRESHOLD = 1e11;
 
-  /** Columns after conforming: the contract's, plus the date and the raw publication value. */
+  /**
+   * Columns after conforming: the contract's, the date, the raw publication value, and where the
+   * row was read ({@code input_file}, {@code input_row}), which names it across passes.
+   */
   public static final List<String> CONFORMED = List.of("id", "published_at", "published_at_raw",
-      "date", "source", "url", "language", "title", "body");
+      "date", "source", "url", "language", "title", "body", "input_file", "input_row");
 
   private ArticleInput() {}
 
@@ -110,11 +113,33 @@ public final class ArticleInput {
         default -> columns.add(stringColumn(c, type, name, source).as(name));
       }
     }
+    columns.addAll(rowIdentity(raw));
     Dataset<Row> typed = raw.select(columns.toArray(Column[]::new));
     return typed.select(
         col("id"), col("published_at"), col("published_at_raw"),
         to_date(col("published_at")).as("date"),
-        col("source"), col("url"), col("language"), col("title"), col("body"));
+        col("source"), col("url"), col("language"), col("title"), col("body"),
+        col("input_file"), col("input_row"));
+  }
+
+  /**
+   * The file and row index of each row, from Spark's metadata of file sources; for other
+   * sources (tests' in-memory rows), an id that is stable as long as the source is.
+   */
+  private static List<Column> rowIdentity(Dataset<Row> raw) {
+    boolean fileSource;
+    try {
+      raw.select(col("_metadata.row_index")).schema();
+      fileSource = true;
+    } catch (Exception e) { // AnalysisException, undeclared: no file metadata
+      fileSource = false;
+    }
+    if (fileSource) {
+      return List.of(col("_metadata.file_path").as("input_file"),
+          col("_metadata.row_index").as("input_row"));
+    }
+    return List.of(lit("").as("input_file"),
+        functions.monotonically_increasing_id().as("input_row"));
   }
 
   /** Contract column to input column, checked against the input's columns. */

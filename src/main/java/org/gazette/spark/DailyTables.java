@@ -3,6 +3,7 @@ package org.gazette.spark;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -11,14 +12,14 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** The daily tables, each derived from the {@link Annotated} rows of one annotation pass. */
+/** The daily tables, each derived from the rows of one annotation pass. */
 public final class DailyTables {
 
   private DailyTables() {}
 
-  /** {@code articles}: originals and duplicates, one row each. */
-  public static Dataset<Row> articles(Dataset<Row> annotated) {
-    return conform(annotated.where(col("kind").equalTo(Annotated.ARTICLE)), Table.ARTICLES);
+  /** {@code articles}: originals and duplicates, one row per id. */
+  public static Dataset<Row> articles(Dataset<Row> resolvedArticles) {
+    return conform(resolvedArticles, Table.ARTICLES);
   }
 
   /** {@code rejected_articles}: every input row that could not be used, with its reason. */
@@ -28,31 +29,42 @@ public final class DailyTables {
   }
 
   /**
-   * {@code term_frequencies}: the partial counts summed per date, language and term; phrases
-   * ({@code n > 1}) found in fewer than {@code minPhraseDocs} articles that day are left out.
+   * {@code term_frequencies}: the partial counts (with the retracted ones of duplicates)
+   * summed per date, language and term; phrases ({@code n > 1}) found in fewer than
+   * {@code minPhraseDocs} articles that day are left out.
    */
-  public static Dataset<Row> termFrequencies(Dataset<Row> annotated, int minPhraseDocs) {
-    Dataset<Row> summed = annotated.where(col("kind").equalTo(Annotated.TERM))
-        .groupBy("date", "language", "term", "n")
+  public static Dataset<Row> termFrequencies(Dataset<Row> annotated, Dataset<Row> retracted,
+      int minPhraseDocs) {
+    Dataset<Row> parts = annotated.where(col("kind").equalTo(Annotated.TERMS))
+        .select(col("date"), col("language"), col("terms"))
+        .unionByName(retracted.select(col("date"), col("language"), col("terms")))
+        .select(col("date"), col("language"), explode(col("terms")).as("t"))
+        .select(col("date"), col("language"), col("t.term").as("term"), col("t.n").as("n"),
+            col("t.count").as("count"), col("t.doc_count").as("doc_count"));
+    Dataset<Row> summed = parts.groupBy("date", "language", "term", "n")
         .agg(sum("count").as("count"), sum("doc_count").as("doc_count"));
-    return conform(summed.where(col("n").equalTo(1).or(col("doc_count").geq(minPhraseDocs))),
+    return conform(summed.where(col("count").gt(0)
+        .and(col("n").equalTo(1).or(col("doc_count").geq(minPhraseDocs)))),
         Table.TERM_FREQUENCIES);
   }
 
   /** {@code corpus_stats}: the denominators per date, language and source. */
-  public static Dataset<Row> corpusStats(Dataset<Row> annotated) {
-    Column isArticle = col("kind").equalTo(Annotated.ARTICLE);
-    Column original = isArticle.and(col("duplicate_of").isNull());
-    Column duplicate = isArticle.and(col("duplicate_of").isNotNull());
-    Dataset<Row> stats = annotated
-        .where(col("kind").notEqual(Annotated.TERM).and(col("date").isNotNull()))
-        .groupBy("date", "language", "source")
-        .agg(
-            count(when(original, lit(1))).as("articles"),
-            count(when(duplicate, lit(1))).plus(
-                coalesce(sum(when(isArticle, col("id_repeats"))), lit(0L))).as("duplicates"),
-            count(when(col("kind").equalTo(Annotated.REJECTED), lit(1))).as("rejected"),
-            coalesce(sum(when(original, col("token_count"))), lit(0L)).as("tokens"));
+  public static Dataset<Row> corpusStats(Dataset<Row> resolvedArticles, Dataset<Row> annotated) {
+    Column original = col("duplicate_of").isNull();
+    Dataset<Row> fromArticles = resolvedArticles.groupBy("date", "language", "source").agg(
+        count(when(original, lit(1))).as("articles"),
+        count(when(original.unary_$bang(), lit(1))).plus(sum("id_repeats")).as("duplicates"),
+        lit(0L).as("rejected"),
+        coalesce(sum(when(original, col("token_count"))), lit(0L)).as("tokens"));
+    Dataset<Row> fromRejected = annotated
+        .where(col("kind").equalTo(Annotated.REJECTED).and(col("date").isNotNull()))
+        .groupBy("date", "language", "source").agg(
+            lit(0L).as("articles"), lit(0L).as("duplicates"), count(lit(1)).as("rejected"),
+            lit(0L).as("tokens"));
+    Dataset<Row> stats = fromArticles.unionByName(fromRejected)
+        .groupBy("date", "language", "source").agg(
+            sum("articles").as("articles"), sum("duplicates").as("duplicates"),
+            sum("rejected").as("rejected"), sum("tokens").as("tokens"));
     return conform(stats, Table.CORPUS_STATS);
   }
 

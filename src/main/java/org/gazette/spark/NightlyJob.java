@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,36 +59,40 @@ public final class NightlyJob {
         + UUID.randomUUID().toString().substring(0, 8);
     TableStore store = new TableStore(spark, options.output(), runId);
     Counts counts = new Counts(0, 0, 0, 0);
-    Dataset<Row> annotated = null;
+    List<Dataset<Row>> cached = new ArrayList<>();
     try {
       describe(spark, "read " + options.input());
       Dataset<Row> conformed = ArticleInput.read(spark, options.input(), options.mapping());
+      if (options.partitions() > 0) {
+        conformed = conformed.repartition(options.partitions());
+      }
       Annotation.Settings settings = new Annotation.Settings(options.reference(),
           options.maxPhraseWords(), options.flushAt(), options.detector());
-      int partitions = options.partitions() > 0 ? options.partitions()
-          : defaultPartitions(spark, conformed);
-      annotated = AnnotationPass.annotate(conformed, options.range(), settings, partitions)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> judged = AnnotationPass.judged(conformed, options.range());
+      Dataset<Row> annotated = cache(cached,
+          AnnotationPass.annotate(judged, settings));
+      Resolution.Resolved resolved = Resolution.resolve(annotated);
+      Dataset<Row> articles = cache(cached, resolved.articles());
 
       describe(spark, "annotate articles of " + options.range());
-      counts = tally(annotated);
-      LOG.info("read {} rows for {}: {} accepted, {} duplicates, {} rejected",
-          fmt(counts.rowsRead()), options.range(), fmt(counts.accepted()),
+      long began = System.nanoTime();
+      counts = tally(annotated, articles);
+      LOG.info("annotated {} rows for {} in {}: {} accepted, {} duplicates, {} rejected",
+          fmt(counts.rowsRead()), options.range(), since(began), fmt(counts.accepted()),
           fmt(counts.duplicates()), fmt(counts.rejected()));
       if (counts.rowsRead() == 0) {
         LOG.warn("no input rows for {} in {}: tables left as they were", options.range(),
             options.input());
       } else {
-        describe(spark, "write articles");
-        store.stage(Table.ARTICLES, DailyTables.articles(annotated));
-        describe(spark, "write rejected_articles");
-        store.stage(Table.REJECTED_ARTICLES, DailyTables.rejectedArticles(annotated));
-        describe(spark, "write term_frequencies");
-        store.stage(Table.TERM_FREQUENCIES,
-            DailyTables.termFrequencies(annotated, options.minPhraseDocs()));
-        describe(spark, "write corpus_stats");
-        store.stage(Table.CORPUS_STATS, DailyTables.corpusStats(annotated));
+        stage(spark, store, Table.ARTICLES, DailyTables.articles(articles));
+        stage(spark, store, Table.REJECTED_ARTICLES, DailyTables.rejectedArticles(annotated));
+        Dataset<Row> retracted = AnnotationPass.retract(judged, resolved.excluded(), settings);
+        stage(spark, store, Table.TERM_FREQUENCIES,
+            DailyTables.termFrequencies(annotated, retracted, options.minPhraseDocs()));
+        stage(spark, store, Table.CORPUS_STATS, DailyTables.corpusStats(articles, annotated));
+        long committing = System.nanoTime();
         store.commit(TABLES, options.range());
+        LOG.info("committed the tables of {} in {}", options.range(), since(committing));
       }
       recordRun(spark, store, runId, started, options, counts, null);
       return counts;
@@ -95,35 +100,34 @@ public final class NightlyJob {
       recordFailure(spark, store, runId, started, options, counts, e);
       throw e;
     } finally {
-      if (annotated != null) {
-        annotated.unpersist();
-      }
+      cached.forEach(Dataset::unpersist);
       store.cleanUp();
       spark.sparkContext().setJobDescription(null);
     }
   }
 
-  /**
-   * Partitions of the annotation pass: four per input split (about 32 MB of Parquet each at
-   * Spark's default split size), and at least one per core.
-   */
-  static int defaultPartitions(SparkSession spark, Dataset<Row> input) {
-    int splits = input.rdd().getNumPartitions();
-    return Math.max(spark.sparkContext().defaultParallelism(), 4 * splits);
+  private static Dataset<Row> cache(List<Dataset<Row>> cached, Dataset<Row> rows) {
+    Dataset<Row> persisted = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(persisted);
+    return persisted;
   }
 
-  private static Counts tally(Dataset<Row> annotated) {
-    Row row = annotated.where(col("kind").notEqual(Annotated.TERM)).agg(
-        count(when(col("kind").equalTo(Annotated.ARTICLE).and(col("duplicate_of").isNull()),
-            lit(1))).as("accepted"),
-        count(when(col("duplicate_of").isNotNull(), lit(1))).as("duplicates"),
-        sum(col("id_repeats")).as("repeats"),
-        count(when(col("kind").equalTo(Annotated.REJECTED), lit(1))).as("rejected"))
+  private static Counts tally(Dataset<Row> annotated, Dataset<Row> articles) {
+    Row kinds = annotated.agg(
+        count(when(col("kind").equalTo(Annotated.ARTICLE), lit(1))).as("rows"),
+        count(when(col("kind").equalTo(Annotated.REJECTED), lit(1))).as("rejected"),
+        count(when(col("kind").equalTo(Annotated.TERMS), lit(1))).as("term_rows"))
         .first();
-    long accepted = row.getLong(0);
-    long duplicates = row.getLong(1) + (row.isNullAt(2) ? 0 : row.getLong(2));
-    long rejected = row.getLong(3);
-    return new Counts(accepted + duplicates + rejected, accepted, duplicates, rejected);
+    Row resolved = articles.agg(
+        count(when(col("duplicate_of").isNull(), lit(1))).as("accepted"),
+        count(when(col("duplicate_of").isNotNull(), lit(1))).as("duplicates"),
+        sum(col("id_repeats")).as("repeats"))
+        .first();
+    long rejected = kinds.getLong(1);
+    long accepted = resolved.getLong(0);
+    long duplicates = resolved.getLong(1) + (resolved.isNullAt(2) ? 0 : resolved.getLong(2));
+    LOG.debug("annotation pass: {} rows of partial term counts", fmt(kinds.getLong(2)));
+    return new Counts(kinds.getLong(0) + rejected, accepted, duplicates, rejected);
   }
 
   private static void recordFailure(SparkSession spark, TableStore store, String runId,
@@ -143,6 +147,18 @@ public final class NightlyJob {
         failure == null ? null : String.valueOf(failure.getMessage()));
     describe(spark, "write runs");
     store.append(Table.RUNS, spark.createDataFrame(List.of(run), Table.RUNS.schema()));
+  }
+
+  private static void stage(SparkSession spark, TableStore store, Table table,
+      Dataset<Row> rows) {
+    describe(spark, "write " + table.tableName());
+    long began = System.nanoTime();
+    store.stage(table, rows);
+    LOG.info("wrote {} in {}", table.tableName(), since(began));
+  }
+
+  private static String since(long nanos) {
+    return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - nanos) / 1e9);
   }
 
   private static void describe(SparkSession spark, String what) {

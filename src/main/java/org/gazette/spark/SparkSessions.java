@@ -26,6 +26,8 @@ public final class SparkSessions {
     sparkConf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     sparkConf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
     sparkConf.setIfMissing("spark.sql.adaptive.enabled", "true");
+    // Let adaptive execution merge small shuffle partitions of cached results too.
+    sparkConf.setIfMissing("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
     // The progress bar is for people watching a terminal, not for logs.
     sparkConf.setIfMissing("spark.ui.showConsoleProgress",
         Boolean.toString(System.console() != null));

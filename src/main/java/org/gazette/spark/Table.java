@@ -31,6 +31,8 @@ public enum Table {
       col("language_detected", BooleanType, false, "true when Gazette detected the language"),
       col("title", StringType, true, "cleaned title"),
       col("token_count", IntegerType, false, "words in title and body, stop words included"),
+      col("text_truncated", BooleanType, false,
+          "true when the text was longer than the 250,000 words analysed"),
       col("duplicate_of", StringType, true,
           "id of the earlier article with identical cleaned text; null for originals"),
       col("id_repeats", IntegerType, false, "input rows with this id collapsed into this one")),

@@ -50,12 +50,14 @@ public final class TableStore {
     return new Path(root, table.tableName());
   }
 
-  /** Writes {@code rows} of a daily table into the staging folder. */
+  /** Writes {@code rows} of a daily table into the staging folder, one file per date. */
   public void stage(Table table, Dataset<Row> rows) {
     if (!table.isDaily()) {
       throw new IllegalArgumentException(table + " is not a daily table");
     }
-    rows.write().mode(SaveMode.Overwrite).partitionBy("date")
+    // One task per date writes that date's file: a few files per partition, not one per task.
+    rows.repartition(org.apache.spark.sql.functions.col("date"))
+        .write().mode(SaveMode.Overwrite).partitionBy("date")
         .parquet(new Path(staging, table.tableName()).toString());
   }
 

@@ -1,25 +1,19 @@
 package org.gazette.spark;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import java.sql.Date;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * Decides which input rows can be used: a row without an id, without a date, with a date that
  * does not parse or without any text gets a {@code reason} and goes to
- * {@code rejected_articles}; rows repeating an id are collapsed into one.
+ * {@code rejected_articles}. ({@link Resolution} collapses repeated ids and finds duplicates.)
  */
 public final class Triage {
 
@@ -46,27 +40,6 @@ public final class Triage {
       return rows;
     }
     return rows.where(col("date").between(Date.valueOf(range.from()), Date.valueOf(range.to())));
-  }
-
-  /**
-   * Keeps one row per id: the latest published, then the one with the greater content hash,
-   * so that the choice does not depend on input order. {@code id_repeats} counts the others.
-   */
-  public static Dataset<Row> collapseIds(Dataset<Row> valid) {
-    Dataset<Row> repeatedIds = valid.groupBy("id").agg(count(lit(1)).as("copies"))
-        .where(col("copies").gt(1)).select("id");
-    Dataset<Row> single = valid.join(repeatedIds, scala.jdk.javaapi.CollectionConverters
-        .asScala(java.util.List.of("id")).toSeq(), "left_anti").withColumn("id_repeats", lit(0));
-    WindowSpec byId = Window.partitionBy("id").orderBy(col("published_at").desc(),
-        xxhash64(coalesce(col("title"), lit("")), coalesce(col("body"), lit(""))).desc(),
-        col("source").desc_nulls_last(), col("url").desc_nulls_last());
-    Dataset<Row> repeated = valid.join(repeatedIds, scala.jdk.javaapi.CollectionConverters
-        .asScala(java.util.List.of("id")).toSeq(), "left_semi")
-        .withColumn("rank", row_number().over(byId))
-        .withColumn("id_repeats", count(lit(1)).over(Window.partitionBy("id")).minus(1).cast("int"))
-        .where(col("rank").equalTo(1))
-        .drop("rank");
-    return single.unionByName(repeated);
   }
 
   private static Column blank(Column c) {

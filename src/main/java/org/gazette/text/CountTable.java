@@ -13,6 +13,7 @@ public final class CountTable {
   private long[] keys;
   private long[] counts;
   private int[] docs;
+  private int[] lastDocument;
   private int size;
 
   public CountTable() {
@@ -24,6 +25,37 @@ public final class CountTable {
     keys = new long[capacity];
     counts = new long[capacity];
     docs = new int[capacity];
+    lastDocument = new int[capacity];
+  }
+
+  /**
+   * Counts one occurrence of {@code key} in document {@code document}: the document is counted
+   * once however often the key occurs in it, as long as documents come one after another.
+   */
+  public void addOccurrence(long key, int document) {
+    if (key == EMPTY) {
+      throw new IllegalArgumentException("key 0 is reserved");
+    }
+    int mask = keys.length - 1;
+    int slot = mix(key) & mask;
+    while (keys[slot] != EMPTY) {
+      if (keys[slot] == key) {
+        counts[slot]++;
+        if (lastDocument[slot] != document) {
+          lastDocument[slot] = document;
+          docs[slot]++;
+        }
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    keys[slot] = key;
+    counts[slot] = 1;
+    docs[slot] = 1;
+    lastDocument[slot] = document;
+    if (++size * 2 > keys.length) {
+      grow();
+    }
   }
 
   /** Adds {@code count} occurrences in {@code documents} documents to {@code key} (non-zero). */
@@ -44,6 +76,7 @@ public final class CountTable {
     keys[slot] = key;
     counts[slot] = count;
     docs[slot] = documents;
+    lastDocument[slot] = -1;
     if (++size * 2 > keys.length) {
       grow();
     }
@@ -81,6 +114,7 @@ public final class CountTable {
       keys = new long[capacity];
       counts = new long[capacity];
       docs = new int[capacity];
+      lastDocument = new int[capacity];
     } else if (size > 0) {
       Arrays.fill(keys, EMPTY);
     }
@@ -89,17 +123,19 @@ public final class CountTable {
 
   /** Approximate heap bytes held. */
   public long memoryBytes() {
-    return 20L * keys.length;
+    return 24L * keys.length;
   }
 
   private void grow() {
     long[] oldKeys = keys;
     long[] oldCounts = counts;
     int[] oldDocs = docs;
+    int[] oldLast = lastDocument;
     int capacity = oldKeys.length * 2;
     keys = new long[capacity];
     counts = new long[capacity];
     docs = new int[capacity];
+    lastDocument = new int[capacity];
     int mask = capacity - 1;
     for (int i = 0; i < oldKeys.length; i++) {
       long key = oldKeys[i];
@@ -111,6 +147,7 @@ public final class CountTable {
         keys[slot] = key;
         counts[slot] = oldCounts[i];
         docs[slot] = oldDocs[i];
+        lastDocument[slot] = oldLast[i];
       }
     }
   }

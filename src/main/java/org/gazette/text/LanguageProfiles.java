@@ -2,8 +2,10 @@ package org.gazette.text;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.CharArraySet;
@@ -47,7 +49,7 @@ import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 
 /**
  * The {@link LanguageProfile} of every language: Lucene's stop word lists, changed by the
- * reference data, for the 38 languages Lucene ships lists for; the reference data's own
+ * reference data, for the 37 languages Lucene ships lists for; the reference data's own
  * lists for others; no stop words for the rest.
  */
 public final class LanguageProfiles {
@@ -81,17 +83,16 @@ public final class LanguageProfiles {
   }
 
   private LanguageProfile build(String language) {
-    CharArraySet stop = new CharArraySet(64, false);
+    Set<String> words = new HashSet<>();
     Supplier<CharArraySet> lucene = LUCENE_STOP_WORDS.get(language);
     if (lucene != null) {
-      stop.addAll(lucene.get());
+      for (Object word : lucene.get()) {
+        words.add(new String((char[]) word));
+      }
     }
-    for (String word : reference.stopWordsAdded(language)) {
-      stop.add(word);
-    }
-    for (String word : reference.stopWordsRemoved(language)) {
-      stop.remove(word);
-    }
+    words.addAll(reference.stopWordsAdded(language));
+    words.removeAll(reference.stopWordsRemoved(language)); // CharArraySet cannot remove
+    CharArraySet stop = new CharArraySet(words, false);
     CharArraySet articles = new CharArraySet(reference.elidedArticles(language), true);
     LanguageProfile.LowerCase lowerCase = switch (language) {
       case "tr", "az" -> LanguageProfile.LowerCase.TURKISH;

@@ -40,8 +40,8 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
 
   @Override
   public String detect(CharSequence text) {
-    if (text.length() == 0) {
-      return LanguageCodes.UNDETERMINED;
+    if (!hasLetter(text)) {
+      return LanguageCodes.UNDETERMINED; // digits, punctuation or emoji say nothing
     }
     String best = LanguageCodes.UNDETERMINED;
     double bestConfidence = -1;
@@ -54,6 +54,15 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
       }
     }
     return best;
+  }
+
+  private static boolean hasLetter(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isLetter(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static LanguageDetectorModel model() {

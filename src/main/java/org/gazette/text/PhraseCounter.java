@@ -19,10 +19,10 @@ public final class PhraseCounter {
   }
 
   /**
-   * Adds the words and phrases of {@code tokens} to {@code out}, one occurrence each and no
-   * documents (the caller counts the document once when it merges the table).
+   * Adds the words and phrases of {@code tokens}, the text of document {@code document}, to
+   * {@code out}: each occurrence counts, and the document once per term.
    */
-  public void count(Tokens tokens, TermDictionary dictionary, CountTable out) {
+  public void count(Tokens tokens, TermDictionary dictionary, CountTable out, int document) {
     int n = tokens.size();
     if (n == 0) {
       return;
@@ -31,17 +31,17 @@ public final class PhraseCounter {
     for (int i = 0; i < n; i++) {
       boolean content = !tokens.isStopWord(i);
       if (content) {
-        out.add(PhraseKey.of(ids[i]), 1, 0);
+        out.addOccurrence(PhraseKey.of(ids[i]), document);
       }
       if (maxWords < 2 || !content || i + 1 >= n || tokens.breaksBefore(i + 1)) {
         continue;
       }
       if (!tokens.isStopWord(i + 1)) {
-        out.add(PhraseKey.of(ids[i], ids[i + 1]), 1, 0);
+        out.addOccurrence(PhraseKey.of(ids[i], ids[i + 1]), document);
       }
       if (maxWords >= 3 && i + 2 < n && !tokens.breaksBefore(i + 2)
           && !tokens.isStopWord(i + 2)) {
-        out.add(PhraseKey.of(ids[i], ids[i + 1], ids[i + 2]), 1, 0);
+        out.addOccurrence(PhraseKey.of(ids[i], ids[i + 1], ids[i + 2]), document);
       }
     }
   }

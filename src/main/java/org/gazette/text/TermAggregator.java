@@ -26,9 +26,9 @@ public final class TermAggregator {
   private final PhraseCounter counter;
   private final int flushAt;
   private final TermDictionary dictionary = new TermDictionary();
-  private final CountTable article = new CountTable(1024);
   private final Map<Bucket, CountTable> buckets = new HashMap<>();
   private long entries;
+  private int articles;
   private boolean draining;
 
   /**
@@ -57,16 +57,10 @@ public final class TermAggregator {
     if (tokens.size() == 0) {
       return;
     }
-    counter.count(tokens, dictionary, article);
     CountTable bucket = buckets.computeIfAbsent(new Bucket(day, language), k -> new CountTable());
     int before = bucket.size();
-    for (int slot = 0, capacity = article.capacity(); slot < capacity; slot++) {
-      if (article.isUsed(slot)) {
-        bucket.add(article.key(slot), article.count(slot), 1);
-      }
-    }
+    counter.count(tokens, dictionary, bucket, articles++);
     entries += bucket.size() - before;
-    article.clear(4096);
   }
 
   /** Distinct (day, language, term) entries held now. */

@@ -33,24 +33,64 @@ public final class TextCleaner {
     } else {
       text = raw;
     }
+    text = foldWhiteSpace(text); // first: dropping invisible marks can join what NFC composes
     if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
       text = Normalizer.normalize(text, Normalizer.Form.NFC);
     }
-    return foldWhiteSpace(text);
+    return text;
   }
 
-  /** True when the text holds a tag, a comment or a doctype: {@code <} then a letter, '/' or '!'. */
+  /**
+   * True when the text holds an HTML tag ({@code <p>}, {@code </div>}, {@code <br/>}), a
+   * comment or a doctype. A {@code <} before a word that is not an HTML element ("a<b",
+   * "<<Jour de la Victoire>>") is text.
+   */
   static boolean looksLikeMarkup(String s) {
     int i = s.indexOf('<');
     while (i >= 0 && i + 1 < s.length()) {
-      char next = s.charAt(i + 1);
-      if (Character.isLetter(next) || next == '/' || next == '!') {
+      if (s.startsWith("<!--", i) || s.regionMatches(true, i, "<!doctype", 0, 9)
+          || isTagAt(s, i)) {
         return true;
       }
       i = s.indexOf('<', i + 1);
     }
     return false;
   }
+
+  private static boolean isTagAt(String s, int lt) {
+    int i = lt + 1;
+    if (i < s.length() && s.charAt(i) == '/') {
+      i++;
+    }
+    int nameStart = i;
+    while (i < s.length() && i - nameStart <= 10 && isAsciiLetterOrDigit(s.charAt(i))) {
+      i++;
+    }
+    if (i == nameStart || i >= s.length()) {
+      return false;
+    }
+    char after = s.charAt(i);
+    if (after != '>' && after != '/' && !Character.isWhitespace(after)) {
+      return false;
+    }
+    return HTML_ELEMENTS.contains(s.substring(nameStart, i).toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  /** Elements that article bodies carry. */
+  private static final java.util.Set<String> HTML_ELEMENTS = java.util.Set.of(
+      "a", "abbr", "address", "article", "aside", "audio", "b", "big", "blockquote", "body",
+      "br", "button", "caption", "center", "cite", "code", "col", "colgroup", "dd", "del",
+      "details", "div", "dl", "dt", "em", "embed", "figcaption", "figure", "font", "footer",
+      "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "iframe",
+      "img", "input", "ins", "label", "li", "link", "main", "mark", "meta", "nav", "noscript",
+      "object", "ol", "option", "p", "picture", "pre", "q", "s", "script", "section", "select",
+      "small", "source", "span", "strike", "strong", "style", "sub", "summary", "sup", "svg",
+      "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title",
+      "tr", "tt", "u", "ul", "video", "wbr");
 
   private static String htmlToText(String html) {
     Element body = Jsoup.parseBodyFragment(html).body();
@@ -157,10 +197,13 @@ public final class TextCleaner {
         return SPACE;
       case '\n', '\r', '\u000B', '\u000C', '\u0085', '\u2028', '\u2029':
         return LINE_BREAK;
-      case '\u00AD', '\u200B', '\u2060', '\uFEFF', '\u180E':
-        return DROP;
+      case '\u00AD', '\u200B', '\u2060', '\uFEFF', '\u180E', '\u200E', '\u200F', '\u061C':
+        return DROP; // soft hyphen, zero-width space, word joiner, BOM, direction marks
       default:
         break;
+    }
+    if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+      return DROP; // bidirectional embeddings and isolates
     }
     if (c >= '\u2000' && c <= '\u200A') {
       return SPACE;

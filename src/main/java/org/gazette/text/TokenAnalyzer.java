@@ -61,6 +61,7 @@ public final class TokenAnalyzer {
     if (text.isEmpty()) {
       return;
     }
+    text = withPlainSpaces(text);
     LanguageProfile profile = profiles.profile(language);
     Map<String, Chain> chains = needsDictionarySegmentation(text) ? dictionaryChains
         : standardChains;
@@ -71,6 +72,20 @@ public final class TokenAnalyzer {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringReader does not fail
     }
+  }
+
+  /**
+   * No-break spaces as plain spaces: UAX#29 keeps U+202F inside a word ("«\u202FJour"), and
+   * uncleaned French text has it at every quote.
+   */
+  static String withPlainSpaces(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u00A0' || c == '\u202F' || c == '\u2007') {
+        return text.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2007', ' ');
+      }
+    }
+    return text;
   }
 
   /** True when the text holds a script written without spaces between words. */

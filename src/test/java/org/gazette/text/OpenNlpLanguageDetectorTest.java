@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -91,8 +90,6 @@ class OpenNlpLanguageDetectorTest {
     assertThat(Detectors.openNlp(Reference.bundled()).get()).isSameAs(BUNDLED);
   }
 
-  @Disabled("BUG: only the empty string is 'und'; text without letters (white space, digits,"
-      + " punctuation, emoji) gets an arbitrary language (tr, fa) from OpenNLP's flat scores")
   @ParameterizedTest
   @ValueSource(strings = {"   ", "12 345", "!!! ...", "😀🚀"})
   void textWithoutLettersIsUndetermined(String text) {

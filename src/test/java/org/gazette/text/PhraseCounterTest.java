@@ -21,16 +21,16 @@ class PhraseCounterTest {
     "|jour", "(de)", "(la)", "victoire"
   };
 
-  /** Term to count, as {@link PhraseKey#text} spells it; documents must all be 0. */
+  /** Term to count, as {@link PhraseKey#text} spells it; the one document counts once. */
   private static Map<String, Long> count(int maxWords, String... notation) {
     TermDictionary dictionary = new TermDictionary();
     CountTable table = new CountTable();
-    new PhraseCounter(maxWords).count(AnalyzedToken.tokens(notation), dictionary, table);
+    new PhraseCounter(maxWords).count(AnalyzedToken.tokens(notation), dictionary, table, 0);
     Map<String, Long> counts = new HashMap<>();
     StringBuilder scratch = new StringBuilder();
     for (int slot = 0; slot < table.capacity(); slot++) {
       if (table.isUsed(slot)) {
-        assertThat(table.documents(slot)).isZero();
+        assertThat(table.documents(slot)).isOne();
         counts.put(PhraseKey.text(table.key(slot), dictionary, scratch), table.count(slot));
       }
     }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,9 +54,6 @@ class ReferenceTest {
         .containsExactly("|immenses", "portraits", "(de)", "(poutine)");
   }
 
-  @Disabled("BUG: LanguageProfiles.build removes '-word' entries with CharArraySet.remove, which"
-      + " Lucene does not support (AbstractSet.remove compares a String with char[] keys and"
-      + " silently returns false): removals from Lucene's lists never take effect")
   @Test
   void removedStopWordsAreNoLongerStopWords() {
     Reference reference = Reference.builder()

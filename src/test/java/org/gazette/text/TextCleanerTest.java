@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -122,17 +121,12 @@ class TextCleanerTest {
     assertThat(TextCleaner.looksLikeMarkup("texte</p>")).isTrue();
   }
 
-  @Disabled("BUG: TextCleaner.looksLikeMarkup takes any '<' before a letter for a tag, so ASCII"
-      + " guillemets '<<Jour de la Victoire>>' are parsed as an element and the words are lost")
   @Test
   void asciiGuillemetsAreNotMarkup() {
     assertThat(TextCleaner.clean("le <<Jour de la Victoire>> est célébré"))
         .isEqualTo("le <<Jour de la Victoire>> est célébré");
   }
 
-  @Disabled("BUG: TextCleaner keeps invisible bidi controls (U+200E, U+200F, U+202A-U+202E,"
-      + " U+2066-U+2069); the tokenizer glues them to the word, so 'Poutine\\u200E' is a"
-      + " different term from 'Poutine'")
   @Test
   void bidiControlsAreDropped() {
     assertThat(TextCleaner.clean("Poutine\u200E et Kim\u200F")).isEqualTo("Poutine et Kim");
@@ -140,8 +134,6 @@ class TextCleanerTest {
         .isEqualTo("Poutine Kim");
   }
 
-  @Disabled("BUG (minor): TextCleaner normalises to NFC before dropping invisible characters,"
-      + " so a soft hyphen or zero-width space before a combining accent leaves decomposed text")
   @Test
   void outputIsNfcAfterInvisibleCharactersAreDropped() {
     assertThat(TextCleaner.clean("Core\u00AD\u0301e")).isEqualTo("Corée");

@@ -213,7 +213,7 @@ class TextInvariantsTest {
 
       dictionary.clear();
       table.clear(4096);
-      counter.count(tokens, dictionary, table);
+      counter.count(tokens, dictionary, table, t);
       for (int slot = 0; slot < table.capacity(); slot++) {
         if (!table.isUsed(slot)) {
           continue;
