@@ -12,33 +12,26 @@ import static org.apache.spark.sql.types.DataTypes.createStructType;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.collection.immutable.ArraySeq;
 
 /**
  * The rows of the annotation pass, from which every daily table is derived: one per article,
  * one per rejected input row, and rows of partial term counts. One schema for all kinds lets a
  * single Spark pass produce them all; {@code kind} tells them apart.
  *
- * <p>Partial term counts travel packed, thousands to a row ({@code terms}), because a row per
- * term would cost Spark more to cache than the counting cost Gazette.
+ * <p>Partial term counts travel packed, thousands to a row in parallel arrays ({@code terms},
+ * {@code term_words}, {@code term_counts}, {@code term_docs}), because a row per term would
+ * cost Spark more to cache than the counting costs Gazette.
  */
 public final class Annotated {
 
   public static final int ARTICLE = 0;
   public static final int TERMS = 1;
   public static final int REJECTED = 2;
-
-  /** One partial count: a term of {@code n} words on the row's date and language. */
-  public static final StructType TERM_COUNT = createStructType(new StructField[] {
-      createStructField("term", StringType, false),
-      createStructField("n", IntegerType, false),
-      createStructField("count", LongType, false),
-      createStructField("doc_count", LongType, false),
-  });
 
   public static final StructType SCHEMA = createStructType(new StructField[] {
       createStructField("kind", IntegerType, false),
@@ -59,7 +52,10 @@ public final class Annotated {
       createStructField("input_row", LongType, true),
       createStructField("reason", StringType, true),
       createStructField("body_chars", IntegerType, true),
-      createStructField("terms", createArrayType(TERM_COUNT, false), true),
+      createStructField("terms", createArrayType(StringType, false), true),
+      createStructField("term_words", createArrayType(IntegerType, false), true),
+      createStructField("term_counts", createArrayType(LongType, false), true),
+      createStructField("term_docs", createArrayType(LongType, false), true),
   });
 
   private Annotated() {}
@@ -70,25 +66,26 @@ public final class Annotated {
       boolean truncated, long hashHi, long hashLo, String inputFile, long inputRow) {
     return RowFactory.create(ARTICLE, date, id, publishedAt, null, source, url, language,
         detected, title, tokenCount, truncated, hashHi, hashLo, inputFile, inputRow, null, null,
-        null);
+        null, null, null, null);
   }
 
-  /** Partial counts of terms of one date and language; Spark sums the parts. */
-  public static Row terms(LocalDate date, String language, List<Row> counts) {
+  /**
+   * Partial counts of terms of one date and language, in parallel arrays of one length: the
+   * terms, their words, occurrences and documents. Spark sums the parts.
+   */
+  public static Row terms(LocalDate date, String language, String[] terms, int[] words,
+      long[] counts, long[] docs) {
     return RowFactory.create(TERMS, date, null, null, null, null, null, language, null, null,
-        null, null, null, null, null, null, null, null,
-        scala.collection.immutable.ArraySeq.unsafeWrapArray(counts.toArray(new Row[0])));
-  }
-
-  /** One element of {@link #terms}. */
-  public static Row termCount(String term, int n, long count, long docCount) {
-    return RowFactory.create(term, n, count, docCount);
+        null, null, null, null, null, null, null, null, ArraySeq.unsafeWrapArray(terms),
+        ArraySeq.unsafeWrapArray(words), ArraySeq.unsafeWrapArray(counts),
+        ArraySeq.unsafeWrapArray(docs));
   }
 
   /** An input row that cannot be used, with what could be read of it. */
   public static Row rejected(LocalDate date, String id, String publishedAtRaw, String source,
       String url, String language, String title, Integer bodyChars, String reason) {
     return RowFactory.create(REJECTED, date, id, null, publishedAtRaw, source, url, language,
-        null, title, null, null, null, null, null, null, reason, bodyChars, null);
+        null, title, null, null, null, null, null, null, reason, bodyChars, null, null, null,
+        null);
   }
 }

@@ -6,9 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.commons.codec.digest.MurmurHash3;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -88,6 +87,7 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
     private final ArrayDeque<Row> ready = new ArrayDeque<>();
     private Iterator<TermAggregator.TermCount> draining;
     private TermAggregator.TermCount pending;
+    private Columns columns;
 
     AnnotatingIterator(Iterator<Row> input, Settings settings, Mode mode) {
       this.input = input;
@@ -136,12 +136,19 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
         return;
       }
       int sign = mode == Mode.RETRACT ? -1 : 1;
-      List<Row> counts = new ArrayList<>(Math.min(TERMS_PER_ROW, 256));
+      String[] termArray = new String[TERMS_PER_ROW];
+      int[] words = new int[TERMS_PER_ROW];
+      long[] counts = new long[TERMS_PER_ROW];
+      long[] docs = new long[TERMS_PER_ROW];
+      int n = 0;
       TermAggregator.TermCount c = first;
       while (true) {
-        counts.add(Annotated.termCount(c.term(), c.words(), sign * c.count(),
-            sign * (long) c.documents()));
-        if (counts.size() == TERMS_PER_ROW || !draining.hasNext()) {
+        termArray[n] = c.term();
+        words[n] = c.words();
+        counts[n] = sign * c.count();
+        docs[n] = sign * (long) c.documents();
+        n++;
+        if (n == TERMS_PER_ROW || !draining.hasNext()) {
           break;
         }
         TermAggregator.TermCount next = draining.next();
@@ -151,15 +158,20 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
         }
         c = next;
       }
-      ready.add(Annotated.terms(LocalDate.ofEpochDay(first.day()), first.language(), counts));
+      ready.add(Annotated.terms(LocalDate.ofEpochDay(first.day()), first.language(),
+          Arrays.copyOf(termArray, n), Arrays.copyOf(words, n), Arrays.copyOf(counts, n),
+          Arrays.copyOf(docs, n)));
     }
 
     private void annotate(Row row) {
-      LocalDate date = localDate(row.getAs("date"));
-      String reason = row.getAs("reason");
-      String title = row.getAs("title");
-      String body = row.getAs("body");
-      String given = LanguageCodes.normalize(row.getAs("language"));
+      if (columns == null) {
+        columns = new Columns(row);
+      }
+      LocalDate date = localDate(row.get(columns.date));
+      String reason = row.getString(columns.reason);
+      String title = row.getString(columns.title);
+      String body = row.getString(columns.body);
+      String given = LanguageCodes.normalize(row.getString(columns.language));
       String cleanTitle = null;
       String cleanBody = null;
       if (reason == null) {
@@ -171,8 +183,9 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
       }
       if (reason != null) {
         if (mode == Mode.ANNOTATE) {
-          ready.add(Annotated.rejected(date, row.getAs("id"), row.getAs("published_at_raw"),
-              row.getAs("source"), row.getAs("url"),
+          ready.add(Annotated.rejected(date, row.getString(columns.id),
+              row.getString(columns.publishedAtRaw), row.getString(columns.source),
+              row.getString(columns.url),
               given == null ? LanguageCodes.UNDETERMINED : given, truncate(title),
               body == null ? null : body.length(), reason));
         }
@@ -194,16 +207,48 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
       terms.addArticle((int) date.toEpochDay(), language, tokens);
       if (mode == Mode.ANNOTATE) {
         long[] hash = contentHash(cleanTitle, cleanBody);
-        ready.add(Annotated.article(date, row.getAs("id"), instant(row.getAs("published_at")),
-            row.getAs("source"), row.getAs("url"), language, detected,
+        ready.add(Annotated.article(date, row.getString(columns.id),
+            instant(row.get(columns.publishedAt)), row.getString(columns.source),
+            row.getString(columns.url), language, detected,
             cleanTitle.isEmpty() ? null : cleanTitle, tokens.wordCount(), tokens.truncated(),
-            hash[0], hash[1], row.getAs("input_file"), row.<Long>getAs("input_row")));
+            hash[0], hash[1], row.getString(columns.inputFile), row.getLong(columns.inputRow)));
       }
     }
 
     private static String truncate(String title) {
       return title == null || title.length() <= REJECTED_TITLE_CHARS ? title
           : title.substring(0, REJECTED_TITLE_CHARS);
+    }
+  }
+
+  /** Positions of the input columns, looked up once per task rather than once per value. */
+  private static final class Columns {
+    final int id;
+    final int publishedAt;
+    final int publishedAtRaw;
+    final int date;
+    final int source;
+    final int url;
+    final int language;
+    final int title;
+    final int body;
+    final int inputFile;
+    final int inputRow;
+    final int reason;
+
+    Columns(Row row) {
+      id = row.fieldIndex("id");
+      publishedAt = row.fieldIndex("published_at");
+      publishedAtRaw = row.fieldIndex("published_at_raw");
+      date = row.fieldIndex("date");
+      source = row.fieldIndex("source");
+      url = row.fieldIndex("url");
+      language = row.fieldIndex("language");
+      title = row.fieldIndex("title");
+      body = row.fieldIndex("body");
+      inputFile = row.fieldIndex("input_file");
+      inputRow = row.fieldIndex("input_row");
+      reason = row.fieldIndex("reason");
     }
   }
 

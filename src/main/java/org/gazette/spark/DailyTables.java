@@ -1,5 +1,6 @@
 package org.gazette.spark;
 
+import static org.apache.spark.sql.functions.arrays_zip;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -35,12 +36,15 @@ public final class DailyTables {
    */
   public static Dataset<Row> termFrequencies(Dataset<Row> annotated, Dataset<Row> retracted,
       int minPhraseDocs) {
-    Dataset<Row> parts = annotated.where(col("kind").equalTo(Annotated.TERMS))
-        .select(col("date"), col("language"), col("terms"))
-        .unionByName(retracted.select(col("date"), col("language"), col("terms")))
-        .select(col("date"), col("language"), explode(col("terms")).as("t"))
-        .select(col("date"), col("language"), col("t.term").as("term"), col("t.n").as("n"),
-            col("t.count").as("count"), col("t.doc_count").as("doc_count"));
+    Column[] packed = {col("date"), col("language"),
+        arrays_zip(col("terms"), col("term_words"), col("term_counts"), col("term_docs"))
+            .as("t")};
+    Dataset<Row> parts = annotated.where(col("kind").equalTo(Annotated.TERMS)).select(packed)
+        .unionByName(retracted.where(col("kind").equalTo(Annotated.TERMS)).select(packed))
+        .select(col("date"), col("language"), explode(col("t")).as("t"))
+        .select(col("date"), col("language"), col("t.terms").as("term"),
+            col("t.term_words").as("n"), col("t.term_counts").as("count"),
+            col("t.term_docs").as("doc_count"));
     Dataset<Row> summed = parts.groupBy("date", "language", "term", "n")
         .agg(sum("count").as("count"), sum("doc_count").as("doc_count"));
     return conform(summed.where(col("count").gt(0)

@@ -69,10 +69,10 @@ public final class NightlyJob {
       Annotation.Settings settings = new Annotation.Settings(options.reference(),
           options.maxPhraseWords(), options.flushAt(), options.detector());
       Dataset<Row> judged = AnnotationPass.judged(conformed, options.range());
-      Dataset<Row> annotated = cache(cached,
-          AnnotationPass.annotate(judged, settings));
-      Resolution.Resolved resolved = Resolution.resolve(annotated);
-      Dataset<Row> articles = cache(cached, resolved.articles());
+      // Cached, not checkpointed: a lost executor's blocks are recomputed from the input.
+      Dataset<Row> annotated = cache(cached, AnnotationPass.annotate(judged, settings));
+      Dataset<Row> resolved = cache(cached, Resolution.resolve(annotated));
+      Dataset<Row> articles = Resolution.kept(resolved);
 
       describe(spark, "annotate articles of " + options.range());
       long began = System.nanoTime();
@@ -86,7 +86,8 @@ public final class NightlyJob {
       } else {
         stage(spark, store, Table.ARTICLES, DailyTables.articles(articles));
         stage(spark, store, Table.REJECTED_ARTICLES, DailyTables.rejectedArticles(annotated));
-        Dataset<Row> retracted = AnnotationPass.retract(judged, resolved.excluded(), settings);
+        Dataset<Row> retracted = AnnotationPass.retract(judged, Resolution.excluded(resolved),
+            settings);
         stage(spark, store, Table.TERM_FREQUENCIES,
             DailyTables.termFrequencies(annotated, retracted, options.minPhraseDocs()));
         stage(spark, store, Table.CORPUS_STATS, DailyTables.corpusStats(articles, annotated));

@@ -21,11 +21,20 @@ public final class SparkSessions {
       sparkConf.setMaster("local[*]");
     }
     sparkConf.setAppName(appName);
+    if (sparkConf.get("spark.master").startsWith("local")) {
+      // Spark's 200 shuffle partitions suit a cluster; on one machine they cost more in task
+      // overhead than they give. On a cluster, spark-submit's setting (or Spark's) stands.
+      sparkConf.setIfMissing("spark.sql.shuffle.partitions",
+          Integer.toString(4 * Runtime.getRuntime().availableProcessors()));
+    }
     sparkConf.setIfMissing("spark.sql.session.timeZone", "UTC");
     sparkConf.set("spark.sql.datetime.java8API.enabled", "true");
     sparkConf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     sparkConf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
     sparkConf.setIfMissing("spark.sql.adaptive.enabled", "true");
+    // The annotation pass is cached once and read a few times: compressing it costs more CPU
+    // than the memory it saves is worth.
+    sparkConf.setIfMissing("spark.sql.inMemoryColumnarStorage.compressed", "false");
     // Let adaptive execution merge small shuffle partitions of cached results too.
     sparkConf.setIfMissing("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
     // The progress bar is for people watching a terminal, not for logs.

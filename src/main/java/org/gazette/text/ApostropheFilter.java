@@ -32,7 +32,7 @@ public final class ApostropheFilter extends TokenFilter {
     int length = term.length();
     for (int i = 0; i < length; i++) {
       char c = buffer[i];
-      if (c != '\'' && isApostrophe(c)) {
+      if (c >= '\u02BC' && c != '\'' && isApostrophe(c)) { // letters of most scripts are below
         buffer[i] = '\'';
       }
     }

@@ -1,19 +1,19 @@
 package org.gazette.text;
 
-import java.util.Arrays;
-
 /**
  * Counts per {@code long} key: occurrences and documents. Open addressing with linear probing
- * on primitive arrays, so that counting a token allocates nothing. Not thread-safe.
+ * on one interleaved {@code long} array (key, occurrences, then documents and the last
+ * document seen, packed), so that counting a token touches one cache line and allocates
+ * nothing. Not thread-safe.
  */
 public final class CountTable {
 
   private static final long EMPTY = 0L; // keys are never 0: PhraseKey stores id + 1
+  private static final int STRIDE = 3;
 
-  private long[] keys;
-  private long[] counts;
-  private int[] docs;
-  private int[] lastDocument;
+  /** Per slot: key, count, then documents (high 32 bits) and last document (low 32 bits). */
+  private long[] table;
+  private int capacity;
   private int size;
 
   public CountTable() {
@@ -21,64 +21,70 @@ public final class CountTable {
   }
 
   public CountTable(int expected) {
-    int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-    keys = new long[capacity];
-    counts = new long[capacity];
-    docs = new int[capacity];
-    lastDocument = new int[capacity];
+    allocate(Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1);
+  }
+
+  private void allocate(int slots) {
+    capacity = slots;
+    table = new long[slots * STRIDE];
   }
 
   /**
-   * Counts one occurrence of {@code key} in document {@code document}: the document is counted
-   * once however often the key occurs in it, as long as documents come one after another.
+   * Counts one occurrence of {@code key} in document {@code document} (non-negative): the
+   * document is counted once however often the key occurs in it, as long as documents come
+   * one after another.
    */
   public void addOccurrence(long key, int document) {
-    if (key == EMPTY) {
-      throw new IllegalArgumentException("key 0 is reserved");
-    }
-    int mask = keys.length - 1;
+    checkKey(key);
+    int mask = capacity - 1;
     int slot = mix(key) & mask;
-    while (keys[slot] != EMPTY) {
-      if (keys[slot] == key) {
-        counts[slot]++;
-        if (lastDocument[slot] != document) {
-          lastDocument[slot] = document;
-          docs[slot]++;
+    while (true) {
+      int at = slot * STRIDE;
+      long k = table[at];
+      if (k == key) {
+        table[at + 1]++;
+        long docs = table[at + 2];
+        if ((int) docs != document) {
+          table[at + 2] = (((docs >>> 32) + 1) << 32) | (document & 0xFFFFFFFFL);
+        }
+        return;
+      }
+      if (k == EMPTY) {
+        table[at] = key;
+        table[at + 1] = 1;
+        table[at + 2] = (1L << 32) | (document & 0xFFFFFFFFL);
+        if (++size * 2 > capacity) {
+          grow();
         }
         return;
       }
       slot = (slot + 1) & mask;
     }
-    keys[slot] = key;
-    counts[slot] = 1;
-    docs[slot] = 1;
-    lastDocument[slot] = document;
-    if (++size * 2 > keys.length) {
-      grow();
-    }
   }
 
   /** Adds {@code count} occurrences in {@code documents} documents to {@code key} (non-zero). */
   public void add(long key, long count, int documents) {
-    if (key == EMPTY) {
-      throw new IllegalArgumentException("key 0 is reserved");
-    }
-    int mask = keys.length - 1;
+    checkKey(key);
+    int mask = capacity - 1;
     int slot = mix(key) & mask;
-    while (keys[slot] != EMPTY) {
-      if (keys[slot] == key) {
-        counts[slot] += count;
-        docs[slot] += documents;
+    while (true) {
+      int at = slot * STRIDE;
+      long k = table[at];
+      if (k == key) {
+        table[at + 1] += count;
+        table[at + 2] += (long) documents << 32;
+        return;
+      }
+      if (k == EMPTY) {
+        table[at] = key;
+        table[at + 1] = count;
+        table[at + 2] = ((long) documents << 32) | 0xFFFFFFFFL; // no last document
+        if (++size * 2 > capacity) {
+          grow();
+        }
         return;
       }
       slot = (slot + 1) & mask;
-    }
-    keys[slot] = key;
-    counts[slot] = count;
-    docs[slot] = documents;
-    lastDocument[slot] = -1;
-    if (++size * 2 > keys.length) {
-      grow();
     }
   }
 
@@ -88,67 +94,60 @@ public final class CountTable {
 
   /** Slots to iterate: {@code 0 <= slot < capacity()}, skipping those where {@link #isUsed}. */
   public int capacity() {
-    return keys.length;
+    return capacity;
   }
 
   public boolean isUsed(int slot) {
-    return keys[slot] != EMPTY;
+    return table[slot * STRIDE] != EMPTY;
   }
 
   public long key(int slot) {
-    return keys[slot];
+    return table[slot * STRIDE];
   }
 
   public long count(int slot) {
-    return counts[slot];
+    return table[slot * STRIDE + 1];
   }
 
   public int documents(int slot) {
-    return docs[slot];
+    return (int) (table[slot * STRIDE + 2] >>> 32);
   }
 
   /** Empties the table, keeping its capacity unless it grew far beyond {@code maxCapacity}. */
   public void clear(int maxCapacity) {
-    if (keys.length > 2 * maxCapacity) {
-      int capacity = Integer.highestOneBit(Math.max(16, maxCapacity));
-      keys = new long[capacity];
-      counts = new long[capacity];
-      docs = new int[capacity];
-      lastDocument = new int[capacity];
+    if (capacity > 2 * maxCapacity) {
+      allocate(Integer.highestOneBit(Math.max(16, maxCapacity)));
     } else if (size > 0) {
-      Arrays.fill(keys, EMPTY);
+      java.util.Arrays.fill(table, EMPTY);
     }
     size = 0;
   }
 
   /** Approximate heap bytes held. */
   public long memoryBytes() {
-    return 24L * keys.length;
+    return 8L * table.length;
   }
 
   private void grow() {
-    long[] oldKeys = keys;
-    long[] oldCounts = counts;
-    int[] oldDocs = docs;
-    int[] oldLast = lastDocument;
-    int capacity = oldKeys.length * 2;
-    keys = new long[capacity];
-    counts = new long[capacity];
-    docs = new int[capacity];
-    lastDocument = new int[capacity];
+    long[] old = table;
+    int oldCapacity = capacity;
+    allocate(oldCapacity * 2);
     int mask = capacity - 1;
-    for (int i = 0; i < oldKeys.length; i++) {
-      long key = oldKeys[i];
+    for (int i = 0; i < oldCapacity; i++) {
+      long key = old[i * STRIDE];
       if (key != EMPTY) {
         int slot = mix(key) & mask;
-        while (keys[slot] != EMPTY) {
+        while (table[slot * STRIDE] != EMPTY) {
           slot = (slot + 1) & mask;
         }
-        keys[slot] = key;
-        counts[slot] = oldCounts[i];
-        docs[slot] = oldDocs[i];
-        lastDocument[slot] = oldLast[i];
+        System.arraycopy(old, i * STRIDE, table, slot * STRIDE, STRIDE);
       }
+    }
+  }
+
+  private static void checkKey(long key) {
+    if (key == EMPTY) {
+      throw new IllegalArgumentException("key 0 is reserved");
     }
   }
 

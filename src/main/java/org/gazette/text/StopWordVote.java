@@ -1,10 +1,9 @@
 package org.gazette.text;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 
 /**
@@ -28,7 +27,7 @@ public final class StopWordVote {
   static final double MIN_MARGIN = 2.0;
 
   private final List<String> languages = new ArrayList<>();
-  private final Map<String, Long> votes = new HashMap<>();
+  private final CharArrayMap<Long> votes = new CharArrayMap<>(4096, false);
 
   /** A vote among {@code allowed} languages (ISO 639-1), with their stop lists. */
   public StopWordVote(LanguageProfiles profiles, Set<String> allowed) {
@@ -42,7 +41,8 @@ public final class StopWordVote {
       for (Object word : stop) {
         String w = new String((char[]) word);
         if (w.length() > 1 && w.chars().allMatch(Character::isLetter)) {
-          votes.merge(w, bit, (a, b) -> a | b);
+          Long previous = votes.get(w);
+          votes.put(w, previous == null ? bit : previous | bit);
         }
       }
     }
@@ -52,15 +52,19 @@ public final class StopWordVote {
   public String guess(CharSequence text) {
     double[] tally = new double[languages.size()];
     int end = Math.min(text.length(), WINDOW);
-    StringBuilder word = new StringBuilder(24);
+    char[] word = new char[32];
+    int length = 0;
     for (int i = 0; i <= end; i++) {
       char c = i < end ? text.charAt(i) : ' ';
       if (Character.isLetter(c)) {
-        word.append(Character.toLowerCase(c));
+        if (length < word.length) {
+          word[length] = Character.toLowerCase(c);
+        }
+        length++;
         continue;
       }
-      if (word.length() > 1) {
-        Long mask = votes.get(word.toString());
+      if (length > 1 && length <= word.length) {
+        Long mask = votes.get(word, 0, length);
         if (mask != null) {
           long m = mask;
           double share = 1.0 / Long.bitCount(m);
@@ -70,7 +74,7 @@ public final class StopWordVote {
           }
         }
       }
-      word.setLength(0);
+      length = 0;
     }
     int best = -1;
     double bestVotes = 0;

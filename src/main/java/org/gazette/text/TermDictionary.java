@@ -34,8 +34,7 @@ public final class TermDictionary {
       if (id < 0) {
         break;
       }
-      if (hash[id] == h && length[id] == len
-          && Arrays.equals(chars, start[id], start[id] + len, text, from, from + len)) {
+      if (hash[id] == h && length[id] == len && sameChars(start[id], text, from, len)) {
         return id;
       }
       slot = (slot + 1) & mask;
@@ -46,6 +45,16 @@ public final class TermDictionary {
       rehash(slots.length * 2);
     }
     return id;
+  }
+
+  /** A plain loop: terms are short, and Arrays.equals costs more in range checks. */
+  private boolean sameChars(int at, char[] text, int from, int len) {
+    for (int i = 0; i < len; i++) {
+      if (chars[at + i] != text[from + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The term of {@code id}. */

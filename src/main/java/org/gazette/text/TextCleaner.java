@@ -147,36 +147,37 @@ public final class TextCleaner {
     if (isFolded(s)) {
       return s;
     }
-    StringBuilder out = new StringBuilder(s.length());
+    char[] in = s.toCharArray();
+    char[] out = new char[in.length];
+    int length = 0;
     int pending = KEEP; // the separator owed before the next visible character
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      int kind = classify(c);
+    for (char c : in) {
+      int kind = (c > ' ' && c < 0x7F) ? KEEP : classify(c);
       if (kind == KEEP) {
-        if (pending != KEEP && out.length() > 0) {
-          out.append(pending == LINE_BREAK ? '\n' : ' ');
+        if (pending != KEEP && length > 0) {
+          out[length++] = pending == LINE_BREAK ? '\n' : ' ';
         }
         pending = KEEP;
-        out.append(c);
+        out[length++] = c;
       } else if (kind == LINE_BREAK || (kind == SPACE && pending != LINE_BREAK)) {
         pending = kind;
       }
     }
-    return out.toString();
+    return new String(out, 0, length);
   }
 
   /** True when folding would not change {@code s}: the common case, checked without copying. */
   private static boolean isFolded(String s) {
     int n = s.length();
+    boolean afterVisible = false;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      int kind = classify(c);
-      if (kind == KEEP) {
-        continue;
-      }
-      boolean loneSeparator = (c == ' ' || c == '\n') && i > 0 && i + 1 < n
-          && classify(s.charAt(i - 1)) == KEEP && classify(s.charAt(i + 1)) == KEEP;
-      if (!loneSeparator) {
+      if ((c > ' ' && c < 0x7F) || classify(c) == KEEP) {
+        afterVisible = true;
+      } else if ((c == ' ' || c == '\n') && afterVisible && i + 1 < n
+          && classify(s.charAt(i + 1)) == KEEP) {
+        afterVisible = false; // a lone separator between visible characters stays
+      } else {
         return false;
       }
     }

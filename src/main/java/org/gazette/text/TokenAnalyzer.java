@@ -61,9 +61,12 @@ public final class TokenAnalyzer {
     if (text.isEmpty()) {
       return;
     }
-    text = withPlainSpaces(text);
+    int scripts = scan(text);
+    if ((scripts & NO_BREAK_SPACE) != 0) {
+      text = text.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2007', ' ');
+    }
     LanguageProfile profile = profiles.profile(language);
-    Map<String, Chain> chains = needsDictionarySegmentation(text) ? dictionaryChains
+    Map<String, Chain> chains = (scripts & UNSPACED_SCRIPT) != 0 ? dictionaryChains
         : standardChains;
     Chain chain = chains.computeIfAbsent(profile.language(),
         k -> new Chain(profile, chains == dictionaryChains));
@@ -74,38 +77,39 @@ public final class TokenAnalyzer {
     }
   }
 
-  /**
-   * No-break spaces as plain spaces: UAX#29 keeps U+202F inside a word ("«\u202FJour"), and
-   * uncleaned French text has it at every quote.
-   */
-  static String withPlainSpaces(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\u00A0' || c == '\u202F' || c == '\u2007') {
-        return text.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2007', ' ');
-      }
-    }
-    return text;
-  }
+  private static final int NO_BREAK_SPACE = 1;
+  private static final int UNSPACED_SCRIPT = 2;
 
-  /** True when the text holds a script written without spaces between words. */
-  static boolean needsDictionarySegmentation(String text) {
+  /**
+   * What the text holds that changes its analysis, in one pass: no-break spaces (UAX#29 keeps
+   * U+202F inside a word, and uncleaned French text has it at every quote), and scripts
+   * written without spaces between words, which need ICU's dictionaries.
+   */
+  static int scan(String text) {
+    int flags = 0;
     for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
-      if (c < '\u0E00') {
+      if (c < '\u00A0') {
         continue;
       }
-      if (c <= '\u0EFF' // Thai, Lao
+      if (c == '\u00A0' || c == '\u202F' || c == '\u2007') {
+        flags |= NO_BREAK_SPACE;
+      } else if ((c >= '\u0E00' && c <= '\u0EFF') // Thai, Lao
           || (c >= '\u1000' && c <= '\u109F') // Myanmar
           || (c >= '\u1780' && c <= '\u17FF') // Khmer
           || (c >= '\u3040' && c <= '\u30FF') // Hiragana, Katakana
           || (c >= '\u3400' && c <= '\u4DBF') // CJK extension A
           || (c >= '\u4E00' && c <= '\u9FFF') // CJK unified ideographs
           || (c >= '\uF900' && c <= '\uFAFF')) { // CJK compatibility ideographs
-        return true;
+        flags |= UNSPACED_SCRIPT;
       }
     }
-    return false;
+    return flags;
+  }
+
+  /** True when the text holds a script written without spaces between words. */
+  static boolean needsDictionarySegmentation(String text) {
+    return (scan(text) & UNSPACED_SCRIPT) != 0;
   }
 
   static boolean isHyphen(char c) {
