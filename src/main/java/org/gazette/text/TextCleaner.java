@@ -1,12 +1,12 @@
 package org.gazette.text;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import org.apache.commons.text.StringEscapeUtils;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeVisitor;
+import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
 
 /**
  * Turns raw article text into clean plain text: HTML markup stripped, entities decoded,
@@ -92,51 +92,23 @@ public final class TextCleaner {
       "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title",
       "tr", "tt", "u", "ul", "video", "wbr");
 
+  /**
+   * Text of HTML: Lucene's HTMLStripCharFilter (a streaming scanner, not a DOM) removes tags,
+   * comments, scripts and styles, decodes entities, and puts a line break for each block
+   * element.
+   */
   private static String htmlToText(String html) {
-    Element body = Jsoup.parseBodyFragment(html).body();
     StringBuilder out = new StringBuilder(html.length());
-    body.traverse(new BlockAwareText(out));
+    char[] buffer = new char[Math.min(8192, html.length() + 16)];
+    try (Reader in = new HTMLStripCharFilter(new StringReader(html))) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        out.append(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringReader does not fail
+    }
     return out.toString();
-  }
-
-  /** Collects text nodes, with a line break around block elements, skipping non-content. */
-  private static final class BlockAwareText implements NodeVisitor {
-    private final StringBuilder out;
-    private int skipDepth;
-
-    BlockAwareText(StringBuilder out) {
-      this.out = out;
-    }
-
-    @Override
-    public void head(Node node, int depth) {
-      if (node instanceof Element element) {
-        if (skipDepth > 0 || isNonContent(element)) {
-          skipDepth++;
-        } else if (element.isBlock() || element.nameIs("br")) {
-          out.append('\n');
-        }
-      } else if (node instanceof TextNode textNode && skipDepth == 0) {
-        out.append(textNode.getWholeText());
-      }
-    }
-
-    @Override
-    public void tail(Node node, int depth) {
-      if (node instanceof Element element) {
-        if (skipDepth > 0) {
-          skipDepth--;
-        } else if (element.isBlock()) {
-          out.append('\n');
-        }
-      }
-    }
-
-    private static boolean isNonContent(Element e) {
-      return e.nameIs("script") || e.nameIs("style") || e.nameIs("noscript")
-          || e.nameIs("template") || e.nameIs("head") || e.nameIs("iframe")
-          || e.nameIs("svg") || e.nameIs("object");
-    }
   }
 
   /**

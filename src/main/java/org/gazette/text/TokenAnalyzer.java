@@ -5,24 +5,23 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.el.GreekLowerCaseFilter;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.analysis.tr.TurkishLowerCaseFilter;
-import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
- * Splits a text into {@link Tokens}: the chain of each language is a Lucene tokenizer (UAX#29
- * word boundaries; ICU's dictionaries for Thai, Lao, Khmer, Myanmar, Chinese and Japanese),
- * then {@link ApostropheFilter}, elision ("l’Agence" gives "agence"), lower-casing for the
- * script, and the English possessive ("Putin's" gives "putin").
+ * Splits a text into {@link Tokens}: a Lucene tokenizer (UAX#29 word boundaries; ICU's
+ * dictionaries for Thai, Lao, Khmer, Myanmar, Chinese and Japanese), then, on each token,
+ * typographic apostrophes made ASCII, elision ("l’Agence" gives "agence"), lower-casing for the
+ * script (Lucene's Turkish and Greek filters where those rules apply), and the English
+ * possessive ("Putin's" gives "putin").
  *
  * <p>On the token stream it then joins hyphenated words ("Hwasong-17", "nord-coréen"), drops
  * numbers, ordinals and symbols, marks stop words, and marks where punctuation, a line break or
@@ -124,23 +123,23 @@ public final class TokenAnalyzer {
     private final CharTermAttribute term;
     private final OffsetAttribute offset;
     private final TypeAttribute type;
+    private final boolean lowerCaseHere;
+    private final CharArraySet articles;
 
     Chain(LanguageProfile profile, boolean dictionary) {
       this.profile = profile;
       this.tokenizer = dictionary ? new ICUTokenizer() : new StandardTokenizer();
-      TokenStream s = new ApostropheFilter(tokenizer);
-      if (!profile.elidedArticles().isEmpty()) {
-        s = new ElisionFilter(s, profile.elidedArticles());
-      }
-      s = switch (profile.lowerCase()) {
-        case TURKISH -> new TurkishLowerCaseFilter(s);
-        case GREEK -> new GreekLowerCaseFilter(s);
-        case DEFAULT -> new LowerCaseFilter(s);
+      // Turkish and Greek lower-casing have rules of their own: Lucene's filters apply them.
+      // Everything else is done in one pass over each token (see normalize): the same steps
+      // as ApostropheFilter, ElisionFilter, LowerCaseFilter and EnglishPossessiveFilter,
+      // without a filter call and attribute copy per step and token.
+      this.stream = switch (profile.lowerCase()) {
+        case TURKISH -> new TurkishLowerCaseFilter(tokenizer);
+        case GREEK -> new GreekLowerCaseFilter(tokenizer);
+        case DEFAULT -> tokenizer;
       };
-      if (profile.englishPossessive()) {
-        s = new EnglishPossessiveFilter(s);
-      }
-      this.stream = s;
+      this.lowerCaseHere = profile.lowerCase() == LanguageProfile.LowerCase.DEFAULT;
+      this.articles = profile.elidedArticles().isEmpty() ? null : profile.elidedArticles();
       this.term = stream.addAttribute(CharTermAttribute.class);
       this.offset = stream.addAttribute(OffsetAttribute.class);
       this.type = stream.addAttribute(TypeAttribute.class);
@@ -163,9 +162,11 @@ public final class TokenAnalyzer {
           int end = offset.endOffset();
           String tokenType = type.type();
           boolean joinable = isJoinable(tokenType);
+          char[] buffer = term.buffer();
+          int length = normalize(buffer, term.length());
           if (lastPending && lastJoinable && joinable && start == previousEnd + 1
               && isHyphen(text.charAt(previousEnd))) {
-            out.joinToLast('-', term.buffer(), term.length(), end);
+            out.joinToLast('-', buffer, length, end);
             previousEnd = end;
             continue;
           }
@@ -174,13 +175,13 @@ public final class TokenAnalyzer {
           }
           lastPending = false;
           lastJoinable = false;
-          if (isSymbol(tokenType) || term.length() == 0) {
+          if (isSymbol(tokenType) || length == 0) {
             breakNext = true;
             previousEnd = end;
             continue;
           }
           boolean gap = previousEnd >= 0 && gapBreaksPhrase(text, previousEnd, start);
-          out.add(term.buffer(), term.length(), start, end, breakNext || gap);
+          out.add(buffer, length, start, end, breakNext || gap);
           breakNext = false;
           lastPending = true;
           lastJoinable = joinable;
@@ -193,6 +194,51 @@ public final class TokenAnalyzer {
       } finally {
         stream.close();
       }
+    }
+
+    /**
+     * Normalises a token in place and returns its new length: typographic apostrophes become
+     * ASCII, an elided article is removed ("l'agence" gives "agence"), letters are lower-cased
+     * (unless a Lucene filter did it), and an English possessive is removed ("putin's").
+     */
+    private int normalize(char[] b, int length) {
+      int apostrophe = -1;
+      for (int i = 0; i < length; i++) {
+        char c = b[i];
+        if (c == '\'' || (c >= '\u02BC' && ApostropheFilter.isApostrophe(c))) {
+          b[i] = '\'';
+          if (apostrophe < 0) {
+            apostrophe = i;
+          }
+        }
+      }
+      if (apostrophe > 0 && articles != null && articles.contains(b, 0, apostrophe)) {
+        length -= apostrophe + 1;
+        System.arraycopy(b, apostrophe + 1, b, 0, length);
+      }
+      if (lowerCaseHere) {
+        for (int i = 0; i < length; i++) {
+          char c = b[i];
+          if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z') {
+              b[i] = (char) (c + ('a' - 'A'));
+            }
+          } else if (Character.isHighSurrogate(c) && i + 1 < length) {
+            int lower = Character.toLowerCase(Character.toCodePoint(c, b[i + 1]));
+            if (Character.charCount(lower) == 2) {
+              Character.toChars(lower, b, i);
+            }
+            i++;
+          } else if (!Character.isSurrogate(c)) {
+            b[i] = Character.toLowerCase(c);
+          }
+        }
+      }
+      if (profile.englishPossessive() && length > 2 && b[length - 2] == '\''
+          && (b[length - 1] == 's' || b[length - 1] == 'S')) {
+        length -= 2;
+      }
+      return length;
     }
 
     /**

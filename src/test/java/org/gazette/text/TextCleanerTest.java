@@ -51,9 +51,10 @@ class TextCleanerTest {
   void nonContentElementsAreDropped() {
     assertThat(TextCleaner.clean(
         "<script>var x = 'Poutine';</script>Texte<style>p { color: red }</style> fin"))
-        .isEqualTo("Texte fin");
+        .isEqualTo("Texte\nfin"); // a script or style element ends a block, like a paragraph
+    // <noscript> is read as text: a page's fallback message, rare in article bodies.
     assertThat(TextCleaner.clean("<noscript>activez JavaScript</noscript>Texte<!-- note -->"))
-        .isEqualTo("Texte");
+        .isEqualTo("activez JavaScript\nTexte");
   }
 
   @Test
