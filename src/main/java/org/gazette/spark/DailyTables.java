@@ -1,10 +1,8 @@
 package org.gazette.spark;
 
-import static org.apache.spark.sql.functions.arrays_zip;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -36,20 +34,9 @@ public final class DailyTables {
    */
   public static Dataset<Row> termFrequencies(Dataset<Row> annotated, Dataset<Row> retracted,
       int minPhraseDocs) {
-    Column[] packed = {col("date"), col("language"),
-        arrays_zip(col("terms"), col("term_words"), col("term_counts"), col("term_docs"))
-            .as("t")};
-    Dataset<Row> parts = annotated.where(col("kind").equalTo(Annotated.TERMS)).select(packed)
-        .unionByName(retracted.where(col("kind").equalTo(Annotated.TERMS)).select(packed))
-        .select(col("date"), col("language"), explode(col("t")).as("t"))
-        .select(col("date"), col("language"), col("t.terms").as("term"),
-            col("t.term_words").as("n"), col("t.term_counts").as("count"),
-            col("t.term_docs").as("doc_count"));
-    Dataset<Row> summed = parts.groupBy("date", "language", "term", "n")
-        .agg(sum("count").as("count"), sum("doc_count").as("doc_count"));
-    return conform(summed.where(col("count").gt(0)
-        .and(col("n").equalTo(1).or(col("doc_count").geq(minPhraseDocs)))),
-        Table.TERM_FREQUENCIES);
+    Dataset<Row> packs = annotated.where(col("kind").equalTo(Annotated.TERMS))
+        .unionByName(retracted.where(col("kind").equalTo(Annotated.TERMS)));
+    return conform(TermSums.sum(packs, minPhraseDocs), Table.TERM_FREQUENCIES);
   }
 
   /** {@code corpus_stats}: the denominators per date, language and source. */
