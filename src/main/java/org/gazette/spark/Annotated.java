@@ -48,7 +48,7 @@ public final class Annotated {
       createStructField("text_truncated", BooleanType, true),
       createStructField("hash_hi", LongType, true),
       createStructField("hash_lo", LongType, true),
-      createStructField("input_file", StringType, true),
+      createStructField("input_file", LongType, true),
       createStructField("input_row", LongType, true),
       createStructField("reason", StringType, true),
       createStructField("body_chars", IntegerType, true),
@@ -63,7 +63,7 @@ public final class Annotated {
   /** An accepted article, before duplicates are told from originals. */
   public static Row article(LocalDate date, String id, Instant publishedAt, String source,
       String url, String language, boolean detected, String title, int tokenCount,
-      boolean truncated, long hashHi, long hashLo, String inputFile, long inputRow) {
+      boolean truncated, long hashHi, long hashLo, long inputFile, long inputRow) {
     return RowFactory.create(ARTICLE, date, id, publishedAt, null, source, url, language,
         detected, title, tokenCount, truncated, hashHi, hashLo, inputFile, inputRow, null, null,
         null, null, null, null);

@@ -211,7 +211,7 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
             instant(row.get(columns.publishedAt)), row.getString(columns.source),
             row.getString(columns.url), language, detected,
             cleanTitle.isEmpty() ? null : cleanTitle, tokens.wordCount(), tokens.truncated(),
-            hash[0], hash[1], row.getString(columns.inputFile), row.getLong(columns.inputRow)));
+            hash[0], hash[1], row.getLong(columns.inputFile), row.getLong(columns.inputRow)));
       }
     }
 

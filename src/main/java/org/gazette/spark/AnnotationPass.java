@@ -1,5 +1,6 @@
 package org.gazette.spark;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.List;
@@ -32,11 +33,16 @@ public final class AnnotationPass {
    * The negated term counts of the judged rows named in {@code excluded} (by
    * {@code input_file, input_row}): summed with the annotation's counts, they take duplicates
    * and collapsed repeats out of the term tables.
+   *
+   * <p>The excluded rows are a small share of the input, shipped to every task: the input is
+   * read again, but its text is never shuffled. (The broadcast costs each executor about 100
+   * bytes per excluded row.)
    */
   public static Dataset<Row> retract(Dataset<Row> judged, Dataset<Row> excluded,
       Annotation.Settings settings) {
     return judged
-        .join(excluded, CollectionConverters.asScala(List.of("input_file", "input_row")).toSeq(),
+        .join(broadcast(excluded),
+            CollectionConverters.asScala(List.of("input_file", "input_row")).toSeq(),
             "left_semi")
         .where(col("reason").isNull())
         .mapPartitions(new Annotation(settings, Annotation.Mode.RETRACT),

@@ -55,7 +55,8 @@ public final class ArticleInput {
 
   /**
    * Columns after conforming: the contract's, the date, the raw publication value, and where the
-   * row was read ({@code input_file}, {@code input_row}), which names it across passes.
+   * row was read ({@code input_file}, a hash of the file's path, and {@code input_row}, the
+   * row's index in it), which names it across passes.
    */
   public static final List<String> CONFORMED = List.of("id", "published_at", "published_at_raw",
       "date", "source", "url", "language", "title", "body", "input_file", "input_row");
@@ -135,10 +136,11 @@ public final class ArticleInput {
       fileSource = false;
     }
     if (fileSource) {
-      return List.of(col("_metadata.file_path").as("input_file"),
+      // A hash of the path, not the path: it is compared and shuffled for every row.
+      return List.of(functions.xxhash64(col("_metadata.file_path")).as("input_file"),
           col("_metadata.row_index").as("input_row"));
     }
-    return List.of(lit("").as("input_file"),
+    return List.of(lit(0L).as("input_file"),
         functions.monotonically_increasing_id().as("input_row"));
   }
 

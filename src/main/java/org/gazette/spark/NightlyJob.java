@@ -71,7 +71,8 @@ public final class NightlyJob {
       Dataset<Row> judged = AnnotationPass.judged(conformed, options.range());
       // Cached, not checkpointed: a lost executor's blocks are recomputed from the input.
       Dataset<Row> annotated = cache(cached, AnnotationPass.annotate(judged, settings));
-      Dataset<Row> resolved = cache(cached, Resolution.resolve(annotated));
+      Dataset<Row> keys = cache(cached, Resolution.keys(annotated));
+      Dataset<Row> resolved = cache(cached, Resolution.resolve(annotated, keys));
       Dataset<Row> articles = Resolution.kept(resolved);
 
       describe(spark, "annotate articles of " + options.range());

@@ -1,5 +1,6 @@
 package org.gazette.spark;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -25,16 +26,24 @@ public final class Resolution {
   private Resolution() {}
 
   /**
-   * Every {@link Annotated#ARTICLE} row of {@code annotated}, with {@code collapsed} (true for
+   * The keys of the annotated articles that resolution reads several times: worth caching
+   * apart from the wide article rows.
+   */
+  public static Dataset<Row> keys(Dataset<Row> annotated) {
+    return annotated.where(col("kind").equalTo(Annotated.ARTICLE))
+        .select("id", "hash_hi", "hash_lo", "published_at", "input_file", "input_row");
+  }
+
+  /**
+   * Every {@link Annotated#ARTICLE} row of {@code annotated} (whose {@link #keys} are
+   * {@code keys}), with {@code collapsed} (true for
    * a row whose id another row keeps), {@code id_repeats} (rows collapsed into a kept row) and
    * {@code duplicate_of} (the original's id, for a kept row whose text is a copy).
    */
-  public static Dataset<Row> resolve(Dataset<Row> annotated) {
+  public static Dataset<Row> resolve(Dataset<Row> annotated, Dataset<Row> keys) {
     Dataset<Row> articles = annotated.where(col("kind").equalTo(Annotated.ARTICLE));
     // Only rows that share an id or a text with another need ordering. Most rows share
     // nothing: two small aggregations find the others, and only their keys are sorted.
-    Dataset<Row> keys = articles.select("id", "hash_hi", "hash_lo", "published_at",
-        "input_file", "input_row");
     Dataset<Row> repeatedIds = keys.groupBy("id").count().where(col("count").gt(1))
         .select("id");
     Dataset<Row> repeatedTexts = keys.groupBy("hash_hi", "hash_lo").count()
@@ -60,7 +69,7 @@ public final class Resolution {
             when(col("collapsed").unary_$bang().and(original.notEqual(col("id"))), original))
         .select("input_file", "input_row", "collapsed", "id_repeats", "duplicate_of");
 
-    return articles.join(decisions, seq("input_file", "input_row"), "left")
+    return articles.join(broadcast(decisions), seq("input_file", "input_row"), "left")
         .withColumn("collapsed", coalesce(col("collapsed"), lit(false)))
         .withColumn("id_repeats", coalesce(col("id_repeats"), lit(0)));
   }

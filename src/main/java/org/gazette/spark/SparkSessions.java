@@ -9,6 +9,31 @@ public final class SparkSessions {
 
   private SparkSessions() {}
 
+  private static boolean isLocal(SparkConf conf) {
+    return conf.get("spark.master").startsWith("local");
+  }
+
+  /**
+   * Cores the job will have: those of the local master, else spark.default.parallelism or
+   * executors times their cores as configured, else 2 (dynamic allocation: unknown).
+   */
+  static int defaultParallelism(SparkConf conf) {
+    if (conf.contains("spark.default.parallelism")) {
+      return conf.getInt("spark.default.parallelism", 2);
+    }
+    String master = conf.get("spark.master");
+    if (isLocal(conf)) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[(\\d+|\\*)").matcher(master);
+      if (m.find() && !m.group(1).equals("*")) {
+        return Integer.parseInt(m.group(1));
+      }
+      return master.equals("local") ? 1 : Runtime.getRuntime().availableProcessors();
+    }
+    int executors = conf.getInt("spark.executor.instances", 0);
+    int cores = conf.getInt("spark.executor.cores", 1);
+    return executors > 0 ? executors * cores : 2;
+  }
+
   /**
    * A session for {@code appName}. The master is the one spark-submit set, else {@code
    * master}, else {@code local[*]}; {@code conf} adds or overrides settings.
@@ -21,17 +46,21 @@ public final class SparkSessions {
       sparkConf.setMaster("local[*]");
     }
     sparkConf.setAppName(appName);
-    if (sparkConf.get("spark.master").startsWith("local")) {
+    if (isLocal(sparkConf)) {
       // Spark's 200 shuffle partitions suit a cluster; on one machine they cost more in task
       // overhead than they give. On a cluster, spark-submit's setting (or Spark's) stands.
       sparkConf.setIfMissing("spark.sql.shuffle.partitions",
-          Integer.toString(4 * Runtime.getRuntime().availableProcessors()));
+          Integer.toString(4 * defaultParallelism(sparkConf)));
     }
     sparkConf.setIfMissing("spark.sql.session.timeZone", "UTC");
     sparkConf.set("spark.sql.datetime.java8API.enabled", "true");
     sparkConf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     sparkConf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
     sparkConf.setIfMissing("spark.sql.adaptive.enabled", "true");
+    // Annotating costs far more per input byte than Spark's 128 MB splits assume: ask for at
+    // least four splits per core so that every core has work until the end.
+    sparkConf.setIfMissing("spark.sql.files.minPartitionNum",
+        Integer.toString(4 * defaultParallelism(sparkConf)));
     // The annotation pass is cached once and read a few times: compressing it costs more CPU
     // than the memory it saves is worth.
     sparkConf.setIfMissing("spark.sql.inMemoryColumnarStorage.compressed", "false");
