@@ -1,6 +1,8 @@
 package org.gazette.cli;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +26,9 @@ import picocli.CommandLine.Option;
 /** {@code gazette ingest}: JSON Lines or CSV articles to the input schema, in Parquet. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
     description = {
-      "Convert JSON Lines or CSV articles to Gazette's input schema, in Parquet.",
-      "Rows are not judged here: nightly rejects the unusable ones with their reason."})
+      "Convert JSON Lines or CSV articles to Gazette's input schema, in Parquet, every column",
+      "as text and published_at as ISO-8601 in UTC. Rows are not judged here: nightly rejects",
+      "the unusable ones with their reason."})
 public final class IngestCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
@@ -106,20 +109,16 @@ public final class IngestCommand implements Callable<Integer> {
   }
 
   /**
-   * The contract's columns with their contract names and types. {@code published_at} becomes a
-   * timestamp when every value parses; otherwise it stays text, so that nightly can reject the
-   * rows it cannot read with their reason instead of losing their value here.
+   * The contract's columns with their contract names, all as text. {@code published_at} is
+   * written in one form, ISO-8601 in UTC ("2023-08-01T08:00:00.000Z"), when it parses, and as
+   * found when it does not, so that nightly can reject those rows with their reason. Text in
+   * every file keeps the column's type the same across appends, whatever each batch held.
    */
   static Dataset<Row> toInputSchema(Dataset<Row> raw, Map<String, String> mapping) {
-    Dataset<Row> conformed = ArticleInput.conform(raw, mapping).cache();
-    long unparsed = conformed.where(col("published_at").isNull()
-        .and(col("published_at_raw").isNotNull())).count();
-    Column publishedAt = col("published_at");
-    if (unparsed > 0) {
-      LOG.warn("{} values of published_at do not parse; the column stays text so that nightly "
-          + "can report them", unparsed);
-      publishedAt = col("published_at_raw");
-    }
+    Dataset<Row> conformed = ArticleInput.conform(raw, mapping);
+    Column publishedAt = when(col("published_at").isNotNull(),
+        date_format(col("published_at"), "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"))
+        .otherwise(col("published_at_raw"));
     List<Column> columns = new ArrayList<>();
     for (String name : ArticleInput.COLUMNS) {
       columns.add(name.equals("published_at") ? publishedAt.as(name)
