@@ -4,6 +4,7 @@ package org.gazette.text;
  * Counts the terms of one text: words that are not stop words ({@code n = 1}), and phrases of
  * two or three words ({@code n = 2, 3}) that neither start nor end with a stop word and do not
  * cross punctuation or a line break ("corée du nord", "missile balistique intercontinental").
+ * Inside a phrase, a word keeps its elided article: "pouvoir d'achat".
  * Words and phrases become {@link PhraseKey}s over a {@link TermDictionary}.
  */
 public final class PhraseCounter {
@@ -28,6 +29,7 @@ public final class PhraseCounter {
       return;
     }
     int[] ids = idsOf(tokens, dictionary);
+    int[] inner = phraseIdsOf(tokens, dictionary, ids);
     for (int i = 0; i < n; i++) {
       boolean content = !tokens.isStopWord(i);
       if (content) {
@@ -37,16 +39,34 @@ public final class PhraseCounter {
         continue;
       }
       if (!tokens.isStopWord(i + 1)) {
-        out.addOccurrence(PhraseKey.of(ids[i], ids[i + 1]), document);
+        out.addOccurrence(PhraseKey.of(ids[i], inner[i + 1]), document);
       }
       if (maxWords >= 3 && i + 2 < n && !tokens.breaksBefore(i + 2)
           && !tokens.isStopWord(i + 2)) {
-        out.addOccurrence(PhraseKey.of(ids[i], ids[i + 1], ids[i + 2]), document);
+        out.addOccurrence(PhraseKey.of(ids[i], inner[i + 1], inner[i + 2]), document);
       }
     }
   }
 
   private int[] scratch = new int[1024];
+  private int[] phraseScratch = new int[1024];
+
+  /**
+   * Ids of the tokens' phrase forms, for the words of a phrase after its first: "pouvoir
+   * d'achat", "touché à l'épaule". A phrase starts at a content word, without its article.
+   */
+  private int[] phraseIdsOf(Tokens tokens, TermDictionary dictionary, int[] ids) {
+    int n = tokens.size();
+    if (phraseScratch.length < n) {
+      phraseScratch = new int[Math.max(n, phraseScratch.length * 2)];
+    }
+    char[] chars = tokens.chars();
+    for (int i = 0; i < n; i++) {
+      phraseScratch[i] = tokens.phraseLength(i) == tokens.termLength(i) ? ids[i]
+          : dictionary.idOf(chars, tokens.phraseStart(i), tokens.phraseLength(i));
+    }
+    return phraseScratch;
+  }
 
   private int[] idsOf(Tokens tokens, TermDictionary dictionary) {
     int n = tokens.size();

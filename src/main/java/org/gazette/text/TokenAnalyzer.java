@@ -125,6 +125,8 @@ public final class TokenAnalyzer {
     private final TypeAttribute type;
     private final boolean lowerCaseHere;
     private final CharArraySet articles;
+    /** Characters of the elided article that {@link #normalize} found in front of the term. */
+    private int elidedLength;
 
     Chain(LanguageProfile profile, boolean dictionary) {
       this.profile = profile;
@@ -164,6 +166,7 @@ public final class TokenAnalyzer {
           boolean joinable = isJoinable(tokenType);
           char[] buffer = term.buffer();
           int length = normalize(buffer, term.length());
+          int elided = elidedLength;
           if (lastPending && lastJoinable && joinable && start == previousEnd + 1
               && isHyphen(text.charAt(previousEnd))) {
             out.joinToLast('-', buffer, length, end);
@@ -181,7 +184,7 @@ public final class TokenAnalyzer {
             continue;
           }
           boolean gap = previousEnd >= 0 && gapBreaksPhrase(text, previousEnd, start);
-          out.add(buffer, length, start, end, breakNext || gap);
+          out.add(buffer, length, elided, start, end, breakNext || gap);
           breakNext = false;
           lastPending = true;
           lastJoinable = joinable;
@@ -198,10 +201,12 @@ public final class TokenAnalyzer {
 
     /**
      * Normalises a token in place and returns its new length: typographic apostrophes become
-     * ASCII, an elided article is removed ("l'agence" gives "agence"), letters are lower-cased
-     * (unless a Lucene filter did it), and an English possessive is removed ("putin's").
+     * ASCII, an elided article is found ("l'agence": the term is "agence"; its length is left
+     * in {@link #elidedLength}), letters are lower-cased (unless a Lucene filter did it), and
+     * an English possessive is removed ("putin's").
      */
     private int normalize(char[] b, int length) {
+      elidedLength = 0;
       int apostrophe = -1;
       for (int i = 0; i < length; i++) {
         char c = b[i];
@@ -212,9 +217,9 @@ public final class TokenAnalyzer {
           }
         }
       }
-      if (apostrophe > 0 && articles != null && articles.contains(b, 0, apostrophe)) {
-        length -= apostrophe + 1;
-        System.arraycopy(b, apostrophe + 1, b, 0, length);
+      if (apostrophe > 0 && apostrophe < Byte.MAX_VALUE && articles != null
+          && articles.contains(b, 0, apostrophe)) {
+        elidedLength = apostrophe + 1; // kept in front, for phrases: "pouvoir d'achat"
       }
       if (lowerCaseHere) {
         for (int i = 0; i < length; i++) {

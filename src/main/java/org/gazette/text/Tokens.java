@@ -20,6 +20,7 @@ public final class Tokens {
   private int charLength;
   private int[] termStart = new int[1024];
   private int[] termLength = new int[1024];
+  private byte[] elision = new byte[1024];
   private int[] textStart = new int[1024];
   private int[] textEnd = new int[1024];
   private byte[] flags = new byte[1024];
@@ -48,6 +49,20 @@ public final class Tokens {
 
   public int termLength(int i) {
     return termLength[i];
+  }
+
+  /**
+   * Where the token's phrase form starts in {@link #chars}: the term with its elided article
+   * ("d'achat" where the term is "achat"), which reads better inside a phrase ("pouvoir
+   * d'achat"). It ends where the term ends.
+   */
+  public int phraseStart(int i) {
+    return termStart[i] - elision[i];
+  }
+
+  /** Length of the phrase form; see {@link #phraseStart}. */
+  public int phraseLength(int i) {
+    return termLength[i] + elision[i];
   }
 
   /** Offset of the token's first character in the analysed text. */
@@ -90,19 +105,25 @@ public final class Tokens {
     wordCount = 0;
   }
 
-  void add(char[] term, int length, int start, int end, boolean breakBefore) {
+  /**
+   * Adds a token whose normalised text is {@code token[0, length)}; its first {@code elided}
+   * characters are an elided article ("d'"), kept for the phrase form only.
+   */
+  void add(char[] token, int length, int elided, int start, int end, boolean breakBefore) {
     if (size == flags.length) {
       int capacity = size * 2;
       termStart = Arrays.copyOf(termStart, capacity);
       termLength = Arrays.copyOf(termLength, capacity);
+      elision = Arrays.copyOf(elision, capacity);
       textStart = Arrays.copyOf(textStart, capacity);
       textEnd = Arrays.copyOf(textEnd, capacity);
       flags = Arrays.copyOf(flags, capacity);
     }
     ensureChars(length);
-    System.arraycopy(term, 0, chars, charLength, length);
-    termStart[size] = charLength;
-    termLength[size] = length;
+    System.arraycopy(token, 0, chars, charLength, length);
+    termStart[size] = charLength + elided;
+    termLength[size] = length - elided;
+    elision[size] = (byte) elided;
     textStart[size] = start;
     textEnd[size] = end;
     flags[size] = breakBefore ? BREAK_BEFORE : 0;
@@ -124,7 +145,7 @@ public final class Tokens {
   /** Removes the last token; the next token added then starts a new phrase. */
   void dropLast() {
     size--;
-    charLength = termStart[size];
+    charLength = termStart[size] - elision[size];
   }
 
   void markStopWord(int i) {

@@ -38,7 +38,7 @@ record AnalyzedToken(String term, boolean stop, boolean breakBefore, int start, 
       String word = breakBefore ? row.substring(1) : row;
       boolean stop = word.startsWith("(") && word.endsWith(")");
       String term = stop ? word.substring(1, word.length() - 1) : word;
-      tokens.add(term.toCharArray(), term.length(), offset, offset + term.length(), breakBefore);
+      tokens.add(term.toCharArray(), term.length(), 0, offset, offset + term.length(), breakBefore);
       tokens.countWord();
       if (stop) {
         tokens.markStopWord(tokens.size() - 1);

@@ -56,6 +56,18 @@ class FrenchArticleTest {
   }
 
   @Test
+  void wordsInsideAPhraseKeepTheirElidedArticle() {
+    // "l’invasion de l’Ukraine", "selon l’Agence centrale de presse coréenne",
+    // "d’immenses portraits de Poutine"
+    assertThat(count("invasion de l'ukraine")).isEqualTo(1);
+    assertThat(count("ukraine")).isEqualTo(2);
+    assertThat(count("agence centrale")).isEqualTo(1);
+    assertThat(count("immenses portraits")).isEqualTo(1);
+    assertThat(count("de l'ukraine")).isZero();
+    assertThat(terms).doesNotContainKeys("l'ukraine", "invasion de ukraine");
+  }
+
+  @Test
   void phrasesAroundStopWords() {
     assertThat(terms.get("corée du nord"))
         .isEqualTo(new TermAggregator.TermCount(DAY, "fr", "corée du nord", 3, 2, 1));

@@ -1,0 +1,202 @@
+package org.gazette.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The day-level plan: volumes, topic mixtures, planted bursts, and the truth file. */
+class CorpusPlanTest {
+
+  private static final CorpusPlan PLAN = GeneratedCorpus.generator().plan();
+
+  @Test
+  void thereAreAtLeastOneBurstPerFourDays() {
+    List<CorpusPlan.Burst> bursts = PLAN.bursts();
+    assertThat(bursts).hasSizeGreaterThanOrEqualTo(GeneratedCorpus.DAYS / 4);
+    CorpusPlan.Burst previous = null;
+    for (CorpusPlan.Burst b : bursts) {
+      assertThat(b.length()).as("%s", b).isBetween(1, 3);
+      assertThat(b.startDay()).isBetween(0, GeneratedCorpus.DAYS - 1);
+      assertThat(b.startDay() + b.length()).isLessThanOrEqualTo(GeneratedCorpus.DAYS);
+      assertThat(b.topic()).isBetween(0, Content.TOPICS.size() - 1);
+      assertThat(b.entity() >= 0).as("an entity burst or a noun burst: %s", b)
+          .isNotEqualTo(b.noun() >= 0);
+      if (previous != null) {
+        assertThat(b.startDay()).as("sorted by start").isGreaterThanOrEqualTo(
+            previous.startDay());
+      }
+      previous = b;
+    }
+    assertThat(new CorpusPlan(CorpusSpec.of(10, 1, GeneratedCorpus.START, 1), 5).bursts())
+        .as("even one day has a burst").hasSize(1);
+  }
+
+  @Test
+  void aBurstRaisesItsTopicAboveTheSameWeekdaysOutsideIt() {
+    for (CorpusPlan.Burst b : PLAN.bursts()) {
+      for (int day = b.startDay(); day < b.startDay() + b.length(); day++) {
+        double outside = 0;
+        int days = 0;
+        for (int other = day % 7; other < GeneratedCorpus.DAYS; other += 7) {
+          if (PLAN.burst(other, b.topic()) == null) {
+            outside += PLAN.topicShare(other, b.topic());
+            days++;
+          }
+        }
+        assertThat(days).isPositive();
+        assertThat(PLAN.topicShare(day, b.topic())).as("%s on day %d", b, day)
+            .isGreaterThan(outside / days);
+        assertThat(PLAN.burst(day, b.topic())).isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void topicSharesOfADayAddUpToOne() {
+    for (int day = 0; day < GeneratedCorpus.DAYS; day++) {
+      double sum = 0;
+      for (int topic = 0; topic < Content.TOPICS.size(); topic++) {
+        double share = PLAN.topicShare(day, topic);
+        assertThat(share).isStrictlyBetween(0.0, 1.0);
+        sum += share;
+      }
+      assertThat(sum).isCloseTo(1.0, within(1e-9));
+      // topicOf inverts the cumulative shares
+      assertThat(PLAN.topicOf(day, 0.0)).isZero();
+      assertThat(PLAN.topicOf(day, 0.999_999_999)).isEqualTo(Content.TOPICS.size() - 1);
+      assertThat(PLAN.topicOf(day, PLAN.topicShare(day, 0) + 1e-12)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void everyRowHasADayAndDaysCoverAllRows() {
+    assertThat(PLAN.dayOf(0)).isZero();
+    assertThat(PLAN.dayOf(GeneratedCorpus.ROWS - 1)).isEqualTo(GeneratedCorpus.DAYS - 1);
+    int previous = 0;
+    for (long i = 0; i < GeneratedCorpus.ROWS; i += 13) {
+      int day = PLAN.dayOf(i);
+      assertThat(day).isBetween(previous, GeneratedCorpus.DAYS - 1);
+      previous = day;
+    }
+  }
+
+  @Test
+  void specRejectsBadValuesNamingThem() {
+    LocalDate start = GeneratedCorpus.START;
+    assertThatThrownBy(() -> CorpusSpec.of(-1, 30, start, 1)).hasMessageContaining("-1");
+    assertThatThrownBy(() -> CorpusSpec.of(10, 0, start, 1)).hasMessageContaining("days");
+    assertThatThrownBy(() -> new CorpusSpec(10, 1, start, 1, 0.5, 0.4, 0.2, 0, 0))
+        .hasMessageContaining("more than 1");
+    assertThatThrownBy(() -> new CorpusSpec(10, 1, start, 1, 0, 0, 0, 1.5, 0))
+        .hasMessageContaining("1.5");
+  }
+
+  @Test
+  void truthJsonLooksValid() {
+    String json = GeneratedCorpus.generator().truthJson();
+    assertThat(json).startsWith("{").endsWith("}\n").contains("\"bursts\"", "\"topics\"");
+    Deque<Character> open = new ArrayDeque<>();
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{' || c == '[') {
+        open.push(c);
+      } else if (c == '}' || c == ']') {
+        assertThat(open).as("closing %s at %d", c, i).isNotEmpty();
+        assertThat(open.pop()).as("closing %s at %d", c, i).isEqualTo(c == '}' ? '{' : '[');
+      }
+    }
+    assertThat(inString).isFalse();
+    assertThat(open).isEmpty();
+  }
+
+  @Test
+  void truthListsEachBurstWithATermInEveryLanguage() throws Exception {
+    ArticleGenerator generator = GeneratedCorpus.generator();
+    // Jackson comes with Spark; here it only reads the file back
+    JsonNode truth = new ObjectMapper().readTree(generator.truthJson());
+    assertThat(truth.get("articles").asLong()).isEqualTo(GeneratedCorpus.ROWS);
+    assertThat(truth.get("days").asInt()).isEqualTo(GeneratedCorpus.DAYS);
+    assertThat(truth.get("start").asText()).isEqualTo("2023-07-01");
+    assertThat(truth.get("seed").asLong()).isEqualTo(GeneratedCorpus.SEED);
+    assertThat(truth.get("topics")).hasSize(Content.TOPICS.size());
+    for (JsonNode topic : truth.get("topics")) {
+      assertThat(topic.get("name").asText()).isIn(Content.TOPICS.toArray());
+      for (String language : Content.LANGUAGES) {
+        assertThat(topic.get("nouns").get(language)).as(language).hasSize(10);
+      }
+    }
+    JsonNode bursts = truth.get("bursts");
+    assertThat(bursts).hasSize(PLAN.bursts().size());
+    for (int i = 0; i < bursts.size(); i++) {
+      CorpusPlan.Burst burst = PLAN.bursts().get(i);
+      JsonNode b = bursts.get(i);
+      assertThat(b.get("from").asText())
+          .isEqualTo(GeneratedCorpus.START.plusDays(burst.startDay()).toString());
+      assertThat(b.get("to").asText()).isEqualTo(
+          GeneratedCorpus.START.plusDays(burst.startDay() + burst.length() - 1).toString());
+      assertThat(b.get("topic").asText()).isEqualTo(Content.TOPICS.get(burst.topic()));
+      assertThat(b.get("kind").asText()).isEqualTo(burst.entity() >= 0 ? "entity" : "noun");
+      JsonNode term = b.get("term");
+      assertThat(term.size()).isEqualTo(5);
+      for (String language : Content.LANGUAGES) {
+        assertThat(term.get(language).asText()).as("burst %d, %s", i, language).isNotBlank()
+            .isEqualTo(generator.burstTerm(burst, language));
+      }
+    }
+  }
+
+  @Test
+  void burstTermsStandOutInTheirArticles() {
+    ArticleGenerator generator = GeneratedCorpus.generator();
+    List<ArticleGenerator.Article> rows = GeneratedCorpus.rows();
+    for (CorpusPlan.Burst burst : PLAN.bursts()) {
+      int inBurst = 0;
+      int withTerm = 0;
+      int outside = 0;
+      int outsideWithTerm = 0;
+      for (int i = 0; i < rows.size(); i++) {
+        ArticleGenerator.Article a = rows.get(i);
+        if (a.kind() != ArticleGenerator.Kind.ORIGINAL) {
+          continue;
+        }
+        String term = generator.burstTerm(burst, GeneratedCorpus.languageOf(a));
+        boolean has = GeneratedCorpus.cleanTitle(i).contains(term)
+            || GeneratedCorpus.cleanBody(i).contains(term);
+        if (burst.covers(PLAN.dayOf(i))) {
+          inBurst++;
+          withTerm += has ? 1 : 0;
+        } else {
+          outside++;
+          outsideWithTerm += has ? 1 : 0;
+        }
+      }
+      double during = (double) withTerm / inBurst;
+      double otherwise = (double) outsideWithTerm / outside;
+      assertThat(during).as("%s: share of articles with its term during the burst", burst)
+          .isGreaterThan(2 * otherwise);
+    }
+  }
+
+  @Test
+  void truthQuotesStrings() {
+    assertThat(Truth.quote("a \"b\" c\\d\ne\u0001")).isEqualTo(
+        "\"a \\\"b\\\" c\\\\d\\ne\\u0001\"");
+  }
+}
