@@ -44,7 +44,7 @@ public enum Table {
       col("published_at", StringType, true, "published_at as found in the input"),
       col("source", StringType, true, "as given"),
       col("url", StringType, true, "as given"),
-      col("language", StringType, true, "as given"),
+      col("language", StringType, true, "ISO 639-1 code of the language given; und when none"),
       col("title", StringType, true, "the title as given, at most 500 characters"),
       col("body_chars", IntegerType, true, "length of the body as given")),
 

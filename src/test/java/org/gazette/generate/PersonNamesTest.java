@@ -115,8 +115,6 @@ class PersonNamesTest {
           .anySatisfy(m -> assertThat(m.text()).isEqualToIgnoringCase(surname));
       assertThat(body).as(where)
           .doesNotContain((person.female() ? mister : madam) + " " + surname);
-      assertThat(mentions.subList(1, mentions.size())).as(where)
-          .anySatisfy(m -> assertThat(m.form()).isNotEqualTo(Form.FULL));
     }
     assertThat(found).as("%s articles naming a person three times", language).isEqualTo(3);
   }
@@ -152,6 +150,10 @@ class PersonNamesTest {
       String body = GeneratedCorpus.cleanBody(i);
       for (Content.Entity p : PEOPLE) {
         String surname = p.shortName(language);
+        if (PEOPLE.stream().anyMatch(q -> q.female() != p.female()
+            && q.shortName(language).equals(surname))) {
+          continue; // Kim Jong Un and Kim Yo Jong: "Mr Kim" and "Ms Kim" are both right
+        }
         String wrong = language.equals("fr") ? (p.female() ? "M. " : "Mme ") + surname
             : (p.female() ? "Mr " : "Ms ") + surname;
         assertThat(body).as("row %d", i).doesNotContain(wrong);
