@@ -39,6 +39,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.gazette.generate.ArticleGenerator;
 import org.gazette.generate.CorpusSpec;
 import org.gazette.generate.CorpusWriter;
 import org.gazette.spark.DateRange;
@@ -86,10 +87,13 @@ public final class PipelineBenchmark {
         work.resolve("corpus-" + articles).toString()));
     List<String> engines = Arrays.asList(
         options.getOrDefault("engines", "gazette,sql,mllib,duckdb").split(","));
-    if (!Files.exists(corpus.resolve("_SUCCESS"))) {
+    CorpusSpec spec = CorpusSpec.of(articles, days, LocalDate.of(2023, 7, 1), 1);
+    Path truth = corpus.resolve("_truth.json");
+    boolean current = Files.exists(corpus.resolve("_SUCCESS")) && Files.exists(truth)
+        && Files.readString(truth).equals(new ArticleGenerator(spec).truthJson());
+    if (!current) { // none yet, or written by another version of the generator
       long t = System.nanoTime();
-      CorpusWriter.write(spark, CorpusSpec.of(articles, days, LocalDate.of(2023, 7, 1), 1),
-          corpus.toString(), true);
+      CorpusWriter.write(spark, spec, corpus.toString(), true);
       double s = seconds(t);
       System.out.printf(Locale.ROOT, "generated %,d articles in %.1f s (%,.0f articles/s)%n",
           articles, s, articles / s);

@@ -50,12 +50,16 @@ public final class ArticleGenerator {
   private final Content content;
   private final CorpusPlan plan;
   private final Map<String, List<Content.Entity>> entitiesByTopic = new HashMap<>();
+  private final Map<String, List<Content.Entity>> entitiesByTopicAndType = new HashMap<>();
 
   public ArticleGenerator(CorpusSpec spec) {
     this.spec = spec;
     this.content = Content.load();
     for (Content.Entity e : content.entities) {
       entitiesByTopic.computeIfAbsent(e.topic(), k -> new ArrayList<>()).add(e);
+      String type = e.type().equals("MISC") ? "ORG" : e.type(); // MISC fills the ORG slot
+      entitiesByTopicAndType.computeIfAbsent(e.topic() + "/" + type, k -> new ArrayList<>())
+          .add(e);
     }
     int fewest = Integer.MAX_VALUE;
     for (String topic : Content.TOPICS) {
@@ -77,35 +81,62 @@ public final class ArticleGenerator {
     SplittableRandom r = new SplittableRandom(Mixing.mix(spec.seed(), index * 2 + 1));
     int day = plan.dayOf(index);
     Instant publishedAt = timeOn(day, r);
-    double u = r.nextDouble();
-    double invalid = spec.invalidShare();
-    double duplicate = invalid + spec.duplicateShare();
-    double near = duplicate + spec.nearDuplicateShare();
-    if (u < invalid) {
-      return invalidRow(index, day, publishedAt, r);
+    Kind kind = kindOf(index);
+    if (kind.isRejected() || kind == Kind.ID_REPEAT) {
+      return invalidRow(index, day, publishedAt, kind, r);
     }
-    if (u < near && index > 0) {
-      long original = index - 1 - r.nextInt((int) Math.min(index, 300));
+    if (kind == Kind.DUPLICATE || kind == Kind.NEAR_DUPLICATE) {
+      long original = earlierOriginal(index, r);
       Base base = base(original);
       String source = r.nextDouble() < 0.5 ? language(base.language).wire()
           : pick(language(base.language).sources(), r);
       List<String> paragraphs = base.paragraphs;
       String title = base.title;
-      Kind kind = Kind.DUPLICATE;
-      if (u >= duplicate) {
-        kind = Kind.NEAR_DUPLICATE;
+      if (kind == Kind.NEAR_DUPLICATE) {
+        // The second outlet stamps the title with its time, and may cut a paragraph.
+        title = base.title + " (" + language(base.language).days().get(dayOfWeek(day))
+            + ", " + (6 + r.nextInt(16)) + ":" + (10 + r.nextInt(50)) + ")";
         if (paragraphs.size() > 1 && r.nextBoolean()) {
-          paragraphs = paragraphs.subList(0, paragraphs.size() - 1);
-        } else {
-          title = base.title + " (" + language(base.language).days()
-              .get(dayOfWeek(day)) + ")";
+          List<String> fewer = new ArrayList<>(paragraphs);
+          fewer.remove(r.nextInt(fewer.size()));
+          paragraphs = fewer;
         }
       }
       return render(idOf(index), publishedAt, source, base.language, title, paragraphs, kind, r);
     }
-    Base base = base(index); // an original, or row 0, which has nothing earlier to copy
+    Base base = base(index);
     return render(idOf(index), publishedAt, base.source, base.language, base.title,
         base.paragraphs, Kind.ORIGINAL, r);
+  }
+
+  /**
+   * What row {@code index} is, from a draw of its own: a copy needs an earlier original, so
+   * the first rows (and rows with no original among the 300 before) are originals, and row 0
+   * cannot repeat an earlier id.
+   */
+  public Kind kindOf(long index) {
+    double u = new SplittableRandom(Mixing.mix(spec.seed() ^ 0x4B1DL, index)).nextDouble();
+    double invalid = spec.invalidShare();
+    double duplicate = invalid + spec.duplicateShare();
+    double near = duplicate + spec.nearDuplicateShare();
+    if (u < invalid) {
+      int which = (int) (u / invalid * 6);
+      Kind k = Kind.values()[Kind.MISSING_ID.ordinal() + Math.min(5, which)];
+      return k == Kind.ID_REPEAT && index == 0 ? Kind.MISSING_ID : k;
+    }
+    if (u < near && index > 0) {
+      return u < duplicate ? Kind.DUPLICATE : Kind.NEAR_DUPLICATE;
+    }
+    return Kind.ORIGINAL;
+  }
+
+  /** An original among the 300 rows before {@code index}, the source of a copy. */
+  private long earlierOriginal(long index, SplittableRandom r) {
+    long j = index - 1 - r.nextInt((int) Math.min(index, 300));
+    while (j > 0 && kindOf(j) != Kind.ORIGINAL) {
+      j--;
+    }
+    return j; // row 0 is always an original
   }
 
   /** The term a burst makes stand out in {@code language}: an entity's name or a noun. */
@@ -134,8 +165,8 @@ public final class ArticleGenerator {
     return spec.start().plusDays(plan.dayOf(index));
   }
 
-  private Article invalidRow(long index, int day, Instant publishedAt, SplittableRandom r) {
-    Kind kind = Kind.values()[Kind.MISSING_ID.ordinal() + r.nextInt(6)];
+  private Article invalidRow(long index, int day, Instant publishedAt, Kind kind,
+      SplittableRandom r) {
     Base base = base(index);
     String id = idOf(index);
     String date = formatTime(publishedAt, r);
@@ -154,9 +185,9 @@ public final class ArticleGenerator {
         body = "<div class=\"article\"><p></p><p>&nbsp;</p><script>track();</script></div>";
       }
       case ID_REPEAT -> {
-        long earlier = index - 1 - r.nextInt((int) Math.max(1, Math.min(index, 300)));
-        id = idOf(Math.max(0, earlier));
-        Base repeated = base(Math.max(0, earlier));
+        long earlier = index - 1 - r.nextInt((int) Math.min(index, 300));
+        id = idOf(earlier);
+        Base repeated = base(earlier);
         title = repeated.title;
         List<String> paragraphs = new ArrayList<>(repeated.paragraphs);
         if (r.nextBoolean() && paragraphs.size() > 1) {
@@ -291,7 +322,7 @@ public final class ArticleGenerator {
         }
         String value = switch (part.slot()) {
           case PER -> person(title);
-          case ROLE -> role(parts, i);
+          case ROLE -> role(parts, i, title);
           case ORG -> name(cast.organisations(), "ORG");
           case LOC -> name(cast.places(), "LOC");
           case W -> noun();
@@ -347,16 +378,18 @@ public final class ArticleGenerator {
       return r.nextBoolean() ? honorific.replace("{S}", surname) : surname;
     }
 
-    private String role(List<Template.Part> parts, int i) {
+    private String role(List<Template.Part> parts, int i, boolean title) {
       boolean followedByPerson = i + 2 < parts.size() && parts.get(i + 1).slot() == null
           && parts.get(i + 2).slot() == Template.Slot.PER;
       Content.Entity p = followedByPerson ? pickPerson() : null;
       if (p == null) {
         return name(cast.organisations(), "ORG"); // no person to give a role to
       }
-      mentions.merge(p, 1, Integer::sum);
+      // A title does not introduce anyone: the body names the person in full first.
+      boolean first = title || mentions.merge(p, 1, Integer::sum) == 1;
       String role = p.role(language.code());
-      return (role == null ? "" : role + " ") + p.name(language.code());
+      String name = first ? p.name(language.code()) : p.shortName(language.code());
+      return (role == null ? "" : role + " ") + name;
     }
 
     private Content.Entity pickPerson() {
@@ -371,14 +404,12 @@ public final class ArticleGenerator {
 
     private String name(List<Content.Entity> pool, String type) {
       if (pool.isEmpty()) {
-        List<Content.Entity> all = entitiesByTopic.get(topic.name());
-        for (int i = 0; i < all.size(); i++) {
-          Content.Entity e = all.get(zipf(all.size(), 1.0, r));
-          if (e.type().equals(type)) {
-            return e.name(language.code());
-          }
+        // The cast has none of this kind: any of the topic's, never one of another kind.
+        List<Content.Entity> ofType = entitiesByTopicAndType.get(topic.name() + "/" + type);
+        if (ofType == null) {
+          ofType = entitiesByTopicAndType.get(topic.name() + "/ORG");
         }
-        return all.get(0).name(language.code());
+        return ofType.get(zipf(ofType.size(), 1.0, r)).name(language.code());
       }
       Content.Entity e = pool.get(zipf(pool.size(), 1.0, r));
       int seen = mentions.merge(e, 1, Integer::sum);
@@ -495,11 +526,13 @@ public final class ArticleGenerator {
     return "aeiouyéèêàâîïôûœ".indexOf(c) >= 0;
   }
 
-  private static final Map<Long, double[]> ZIPF_TABLES = new ConcurrentHashMap<>();
+  private record ZipfKey(int n, double s) {}
+
+  private static final Map<ZipfKey, double[]> ZIPF_TABLES = new ConcurrentHashMap<>();
 
   /** A rank in [0, n) with probability proportional to 1 / (rank + 1)^s. */
   static int zipf(int n, double s, SplittableRandom r) {
-    double[] cumulative = ZIPF_TABLES.computeIfAbsent(n * 1000L + Math.round(s * 100),
+    double[] cumulative = ZIPF_TABLES.computeIfAbsent(new ZipfKey(n, s),
         k -> {
           double[] c = new double[n];
           double total = 0;

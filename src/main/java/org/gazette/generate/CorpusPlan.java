@@ -17,8 +17,11 @@ final class CorpusPlan {
   /** Relative volume of the topics, in {@link Content#TOPICS} order. */
   private static final double[] TOPIC_BASE = {0.18, 0.16, 0.16, 0.10, 0.10, 0.12, 0.12, 0.06};
 
-  /** How much a bursting topic's weight is multiplied by. */
-  static final double BURST_BOOST = 3.0;
+  /** How much a bursting topic's weight is multiplied by: well above the drift's range. */
+  static final double BURST_BOOST = 4.0;
+
+  /** Amplitude of a topic's slow drift, in log space: weights vary by e^±0.4, ×0.67 to ×1.5. */
+  static final double DRIFT = 0.4;
 
   /**
    * A planted burst: on days {@code startDay .. startDay + length - 1}, articles of
@@ -58,14 +61,31 @@ final class CorpusPlan {
     int topics = Content.TOPICS.size();
     List<Burst> planted = new ArrayList<>();
     int burstCount = Math.max(1, days / 4);
-    for (int b = 0; b < burstCount; b++) {
+    // Bursts of one topic never overlap, and at most two topics burst on one day, so that
+    // each burst stands out against its topic's usual share.
+    int[] burstingOn = new int[days];
+    for (int attempt = 0; planted.size() < burstCount && attempt < burstCount * 20; attempt++) {
       int start = random.nextInt(days);
-      int length = 1 + random.nextInt(3);
+      int length = Math.min(1 + random.nextInt(3), days - start);
       int topic = random.nextInt(topics);
       boolean entity = random.nextDouble() < 0.6;
-      planted.add(new Burst(start, Math.min(length, days - start), topic,
-          entity ? random.nextInt(Math.max(1, entitiesPerTopic)) : -1,
-          entity ? -1 : 3 + random.nextInt(20)));
+      int entityIndex = random.nextInt(Math.max(1, entitiesPerTopic));
+      int noun = 3 + random.nextInt(20);
+      boolean free = true;
+      for (int d = start; d < start + length; d++) {
+        free &= burstingOn[d] < 2;
+        for (Burst other : planted) {
+          free &= !(other.topic() == topic && other.covers(d));
+        }
+      }
+      if (!free) {
+        continue;
+      }
+      for (int d = start; d < start + length; d++) {
+        burstingOn[d]++;
+      }
+      planted.add(new Burst(start, length, topic, entity ? entityIndex : -1,
+          entity ? -1 : noun));
     }
     planted.sort((x, y) -> Integer.compare(x.startDay(), y.startDay()));
     bursts = Collections.unmodifiableList(planted);
@@ -80,7 +100,8 @@ final class CorpusPlan {
     for (int d = 0; d < days; d++) {
       double sum = 0;
       for (int k = 0; k < topics; k++) {
-        double w = TOPIC_BASE[k] * Math.exp(0.6 * Math.sin(2 * Math.PI * d / period[k] + phase[k]));
+        double w = TOPIC_BASE[k]
+            * Math.exp(DRIFT * Math.sin(2 * Math.PI * d / period[k] + phase[k]));
         for (Burst burst : bursts) {
           if (burst.topic() == k && burst.covers(d)) {
             w *= BURST_BOOST;

@@ -3,11 +3,14 @@ package org.gazette.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.gazette.generate.Template.Part;
 import org.gazette.generate.Template.Slot;
+import org.gazette.text.TextCleaner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +110,29 @@ class ContentTest {
       }
     }
     assertThat(templates).isGreaterThan(5 * 8 * 20);
+  }
+
+  @Test
+  void everyRoleIsFollowedByItsPerson() {
+    int roles = 0;
+    for (Content.Language language : content.languages.values()) {
+      for (Content.Topic topic : language.topics().values()) {
+        for (Template t : concat(topic.titles(), topic.sentences())) {
+          List<Part> parts = t.parts();
+          for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i).slot() == Slot.ROLE) {
+              roles++;
+              // the generator writes "{ROLE} {PER}" as one name; a lone {ROLE} becomes an
+              // organisation's name
+              assertThat(parts.subList(i + 1, Math.min(i + 3, parts.size())))
+                  .as("%s/%s: %s", language.code(), topic.name(), t)
+                  .containsExactly(new Part(" ", null), new Part(null, Slot.PER));
+            }
+          }
+        }
+      }
+    }
+    assertThat(roles).isGreaterThan(50);
   }
 
   @Test
@@ -211,7 +237,7 @@ class ContentTest {
         continue;
       }
       french++;
-      String body = org.gazette.text.TextCleaner.clean(a.body());
+      String body = TextCleaner.clean(a.body());
       assertThat(body).doesNotContain("'");
       // the generator elides "de" and "que" before a vowel, as French must
       assertThat(UNELIDED.matcher(body).find()).as(body).isFalse();
@@ -219,11 +245,11 @@ class ContentTest {
     assertThat(french).isGreaterThan(500);
   }
 
-  private static final java.util.regex.Pattern UNELIDED = java.util.regex.Pattern.compile(
+  private static final Pattern UNELIDED = Pattern.compile(
       "\\b(?:de|que) [aeiouéèêàâîôûAEIOUÉÈÀÂÎÔ]");
 
   private static List<String> allText(Content.Language language) {
-    List<String> text = new java.util.ArrayList<>();
+    List<String> text = new ArrayList<>();
     for (Content.Topic topic : language.topics().values()) {
       text.addAll(topic.nouns());
       for (Template t : concat(topic.titles(), topic.sentences())) {
@@ -245,7 +271,7 @@ class ContentTest {
   }
 
   private static List<Template> concat(List<Template> a, List<Template> b) {
-    List<Template> all = new java.util.ArrayList<>(a);
+    List<Template> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
   }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.gazette.generate.ArticleGenerator.Article;
@@ -62,7 +64,7 @@ class CorpusSharesTest {
 
   @Test
   void rejectedKindsAreTheFiveUnusableOnes() {
-    assertThat(java.util.Arrays.stream(Kind.values()).filter(Kind::isRejected))
+    assertThat(Arrays.stream(Kind.values()).filter(Kind::isRejected))
         .containsExactlyInAnyOrder(Kind.MISSING_ID, Kind.MISSING_DATE, Kind.BAD_DATE,
             Kind.NO_TEXT, Kind.MARKUP_ONLY);
   }
@@ -96,9 +98,9 @@ class CorpusSharesTest {
         continue;
       }
       String code = GeneratedCorpus.languageOf(a);
-      String iso3 = java.util.Locale.forLanguageTag(code).getISO3Language();
-      assertThat(field).isIn(code, code.toUpperCase(java.util.Locale.ROOT),
-          code + "-" + code.toUpperCase(java.util.Locale.ROOT), iso3);
+      String iso3 = Locale.forLanguageTag(code).getISO3Language();
+      assertThat(field).isIn(code, code.toUpperCase(Locale.ROOT),
+          code + "-" + code.toUpperCase(Locale.ROOT), iso3);
       if (!field.equals(code)) {
         variants.merge(field, 1L, Long::sum);
       }
