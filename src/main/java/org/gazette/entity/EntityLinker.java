@@ -1,0 +1,355 @@
+package org.gazette.entity;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.gazette.ner.EntityType;
+import org.gazette.ner.NameSpan;
+import org.gazette.ner.NameTokens;
+
+/**
+ * Gives the names found in one article their entities: one id per entity, however the article
+ * spells it. A name the reference data knows takes its id ("Poutine", "Putin" and "Путин" are
+ * {@code vladimir-putin}); a short form joins the full name it belongs to ("Poutine" and
+ * "M. Poutine" after "Vladimir Poutine", "Kim" after "Kim Jong Un"); an acronym joins the name
+ * it abbreviates ("Agence centrale de presse coréenne (KCNA)", then "KCNA"). Any other name is
+ * an entity of its own spelling, with an id made from its key ({@code jean-dupont}).
+ *
+ * <p>Not thread-safe: build one per task (it is cheap; the reference data is shared).
+ */
+public final class EntityLinker {
+
+  /** Leading words that are not part of a name: elided articles and titles the tagger kept. */
+  private static final Set<String> LEADING_NOISE = Set.of("l", "d", "the", "m", "mm", "mme",
+      "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "prof", "sir", "herr", "frau", "sr", "sra");
+
+  /** Small words inside organisation names that acronyms skip. */
+  private static final Set<String> ACRONYM_SKIPS = Set.of("de", "du", "des", "la", "le", "les",
+      "l", "d", "et", "of", "the", "and", "for", "der", "die", "das", "und", "für", "del", "y",
+      "di", "della", "e", "per");
+
+  private final KnownEntities known;
+
+  public EntityLinker(KnownEntities known) {
+    this.known = Objects.requireNonNull(known, "known");
+  }
+
+  /** One entity of an article: its id, type, display name, mentions and their sentences. */
+  public record ArticleEntity(String id, EntityType type, String name, int mentions,
+      int[] sentences, List<String> spellings) {
+
+    /** Whether a mention of this entity is in sentence {@code s}. */
+    public boolean inSentence(int s) {
+      return Arrays.binarySearch(sentences, s) >= 0;
+    }
+
+    @Override
+    public String toString() {
+      return id + "/" + type + "×" + mentions;
+    }
+  }
+
+  /** A name as found in the text, before linking. */
+  private static final class Mention {
+    final String surface;
+    final String key;
+    final List<String> words;
+    final EntityType type;
+    final int sentence;
+    final int start;
+    final int end;
+    Cluster cluster;
+
+    Mention(String surface, String key, EntityType type, int sentence, int start, int end) {
+      this.surface = surface;
+      this.key = key;
+      this.words = Names.words(key);
+      this.type = type;
+      this.sentence = sentence;
+      this.start = start;
+      this.end = end;
+    }
+  }
+
+  /** Mentions of one entity. */
+  private static final class Cluster {
+    final List<Mention> mentions = new ArrayList<>();
+    KnownEntities.Known known;
+    Mention longest;
+
+    void add(Mention m) {
+      mentions.add(m);
+      m.cluster = this;
+      if (longest == null || m.words.size() > longest.words.size()) {
+        longest = m;
+      }
+    }
+  }
+
+  /**
+   * The entities of an article whose text is {@code tokens}, from the names {@code spans} the
+   * tagger found in it (in text order), most mentioned first (ties by id).
+   */
+  public List<ArticleEntity> link(NameTokens tokens, List<NameSpan> spans) {
+    List<Mention> mentions = mentions(tokens, spans);
+    if (mentions.isEmpty()) {
+      return List.of();
+    }
+    List<Cluster> clusters = new ArrayList<>();
+    Map<String, Cluster> byKnownId = new LinkedHashMap<>();
+    Map<String, Cluster> byKey = new LinkedHashMap<>();
+    // Pass 1: names the reference data knows, and full names (several words), own a cluster.
+    for (Mention m : mentions) {
+      KnownEntities.Known k = knownFor(m);
+      if (k != null) {
+        Cluster c = byKnownId.computeIfAbsent(k.id(), id -> newCluster(clusters));
+        c.known = k;
+        c.add(m);
+        byKey.putIfAbsent(m.key, c);
+      } else if (m.words.size() > 1) {
+        Cluster c = byKey.computeIfAbsent(m.key, key -> newCluster(clusters));
+        c.add(m);
+      }
+    }
+    // Pass 2: an acronym in brackets right after a name abbreviates it.
+    for (int i = 1; i < mentions.size(); i++) {
+      Mention acronym = mentions.get(i);
+      Mention expansion = mentions.get(i - 1);
+      if (acronym.cluster == null && isAcronym(acronym.surface)
+          && expansion.cluster != null && bracketed(tokens, expansion, acronym)) {
+        expansion.cluster.add(acronym);
+        byKey.putIfAbsent(acronym.key, expansion.cluster);
+      }
+    }
+    // Pass 3: the rest join a cluster with the same key, a name they abbreviate or a full
+    // name they are part of ("Poutine", "Kim"); the nearest before them, else after them.
+    for (Mention m : mentions) {
+      if (m.cluster != null) {
+        continue;
+      }
+      Cluster c = byKey.get(m.key);
+      if (c == null) {
+        c = containing(m, mentions);
+      }
+      if (c == null) {
+        c = newCluster(clusters);
+        byKey.put(m.key, c);
+      }
+      c.add(m);
+    }
+    List<ArticleEntity> entities = new ArrayList<>(clusters.size());
+    Map<String, ArticleEntity> byId = new LinkedHashMap<>();
+    for (Cluster c : clusters) {
+      if (c.mentions.isEmpty()) {
+        continue;
+      }
+      ArticleEntity e = entity(c);
+      ArticleEntity same = byId.get(e.id());
+      // Two clusters can reach one id (a full name and a known short form of it): merge them.
+      byId.put(e.id(), same == null ? e : merge(same, e));
+    }
+    entities.addAll(byId.values());
+    entities.sort(Comparator.comparingInt(ArticleEntity::mentions).reversed()
+        .thenComparing(ArticleEntity::id));
+    return entities;
+  }
+
+  private static Cluster newCluster(List<Cluster> clusters) {
+    Cluster c = new Cluster();
+    clusters.add(c);
+    return c;
+  }
+
+  /** The known entity of a mention, unless a place would be read into a person's name. */
+  private KnownEntities.Known knownFor(Mention m) {
+    KnownEntities.Known k = known.lookup(m.key);
+    if (k == null) {
+      return null;
+    }
+    boolean place = k.id().indexOf(':') >= 0 && k.type() == EntityType.LOC;
+    return place && m.type == EntityType.PER ? null : k;
+  }
+
+  /** The cluster of a longer name containing all of {@code m}'s words, in order. */
+  private static Cluster containing(Mention m, List<Mention> mentions) {
+    Cluster before = null;
+    Cluster after = null;
+    boolean acronym = isAcronym(m.surface);
+    for (Mention other : mentions) {
+      if (other == m || other.cluster == null || other.words.size() <= m.words.size()) {
+        if (other == m && before != null) {
+          return before;
+        }
+        continue;
+      }
+      boolean fits = acronym ? abbreviates(m.key, other.words) : contiguous(m.words, other.words)
+          && compatible(m.type, other.cluster);
+      if (!fits) {
+        continue;
+      }
+      if (other.start < m.start) {
+        before = other.cluster;
+      } else if (after == null) {
+        after = other.cluster;
+      }
+    }
+    return before != null ? before : after;
+  }
+
+  /** A short form may join a cluster of its own type, or of a person (a surname alone). */
+  private static boolean compatible(EntityType type, Cluster cluster) {
+    EntityType theirs = cluster.known != null ? cluster.known.type() : cluster.longest.type;
+    return type == theirs || theirs == EntityType.PER && type != EntityType.LOC
+        || type == EntityType.PER && theirs != EntityType.LOC;
+  }
+
+  private static boolean contiguous(List<String> part, List<String> whole) {
+    outer:
+    for (int i = 0; i + part.size() <= whole.size(); i++) {
+      for (int j = 0; j < part.size(); j++) {
+        if (!whole.get(i + j).equals(part.get(j))) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether {@code acronym} (a key) is made of the initials of {@code words}. */
+  static boolean abbreviates(String acronym, List<String> words) {
+    StringBuilder all = new StringBuilder();
+    StringBuilder content = new StringBuilder();
+    for (String w : words) {
+      all.append(w.charAt(0));
+      if (!ACRONYM_SKIPS.contains(w)) {
+        content.append(w.charAt(0));
+      }
+    }
+    String a = acronym.replace(" ", "");
+    return a.length() >= 2 && (a.contentEquals(all) || a.contentEquals(content));
+  }
+
+  /** Two to eight letters or digits, upper case at least twice: KCNA, ONU, G7, U.S. */
+  static boolean isAcronym(String surface) {
+    int upper = 0;
+    int letters = 0;
+    for (int i = 0; i < surface.length(); i++) {
+      char c = surface.charAt(i);
+      if (Character.isUpperCase(c)) {
+        upper++;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        letters++;
+      } else if (c != '.' && c != '-' && c != '&') {
+        return false;
+      }
+    }
+    return upper >= 2 && letters <= 8 && upper * 2 >= letters;
+  }
+
+  /** Whether the tokens between two mentions are exactly an opening bracket. */
+  private static boolean bracketed(NameTokens tokens, Mention expansion, Mention acronym) {
+    if (acronym.start != expansion.end + 1) {
+      return false;
+    }
+    String between = tokens.token(expansion.end);
+    return between.equals("(") || between.equals("[");
+  }
+
+  private List<Mention> mentions(NameTokens tokens, List<NameSpan> spans) {
+    List<Mention> mentions = new ArrayList<>(spans.size());
+    for (NameSpan span : spans) {
+      int start = span.start();
+      int end = span.end();
+      // Leading articles and titles are not the name: "l'", "M.", "Mr".
+      while (end - start > 1 && LEADING_NOISE.contains(Names.key(tokens.token(start)))) {
+        start++;
+      }
+      String text = tokens.text();
+      String surface = text.substring(tokens.begin(start), tokens.end(end - 1));
+      surface = stripPossessive(surface);
+      String key = Names.key(surface);
+      if (key.isEmpty() || key.chars().allMatch(Character::isDigit)) {
+        continue;
+      }
+      mentions.add(new Mention(surface, key, span.type(), tokens.sentence(span.start()), start,
+          end));
+    }
+    return mentions;
+  }
+
+  private static String stripPossessive(String surface) {
+    int n = surface.length();
+    if (n > 2 && (surface.charAt(n - 1) == 's' || surface.charAt(n - 1) == 'S')
+        && (surface.charAt(n - 2) == '\'' || surface.charAt(n - 2) == '’')) {
+      return surface.substring(0, n - 2);
+    }
+    if (n > 1 && (surface.charAt(n - 1) == '\'' || surface.charAt(n - 1) == '’')) {
+      return surface.substring(0, n - 1);
+    }
+    return surface;
+  }
+
+  private static ArticleEntity entity(Cluster c) {
+    String id;
+    EntityType type;
+    String name;
+    if (c.known != null) {
+      id = c.known.id();
+      type = c.known.type();
+      name = c.known.name();
+    } else {
+      id = Names.slug(c.longest.key);
+      type = vote(c);
+      name = c.longest.surface;
+    }
+    BitSet sentences = new BitSet();
+    Set<String> spellings = new TreeSet<>();
+    for (Mention m : c.mentions) {
+      sentences.set(m.sentence);
+      spellings.add(m.surface);
+    }
+    return new ArticleEntity(id, type, name, c.mentions.size(), sentences.stream().toArray(),
+        List.copyOf(spellings));
+  }
+
+  /** The type most mentions say; a tie goes to the type of the longest mention. */
+  private static EntityType vote(Cluster c) {
+    int[] votes = new int[EntityType.values().length];
+    for (Mention m : c.mentions) {
+      votes[m.type.ordinal()] += 2;
+    }
+    votes[c.longest.type.ordinal()]++;
+    int best = 0;
+    for (int t = 1; t < votes.length; t++) {
+      if (votes[t] > votes[best]) {
+        best = t;
+      }
+    }
+    return EntityType.values()[best];
+  }
+
+  private static ArticleEntity merge(ArticleEntity a, ArticleEntity b) {
+    BitSet sentences = new BitSet();
+    Arrays.stream(a.sentences()).forEach(sentences::set);
+    Arrays.stream(b.sentences()).forEach(sentences::set);
+    Set<String> spellings = new TreeSet<>(a.spellings());
+    spellings.addAll(b.spellings());
+    return new ArticleEntity(a.id(), a.type(), a.name(), a.mentions() + b.mentions(),
+        sentences.stream().toArray(), List.copyOf(spellings));
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "EntityLinker[%d known names]", known.size());
+  }
+}
