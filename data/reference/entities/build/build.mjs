@@ -213,7 +213,9 @@ function cityNames(c) {
   const ascii = asciiSpelling(c.name);
   const first = SCHOLARLY.test(c.name) ? ascii : c.name;
   const alt = (c.altName || '').split(',').map((s) => s.trim()).filter((s) => s && !/^[A-Z]{2}$/.test(s));
-  return uniq([first, c.name, ascii, ...alt].map(cleanName));
+  // "Halle (Saale)": the name without its qualifier
+  const bare = c.name.includes('(') ? c.name.replace(/\s*\(.*?\)\s*/g, ' ').trim() : null;
+  return uniq([first, c.name, ascii, bare, bare && asciiSpelling(bare), ...alt].map(cleanName));
 }
 
 const cityRows = new Map(); // geonameid -> row
@@ -242,7 +244,11 @@ for (const wc of worldCountries) {
     const capKey = capFold(cap);
     const byName = inCountry.filter((x) => capFold(x.name) === capKey || capFold(x.name).startsWith(capKey + ' '));
     byName.sort((a, b) => (b.featureCode === 'PPLC') - (a.featureCode === 'PPLC') || b.population - a.population);
-    const hit = byName[0] || (wc.capital.length === 1 && inCountry.find((x) => x.featureCode === 'PPLC'));
+    // a city of place-aliases.tsv of that name first ("Panama City" is "Panamá" in GeoNames)
+    const viaAliases = [...placeAliases].filter(([id, pa]) => id.startsWith('city:')
+      && [pa.name, ...pa.aliases].some((n) => capFold(n) === capKey)).map(([id]) => cityById.get(id.slice(5)))
+      .filter((x) => x && x.country === wc.cca2);
+    const hit = viaAliases[0] || byName[0] || (wc.capital.length === 1 && inCountry.find((x) => x.featureCode === 'PPLC'));
     if (!hit) { missingCapitals.push(`${wc.cca3}:${cap}`); continue; }
     const row = addCity(hit, 'capital');
     if (row) row.names = uniq([...row.names, cleanName(cap)]);
@@ -267,6 +273,30 @@ for (const [id, pa] of placeAliases) {
   }
   const [, country] = id.split(':');
   regionRows.push({ id, kind: 'region', country, population: '', names: uniq([pa.name, ...pa.aliases]) });
+}
+
+// A city or region name that is also a country's name ("Armenia" in Colombia, "Djibouti", "Franca" ~ "França")
+// would make a loader choose between them: the country keeps it, unless the city has a million inhabitants or more
+// (Salvador) or is listed in CITY_KEEPS (Granada, which Spanish also calls Grenada). A city left without a name
+// is dropped: the capitals of city-states are their country's row (Singapore, Monaco); place-aliases.tsv names
+// the others (Luxembourg City, Djibouti City, Panama City).
+const CITY_KEEPS = new Set(['granada']);
+{
+  const countryOf = new Map();
+  for (const p of places) for (const n of p.names) countryOf.set(fold(n), p);
+  for (const row of [...cityRows.values(), ...regionRows]) {
+    const kept = [];
+    for (const n of row.names) {
+      const country = countryOf.get(fold(n));
+      if (!country) { kept.push(n); continue; }
+      if ((Number(row.population) >= 1000000 && row.country !== country.country) || CITY_KEEPS.has(fold(n))) {
+        if (fold(country.names[0]) !== fold(n)) { country.names = country.names.filter((m) => fold(m) !== fold(n)); kept.push(n); continue; }
+      }
+      log(`${row.id} ${n}: name of ${country.id}, left to the country`);
+    }
+    row.names = kept;
+  }
+  for (const [k, row] of cityRows) if (row.names.length === 0) { log(`${row.id}: no name left, dropped`); cityRows.delete(k); }
 }
 
 const cityList = [...cityRows.values()].sort((a, b) =>
@@ -295,6 +325,8 @@ const placeLines = [
   '#               pt, nl, ru, uk, pl, cs, sk, ro, hu, el, bg, native names, official names, common short forms',
   '#   ambiguous   the names of this row that are also common words (in en, fr, de, es, it, or marked in',
   '#               build/ambiguity-overrides.tsv), " | "-separated; empty if none. Trust them only with context.',
+  '# The first line after the comments names the columns.',
+  'id\tkind\tcountry\tpopulation\tnames\tambiguous',
   ...places.map(placeLine),
   ...cityList.map(placeLine),
   ...regionRows.map(placeLine),
@@ -371,6 +403,8 @@ const demonymLines = [
   '#   country  ISO 3166-1 alpha-3',
   '#   lang     ISO 639-1',
   '#   forms    " | "-separated: capitalised nouns then lower-case adjectives where the language distinguishes them',
+  '# The first line after the comments names the columns.',
+  'country\tlang\tforms',
   ...[...demonyms.entries()]
     .sort(([a], [b]) => {
       const [ca, la] = a.split('\t'), [cb, lb] = b.split('\t');
@@ -463,6 +497,8 @@ const fnLines = [
   '#   ambiguous  empty, or the languages (en, fr, de, es, it) in which the name is also a common word or a month',
   '#              ("May", "Will", "Rose", "Avril", "Paz"), or "yes" when build/ambiguity-overrides.tsv says so:',
   '#              such a name is a cue only next to other evidence',
+  '# The first line after the comments names the columns.',
+  'name\tlangs\tambiguous',
   ...[...firstNames.keys()].sort(collator.compare).map((n) =>
     [n, [...firstNames.get(n)].sort(langSort).join(','), commonIn(n).join(',')].join('\t')),
 ];

@@ -35,12 +35,17 @@ export function asciiSpelling(s) {
     .normalize('NFC');
 }
 
-/** Reads a TSV file: skips blank and '#' lines, returns arrays of trimmed cells. */
+/**
+ * Reads a TSV file of this folder: skips blank and '#' lines and the header (the first other line, the column
+ * names), returns arrays of trimmed cells with their line number.
+ */
 export function readTsv(path) {
   const rows = [];
   const text = fs.readFileSync(path, 'utf8');
+  let header = true;
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '' || line.startsWith('#')) return;
+    if (header) { header = false; return; }
     const cells = line.replace(/\r$/, '').split('\t').map((c) => c.trim());
     cells.lineNumber = i + 1;
     rows.push(cells);
