@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       NightlyCommand.class,
       IngestCommand.class,
       GenerateCommand.class,
+      org.gazette.cli.NerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Gazette implements Runnable {
