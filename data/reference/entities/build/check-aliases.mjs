@@ -47,7 +47,7 @@ function index(file, idPattern) {
   }
 }
 index('aliases.tsv', /^[a-z0-9]+(-[a-z0-9]+)*$/);
-index('place-aliases.tsv', /^(country:[A-Z]{3}|city:\d+|region:[A-Z]{3}:[a-z0-9-]+)$/);
+index('place-aliases.tsv', /^(country:[A-Z]{3}|city:\d+|region:([A-Z]{3}:)?[a-z0-9-]+|continent:[a-z-]+)$/);
 
 // ------------------------------------------------------------------ places.tsv (generated)
 const placeIndex = new Map(); // fold -> Set(id)

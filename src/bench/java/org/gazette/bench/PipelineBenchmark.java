@@ -1,5 +1,7 @@
 package org.gazette.bench;
 
+import org.gazette.entity.KnownEntities;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
@@ -138,7 +140,7 @@ public final class PipelineBenchmark {
     Reference reference = Reference.bundled();
     NightlyJob.Counts counts = NightlyJob.run(spark, new NightlyJob.Options(corpus.toString(),
         out.toString(), Map.of(), DateRange.ALL, reference, Detectors.standard(reference), 3, 2,
-        2_000_000, 0));
+        2_000_000, 0, KnownEntities.bundled(), 15, 2));
     long terms = spark.read().parquet(out.resolve("term_frequencies").toString()).count();
     return String.format(Locale.ROOT, "%,d accepted, %,d term rows", counts.accepted(), terms);
   }

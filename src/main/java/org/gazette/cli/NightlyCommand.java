@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.gazette.UsageException;
+import org.gazette.entity.KnownEntities;
 import org.gazette.spark.DateRange;
 import org.gazette.spark.NightlyJob;
 import org.gazette.text.Detectors;
@@ -48,7 +49,7 @@ public final class NightlyCommand implements Callable<Integer> {
   List<String> map = new ArrayList<>();
 
   @Option(names = "--reference", paramLabel = "FOLDER",
-      description = "reference data (stop words, elision); default: data/reference when it "
+      description = "reference data (stop words, elision, entities); default: data/reference when it "
           + "exists, else the copy in the jar")
   Path reference;
 
@@ -60,6 +61,17 @@ public final class NightlyCommand implements Callable<Integer> {
       description = "keep a phrase only if that many articles of the day contain it "
           + "(default: ${DEFAULT-VALUE})")
   int minPhraseDocs;
+
+  @Option(names = "--pair-entities", defaultValue = "15",
+      description = "pair only an article's this many most mentioned entities in "
+          + "entity_cooccurrence: at most n(n-1)/2 pairs an article; the pairs left out are "
+          + "counted in corpus_stats.pairs_dropped (default: ${DEFAULT-VALUE})")
+  int pairEntities;
+
+  @Option(names = "--min-pair-docs", defaultValue = "2",
+      description = "keep a pair of entities only if that many articles of the day name both "
+          + "(default: ${DEFAULT-VALUE})")
+  int minPairDocs;
 
   @Option(names = "--term-buffer", defaultValue = "2000000", hidden = true,
       description = "distinct terms a task sums before it hands them to Spark")
@@ -81,10 +93,17 @@ public final class NightlyCommand implements Callable<Integer> {
     if (minPhraseDocs < 1) {
       throw new UsageException("--min-phrase-docs must be at least 1, was " + minPhraseDocs);
     }
+    if (pairEntities < 2) {
+      throw new UsageException("--pair-entities must be at least 2, was " + pairEntities);
+    }
+    if (minPairDocs < 1) {
+      throw new UsageException("--min-pair-docs must be at least 1, was " + minPairDocs);
+    }
     Reference ref = loadReference(reference);
     NightlyJob.Options options = new NightlyJob.Options(input, output,
         ColumnMapping.parse(map), range, ref, Detectors.standard(ref), maxPhraseWords,
-        minPhraseDocs, termBuffer, partitions);
+        minPhraseDocs, termBuffer, partitions, loadKnownEntities(reference), pairEntities,
+        minPairDocs);
     SparkSession session = spark.session("nightly");
     try {
       NightlyJob.run(session, options);
@@ -104,6 +123,15 @@ public final class NightlyCommand implements Callable<Integer> {
     }
     Path local = Path.of("data", "reference");
     return Files.isDirectory(local) ? Reference.load(local) : Reference.bundled();
+  }
+
+  /** The entities the reference data names, from the same folder as {@link #loadReference}. */
+  static KnownEntities loadKnownEntities(Path folder) {
+    if (folder != null) {
+      return KnownEntities.fromFolder(folder);
+    }
+    Path local = Path.of("data", "reference");
+    return Files.isDirectory(local) ? KnownEntities.fromFolder(local) : KnownEntities.bundled();
   }
 
   static DateRange dateRange(String date, String from, String to) {

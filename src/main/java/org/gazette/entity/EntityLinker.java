@@ -13,7 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.gazette.ner.EntityType;
 import org.gazette.ner.NameSpan;
+import org.gazette.ner.NameTagger;
 import org.gazette.ner.NameTokens;
+import org.gazette.text.LanguageProfile;
+import org.gazette.text.LanguageProfiles;
 
 /**
  * Gives the names found in one article their entities: one id per entity, however the article
@@ -36,15 +39,32 @@ public final class EntityLinker {
       "l", "d", "et", "of", "the", "and", "for", "der", "die", "das", "und", "für", "del", "y",
       "di", "della", "e", "per");
 
-  private final KnownEntities known;
+  /** Most words a name found by the reference data alone may have. */
+  private static final int MAX_KNOWN_WORDS = 8;
 
+  private final KnownEntities known;
+  private final LanguageProfiles profiles;
+
+  /** A linker that keeps every name the tagger found. */
   public EntityLinker(KnownEntities known) {
-    this.known = Objects.requireNonNull(known, "known");
+    this(known, null);
   }
 
-  /** One entity of an article: its id, type, display name, mentions and their sentences. */
-  public record ArticleEntity(String id, EntityType type, String name, int mentions,
-      int[] sentences, List<String> spellings) {
+  /**
+   * A linker that also drops names made only of a language's stop words (a sentence-initial
+   * "La" or "Gli" the tagger took for a name), when {@code profiles} is given.
+   */
+  public EntityLinker(KnownEntities known, LanguageProfiles profiles) {
+    this.known = Objects.requireNonNull(known, "known");
+    this.profiles = profiles;
+  }
+
+  /**
+   * One entity of an article: its id, type, display name, whether the reference data knows
+   * it, its mentions, the sentences they are in and how the article spells it.
+   */
+  public record ArticleEntity(String id, EntityType type, String name, boolean known,
+      int mentions, int[] sentences, List<String> spellings) {
 
     /** Whether a mention of this entity is in sentence {@code s}. */
     public boolean inSentence(int s) {
@@ -99,7 +119,19 @@ public final class EntityLinker {
    * tagger found in it (in text order), most mentioned first (ties by id).
    */
   public List<ArticleEntity> link(NameTokens tokens, List<NameSpan> spans) {
-    List<Mention> mentions = mentions(tokens, spans);
+    return link(tokens, spans, null);
+  }
+
+  /**
+   * As {@link #link(NameTokens, List)}, for an article in {@code language} (ISO 639-1, or
+   * null when unknown).
+   */
+  public List<ArticleEntity> link(NameTokens tokens, List<NameSpan> spans, String language) {
+    LanguageProfile stopWords = profiles == null || language == null ? null
+        : profiles.profile(language);
+    boolean ownModel = language == null || NameTagger.modelFor(language).equals(language);
+    List<Mention> mentions = mentions(tokens, withKnownNames(tokens, spans), stopWords,
+        !ownModel);
     if (mentions.isEmpty()) {
       return List.of();
     }
@@ -148,7 +180,7 @@ public final class EntityLinker {
     List<ArticleEntity> entities = new ArrayList<>(clusters.size());
     Map<String, ArticleEntity> byId = new LinkedHashMap<>();
     for (Cluster c : clusters) {
-      if (c.mentions.isEmpty()) {
+      if (c.mentions.isEmpty() || !ownModel && !trusted(c)) {
         continue;
       }
       ArticleEntity e = entity(c);
@@ -160,6 +192,16 @@ public final class EntityLinker {
     entities.sort(Comparator.comparingInt(ArticleEntity::mentions).reversed()
         .thenComparing(ArticleEntity::id));
     return entities;
+  }
+
+  /**
+   * Whether a name is trusted where the tagger was trained on another language: capitals are
+   * weak evidence there (German capitalises every noun), so only names the reference data
+   * knows, acronyms, and full names that start with a known first name count.
+   */
+  private boolean trusted(Cluster c) {
+    return c.known != null || isAcronym(c.longest.surface)
+        || c.longest.words.size() >= 2 && known.isFirstName(c.longest.words.get(0));
   }
 
   private static Cluster newCluster(List<Cluster> clusters) {
@@ -265,26 +307,174 @@ public final class EntityLinker {
     return between.equals("(") || between.equals("[");
   }
 
-  private List<Mention> mentions(NameTokens tokens, List<NameSpan> spans) {
+  /**
+   * The tagger's names, completed by the reference data: a name is extended to the longest
+   * known name it begins ("Conseil de sécurité des Nations" to "… Nations unies", whose last
+   * word is not capitalised), and a known name of several words the tagger missed is added.
+   * Returns {start, end, type ordinal} triples in text order, never overlapping.
+   */
+  private List<int[]> withKnownNames(NameTokens tokens, List<NameSpan> spans) {
+    int n = tokens.size();
+    List<int[]> found = new ArrayList<>(spans.size() + 4);
+    int next = 0;
+    for (int i = 0; i < n; ) {
+      NameSpan span = next < spans.size() ? spans.get(next) : null;
+      if (span != null && span.start() == i) {
+        next++;
+        int end = span.end();
+        int longer = longestKnownFrom(tokens, span.start(), span.end());
+        // A person's name grows only into a known person ("Ursula" to "Ursula von der
+        // Leyen"), never into a place or an organisation named after someone.
+        if (longer > end && (span.type() != EntityType.PER
+            || known.lookup(keyOf(tokens, span.start(), longer)).type() == EntityType.PER)) {
+          end = longer;
+        }
+        found.add(new int[] {span.start(), end, span.type().ordinal()});
+        while (next < spans.size() && spans.get(next).start() < end) {
+          next++;
+        }
+        i = end;
+        continue;
+      }
+      int limit = span == null ? n : span.start();
+      int end = Character.isUpperCase(tokens.text().charAt(tokens.begin(i)))
+          ? longestKnownFrom(tokens, i, i + 2) : -1;
+      if (end > i + 1 && end <= limit) {
+        KnownEntities.Known k = known.lookup(keyOf(tokens, i, end));
+        found.add(new int[] {i, end, k.type().ordinal()});
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The end of the longest known name that starts at token {@code start}, lies in one sentence
+   * and ends at {@code minEnd} or later; -1 when there is none.
+   */
+  private int longestKnownFrom(NameTokens tokens, int start, int minEnd) {
+    int most = known.longestStartingWith(Names.key(tokens.token(start)));
+    if (most == 0) {
+      return -1;
+    }
+    int sentence = tokens.sentence(start);
+    int last = Math.min(tokens.size(), start + Math.min(most + 2, MAX_KNOWN_WORDS));
+    int best = -1;
+    for (int end = minEnd; end <= last; end++) {
+      if (tokens.sentence(end - 1) != sentence || !hasLetterOrDigit(tokens, end - 1)) {
+        break;
+      }
+      if (known.lookup(keyOf(tokens, start, end)) != null) {
+        best = end;
+      }
+    }
+    return best;
+  }
+
+  private static boolean hasLetterOrDigit(NameTokens tokens, int i) {
+    String text = tokens.text();
+    for (int c = tokens.begin(i); c < tokens.end(i); c++) {
+      if (Character.isLetterOrDigit(text.charAt(c))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String keyOf(NameTokens tokens, int start, int end) {
+    return Names.key(tokens.text().substring(tokens.begin(start), tokens.end(end - 1)));
+  }
+
+  /**
+   * The mentions of the names found: leading titles and elided articles dropped, trailing stop
+   * words too ("Gobierno de"), and, where the tagger was trained on another language
+   * ({@code borrowedModel}), leading stop words as well ("Nach Angaben"), unless the whole is
+   * a known name.
+   */
+  private List<Mention> mentions(NameTokens tokens, List<int[]> spans,
+      LanguageProfile stopWords, boolean borrowedModel) {
     List<Mention> mentions = new ArrayList<>(spans.size());
-    for (NameSpan span : spans) {
-      int start = span.start();
-      int end = span.end();
+    for (int[] span : spans) {
+      int start = span[0];
+      int end = span[1];
+      EntityType type = EntityType.values()[span[2]];
       // Leading articles and titles are not the name: "l'", "M.", "Mr".
       while (end - start > 1 && LEADING_NOISE.contains(Names.key(tokens.token(start)))) {
         start++;
+      }
+      if (stopWords != null && known.lookup(keyOf(tokens, start, end)) == null) {
+        while (end - start > 1 && isStopWord(tokens, end - 1, stopWords)) {
+          end--;
+        }
+        while (borrowedModel && end - start > 1 && isStopWord(tokens, start, stopWords)) {
+          start++;
+        }
       }
       String text = tokens.text();
       String surface = text.substring(tokens.begin(start), tokens.end(end - 1));
       surface = stripPossessive(surface);
       String key = Names.key(surface);
-      if (key.isEmpty() || key.chars().allMatch(Character::isDigit)) {
+      if (key.isEmpty() || key.chars().allMatch(Character::isDigit)
+          || onlyFunctionWords(key, stopWords)) {
         continue;
       }
-      mentions.add(new Mention(surface, key, span.type(), tokens.sentence(span.start()), start,
-          end));
+      if (borrowedModel && end - start > 1 && known.lookup(key) == null
+          && addKnownParts(tokens, start, end, mentions)) {
+        // "Ansicht von Bank of England": the known name inside an unknown span is the name.
+        continue;
+      }
+      mentions.add(new Mention(surface, key, type, tokens.sentence(start), start, end));
     }
     return mentions;
+  }
+
+  /** Adds the known names inside tokens [start, end), longest first; false when none. */
+  private boolean addKnownParts(NameTokens tokens, int start, int end, List<Mention> mentions) {
+    boolean added = false;
+    int i = start;
+    while (i < end) {
+      int found = -1;
+      for (int j = end; j > i; j--) {
+        if (known.lookup(keyOf(tokens, i, j)) != null) {
+          found = j;
+          break;
+        }
+      }
+      if (found < 0) {
+        i++;
+        continue;
+      }
+      String surface = stripPossessive(tokens.text().substring(tokens.begin(i),
+          tokens.end(found - 1)));
+      mentions.add(new Mention(surface, Names.key(surface),
+          known.lookup(keyOf(tokens, i, found)).type(), tokens.sentence(i), i, found));
+      added = true;
+      i = found;
+    }
+    return added;
+  }
+
+  private static boolean isStopWord(NameTokens tokens, int i, LanguageProfile stopWords) {
+    String key = Names.key(tokens.token(i));
+    return !key.isEmpty() && key.indexOf(' ') < 0
+        && stopWords.isStopWord(key.toCharArray(), 0, key.length());
+  }
+
+  /** Whether every word of {@code key} is a stop word or a title ("La", "Gli", "Mr"). */
+  private boolean onlyFunctionWords(String key, LanguageProfile stopWords) {
+    if (known.lookup(key) != null) {
+      return false;
+    }
+    for (String word : Names.words(key)) {
+      boolean function = LEADING_NOISE.contains(word) || stopWords != null
+          && stopWords.isStopWord(word.toCharArray(), 0, word.length());
+      if (!function) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String stripPossessive(String surface) {
@@ -318,8 +508,8 @@ public final class EntityLinker {
       sentences.set(m.sentence);
       spellings.add(m.surface);
     }
-    return new ArticleEntity(id, type, name, c.mentions.size(), sentences.stream().toArray(),
-        List.copyOf(spellings));
+    return new ArticleEntity(id, type, name, c.known != null, c.mentions.size(),
+        sentences.stream().toArray(), List.copyOf(spellings));
   }
 
   /** The type most mentions say; a tie goes to the type of the longest mention. */
@@ -344,8 +534,8 @@ public final class EntityLinker {
     Arrays.stream(b.sentences()).forEach(sentences::set);
     Set<String> spellings = new TreeSet<>(a.spellings());
     spellings.addAll(b.spellings());
-    return new ArticleEntity(a.id(), a.type(), a.name(), a.mentions() + b.mentions(),
-        sentences.stream().toArray(), List.copyOf(spellings));
+    return new ArticleEntity(a.id(), a.type(), a.name(), a.known() || b.known(),
+        a.mentions() + b.mentions(), sentences.stream().toArray(), List.copyOf(spellings));
   }
 
   @Override

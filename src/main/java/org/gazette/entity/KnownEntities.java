@@ -10,15 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.gazette.ner.EntityType;
 
 /**
  * The entities the reference data names, by the key ({@link Names#key}) of every alias: the
  * cross-lingual alias table ({@code entities/aliases.tsv}: Poutine, Putin and Путин are one
  * id) and the places ({@code entities/places.tsv}: countries, capitals and large cities in
- * many languages). A name both list is taken from the alias table, which users curate.
+ * many languages). A name both list is taken from the alias table, which users curate. It
+ * also knows the first names of {@code entities/first-names.tsv}.
  */
 public final class KnownEntities implements Serializable {
 
@@ -27,25 +30,43 @@ public final class KnownEntities implements Serializable {
   /** Where the reference folder's entity files are bundled inside the jar. */
   static final String CLASSPATH_ROOT = "org/gazette/reference/entities/";
 
+  /** The files read, in this order: places first, so that the alias table overrides them. */
+  private static final String[] FILES = {"places.tsv", "place-aliases.tsv", "aliases.tsv",
+      "first-names.tsv"};
+
   /** An entity of the reference data. */
   public record Known(String id, EntityType type, String name) implements Serializable {}
 
   private final Map<String, Known> byKey;
+  /** For the first word of every alias of several words, the most words such an alias has. */
+  private final Map<String, Integer> longestByFirstWord;
+  /** Keys of the first names of {@code first-names.tsv} that are not also common words. */
+  private final Set<String> firstNames;
 
-  private KnownEntities(Map<String, Known> byKey) {
+  private KnownEntities(Map<String, Known> byKey, Set<String> firstNames) {
     this.byKey = byKey;
+    this.firstNames = firstNames;
+    Map<String, Integer> longest = new HashMap<>();
+    for (String key : byKey.keySet()) {
+      int space = key.indexOf(' ');
+      if (space > 0) {
+        int words = Names.words(key).size();
+        longest.merge(key.substring(0, space), words, Math::max);
+      }
+    }
+    this.longestByFirstWord = Map.copyOf(longest);
   }
 
   /** No entity known: every name gets an id of its own spelling. */
   public static KnownEntities none() {
-    return new KnownEntities(Map.of());
+    return new KnownEntities(Map.of(), Set.of());
   }
 
   /** The bundled reference data. */
   public static KnownEntities bundled() {
     Builder builder = new Builder();
     ClassLoader loader = KnownEntities.class.getClassLoader();
-    for (String file : new String[] {"places.tsv", "place-aliases.tsv", "aliases.tsv"}) {
+    for (String file : FILES) {
       try (InputStream in = loader.getResourceAsStream(CLASSPATH_ROOT + file)) {
         if (in != null) {
           builder.read(file, in);
@@ -61,7 +82,7 @@ public final class KnownEntities implements Serializable {
   public static KnownEntities fromFolder(Path reference) {
     Builder builder = new Builder();
     Path folder = reference.resolve("entities");
-    for (String file : new String[] {"places.tsv", "place-aliases.tsv", "aliases.tsv"}) {
+    for (String file : FILES) {
       Path path = folder.resolve(file);
       if (Files.isRegularFile(path)) {
         try (InputStream in = Files.newInputStream(path)) {
@@ -79,6 +100,19 @@ public final class KnownEntities implements Serializable {
     return byKey.get(key);
   }
 
+  /**
+   * The most words of a known alias of several words that starts with the word {@code key};
+   * 0 when none does.
+   */
+  public int longestStartingWith(String key) {
+    return longestByFirstWord.getOrDefault(key, 0);
+  }
+
+  /** Whether {@code key} is a first name that is not also a common word. */
+  public boolean isFirstName(String key) {
+    return firstNames.contains(key);
+  }
+
   /** Number of alias keys. */
   public int size() {
     return byKey.size();
@@ -88,6 +122,7 @@ public final class KnownEntities implements Serializable {
   static final class Builder {
     private final Map<String, Known> byKey = new HashMap<>();
     private final Map<String, Long> population = new HashMap<>();
+    private final Set<String> firstNames = new HashSet<>();
 
     /** Reads one file, by its name's format. */
     Builder read(String file, InputStream in) throws IOException {
@@ -103,6 +138,11 @@ public final class KnownEntities implements Serializable {
         String[] fields = line.split("\t", -1);
         if (file.equals("places.tsv")) {
           readPlace(file, number, fields);
+        } else if (file.equals("first-names.tsv")) {
+          // name, langs, ambiguous (the languages where it is also a common word)
+          if (!fields[0].equals("name") && (fields.length < 3 || fields[2].isBlank())) {
+            firstNames.add(Names.key(fields[0]));
+          }
         } else {
           readAlias(file, number, fields);
         }
@@ -110,13 +150,19 @@ public final class KnownEntities implements Serializable {
       return this;
     }
 
-    /** {@code id, kind, country, population, names}: a place; the most populous wins a name. */
+    /**
+     * {@code id, kind, country, population, names[, ambiguous]}: a place; a country, else the
+     * most populous place, wins a name.
+     */
     private void readPlace(String file, int number, String[] fields) {
       require(fields.length >= 5, file, number, "expected 5 tab-separated columns");
       if (fields[0].equals("id")) {
         return;
       }
-      long people = fields[3].isBlank() ? 0 : parseLong(fields[3], file, number);
+      // A country's name is the country's, whatever city shares it (countries list no
+      // population).
+      long people = fields[1].trim().equals("country") ? Long.MAX_VALUE - 1
+          : fields[3].isBlank() ? 0 : parseLong(fields[3], file, number);
       String[] names = fields[4].split("\\|");
       Known place = new Known(fields[0].trim(), EntityType.LOC, names[0].trim());
       for (String name : names) {
@@ -132,9 +178,10 @@ public final class KnownEntities implements Serializable {
       }
     }
 
-    /** {@code id, type, name, aliases}: an entity and every spelling of it. */
+    /** {@code id, type, name[, aliases]}: an entity and every spelling of it. */
     private void readAlias(String file, int number, String[] fields) {
-      require(fields.length >= 4, file, number, "expected 4 tab-separated columns");
+      require(fields.length >= 3, file, number,
+          "expected 3 or 4 tab-separated columns: id, type, name[, aliases]");
       if (fields[0].equals("id")) {
         return;
       }
@@ -146,7 +193,7 @@ public final class KnownEntities implements Serializable {
       }
       Known known = new Known(fields[0].trim(), type, fields[2].trim());
       byKey.put(Names.key(known.name()), known);
-      for (String alias : fields[3].split("\\|")) {
+      for (String alias : (fields.length > 3 ? fields[3] : "").split("\\|")) {
         String key = Names.key(alias.trim());
         if (!key.isEmpty()) {
           byKey.put(key, known);
@@ -157,7 +204,7 @@ public final class KnownEntities implements Serializable {
     }
 
     KnownEntities build() {
-      return new KnownEntities(Map.copyOf(byKey));
+      return new KnownEntities(Map.copyOf(byKey), Set.copyOf(firstNames));
     }
 
     private static long parseLong(String value, String file, int number) {
@@ -178,7 +225,8 @@ public final class KnownEntities implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof KnownEntities k && byKey.equals(k.byKey);
+    return o instanceof KnownEntities k && byKey.equals(k.byKey)
+        && firstNames.equals(k.firstNames);
   }
 
   @Override

@@ -12,6 +12,9 @@ import static org.apache.spark.sql.types.DataTypes.createStructType;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import org.gazette.entity.CoOccurrence;
+import org.gazette.entity.EntityLinker;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
@@ -26,12 +29,33 @@ import scala.collection.immutable.ArraySeq;
  * <p>Partial term counts travel packed, thousands to a row in parallel arrays ({@code terms},
  * {@code term_words}, {@code term_counts}, {@code term_docs}), because a row per term would
  * cost Spark more to cache than the counting costs Gazette.
+ *
+ * <p>An article row carries its entities ({@code entity_ids}, most mentioned first;
+ * {@code entities} with their mentions and spellings) and the pairs of them it names together
+ * ({@code entity_pairs}, bounded; {@code pairs_dropped} counts the pairs left out).
  */
 public final class Annotated {
 
   public static final int ARTICLE = 0;
   public static final int TERMS = 1;
   public static final int REJECTED = 2;
+
+  /** An entity of an article: id, type, display name, known, mentions and spellings. */
+  public static final StructType ENTITY = createStructType(new StructField[] {
+      createStructField("id", StringType, false),
+      createStructField("type", StringType, false),
+      createStructField("name", StringType, false),
+      createStructField("known", BooleanType, false),
+      createStructField("mentions", IntegerType, false),
+      createStructField("spellings", createArrayType(StringType, false), false),
+  });
+
+  /** A pair of an article's entities ({@code a < b}) and the sentences naming both. */
+  public static final StructType PAIR = createStructType(new StructField[] {
+      createStructField("a", StringType, false),
+      createStructField("b", StringType, false),
+      createStructField("sentences", IntegerType, false),
+  });
 
   public static final StructType SCHEMA = createStructType(new StructField[] {
       createStructField("kind", IntegerType, false),
@@ -56,6 +80,10 @@ public final class Annotated {
       createStructField("term_words", createArrayType(IntegerType, false), true),
       createStructField("term_counts", createArrayType(LongType, false), true),
       createStructField("term_docs", createArrayType(LongType, false), true),
+      createStructField("entity_ids", createArrayType(StringType, false), true),
+      createStructField("entities", createArrayType(Annotated.ENTITY, false), true),
+      createStructField("entity_pairs", createArrayType(Annotated.PAIR, false), true),
+      createStructField("pairs_dropped", LongType, true),
   });
 
   private Annotated() {}
@@ -63,10 +91,27 @@ public final class Annotated {
   /** An accepted article, before duplicates are told from originals. */
   public static Row article(LocalDate date, String id, Instant publishedAt, String source,
       String url, String language, boolean detected, String title, int tokenCount,
-      boolean truncated, long hashHi, long hashLo, long inputFile, long inputRow) {
+      boolean truncated, long hashHi, long hashLo, long inputFile, long inputRow,
+      List<EntityLinker.ArticleEntity> entities, CoOccurrence.Pairs pairs) {
+    String[] ids = new String[entities.size()];
+    Row[] entityRows = new Row[entities.size()];
+    for (int i = 0; i < ids.length; i++) {
+      EntityLinker.ArticleEntity e = entities.get(i);
+      ids[i] = e.id();
+      entityRows[i] = RowFactory.create(e.id(), e.type().name(), e.name(), e.known(),
+          e.mentions(),
+          ArraySeq.unsafeWrapArray(e.spellings().toArray(new String[0])));
+    }
+    Row[] pairRows = new Row[pairs.pairs().size()];
+    for (int i = 0; i < pairRows.length; i++) {
+      CoOccurrence.Pair p = pairs.pairs().get(i);
+      pairRows[i] = RowFactory.create(p.a(), p.b(), p.sentences());
+    }
     return RowFactory.create(ARTICLE, date, id, publishedAt, null, source, url, language,
         detected, title, tokenCount, truncated, hashHi, hashLo, inputFile, inputRow, null, null,
-        null, null, null, null);
+        null, null, null, null, ArraySeq.unsafeWrapArray(ids),
+        ArraySeq.unsafeWrapArray(entityRows), ArraySeq.unsafeWrapArray(pairRows),
+        pairs.dropped());
   }
 
   /**
@@ -78,7 +123,7 @@ public final class Annotated {
     return RowFactory.create(TERMS, date, null, null, null, null, null, language, null, null,
         null, null, null, null, null, null, null, null, ArraySeq.unsafeWrapArray(terms),
         ArraySeq.unsafeWrapArray(words), ArraySeq.unsafeWrapArray(counts),
-        ArraySeq.unsafeWrapArray(docs));
+        ArraySeq.unsafeWrapArray(docs), null, null, null, null);
   }
 
   /** An input row that cannot be used, with what could be read of it. */
@@ -86,6 +131,6 @@ public final class Annotated {
       String url, String language, String title, Integer bodyChars, String reason) {
     return RowFactory.create(REJECTED, date, id, null, publishedAtRaw, source, url, language,
         null, title, null, null, null, null, null, null, reason, bodyChars, null, null, null,
-        null);
+        null, null, null, null, null);
   }
 }

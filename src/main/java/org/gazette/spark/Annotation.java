@@ -8,10 +8,17 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.commons.codec.digest.MurmurHash3;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
+import org.gazette.entity.CoOccurrence;
+import org.gazette.entity.EntityLinker;
+import org.gazette.entity.KnownEntities;
+import org.gazette.ner.NameTagger;
+import org.gazette.ner.NameTokenizer;
+import org.gazette.ner.NameTokens;
 import org.gazette.text.Detectors;
 import org.gazette.text.LanguageCodes;
 import org.gazette.text.LanguageDetector;
@@ -25,7 +32,8 @@ import org.gazette.text.Tokens;
 /**
  * The annotation pass, the one place where article text is worked on: each usable row is
  * cleaned, hashed, given a language (detected when missing) and analysed; its terms are summed
- * into the task's {@link TermAggregator}. It emits {@link Annotated} rows.
+ * into the task's {@link TermAggregator}, and its names found and linked to entities. It emits
+ * {@link Annotated} rows.
  *
  * <p>In {@link Mode#RETRACT} it re-annotates rows found afterwards to be duplicates or repeated
  * ids and emits only their term counts, negated, so that summing takes them out again. The
@@ -54,7 +62,8 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
 
   /** Settings of the pass; serialisable, shipped to the executors. */
   public record Settings(Reference reference, int maxPhraseWords, int flushAt,
-      Detectors.Shippable detector) implements Serializable {}
+      Detectors.Shippable detector, KnownEntities known, int pairLimit)
+      implements Serializable {}
 
   private final Settings settings;
   private final Mode mode;
@@ -82,6 +91,8 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
     private final TokenAnalyzer analyzer;
     private final TermAggregator terms;
     private final LanguageDetector detector;
+    private final EntityLinker linker;
+    private final int pairLimit;
     private final Tokens tokens = new Tokens();
     private final StringBuilder text = new StringBuilder();
     private final ArrayDeque<Row> ready = new ArrayDeque<>();
@@ -95,6 +106,9 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
       this.analyzer = new TokenAnalyzer(LanguageProfiles.of(settings.reference()));
       this.terms = new TermAggregator(settings.maxPhraseWords(), settings.flushAt());
       this.detector = settings.detector().get();
+      this.linker = new EntityLinker(settings.known(),
+          LanguageProfiles.of(settings.reference()));
+      this.pairLimit = settings.pairLimit();
     }
 
     @Override
@@ -206,12 +220,18 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
       analyzer.analyze(text.toString(), language, tokens);
       terms.addArticle((int) date.toEpochDay(), language, tokens);
       if (mode == Mode.ANNOTATE) {
+        // Names are found on the text as written (case matters), in the same pass.
+        NameTokens nameTokens = NameTokenizer.tokenize(text.toString());
+        List<EntityLinker.ArticleEntity> entities = linker.link(nameTokens,
+            NameTagger.forLanguage(language).tag(nameTokens), language);
+        CoOccurrence.Pairs pairs = CoOccurrence.of(entities, pairLimit);
         long[] hash = contentHash(cleanTitle, cleanBody);
         ready.add(Annotated.article(date, row.getString(columns.id),
             instant(row.get(columns.publishedAt)), row.getString(columns.source),
             row.getString(columns.url), language, detected,
             cleanTitle.isEmpty() ? null : cleanTitle, tokens.wordCount(), tokens.truncated(),
-            hash[0], hash[1], row.getLong(columns.inputFile), row.getLong(columns.inputRow)));
+            hash[0], hash[1], row.getLong(columns.inputFile), row.getLong(columns.inputRow),
+            entities, pairs));
       }
     }
 

@@ -46,16 +46,18 @@ public final class DailyTables {
         count(when(original, lit(1))).as("articles"),
         count(when(original.unary_$bang(), lit(1))).plus(sum("id_repeats")).as("duplicates"),
         lit(0L).as("rejected"),
-        coalesce(sum(when(original, col("token_count"))), lit(0L)).as("tokens"));
+        coalesce(sum(when(original, col("token_count"))), lit(0L)).as("tokens"),
+        coalesce(sum(when(original, col("pairs_dropped"))), lit(0L)).as("pairs_dropped"));
     Dataset<Row> fromRejected = annotated
         .where(col("kind").equalTo(Annotated.REJECTED).and(col("date").isNotNull()))
         .groupBy("date", "language", "source").agg(
             lit(0L).as("articles"), lit(0L).as("duplicates"), count(lit(1)).as("rejected"),
-            lit(0L).as("tokens"));
+            lit(0L).as("tokens"), lit(0L).as("pairs_dropped"));
     Dataset<Row> stats = fromArticles.unionByName(fromRejected)
         .groupBy("date", "language", "source").agg(
             sum("articles").as("articles"), sum("duplicates").as("duplicates"),
-            sum("rejected").as("rejected"), sum("tokens").as("tokens"));
+            sum("rejected").as("rejected"), sum("tokens").as("tokens"),
+            sum("pairs_dropped").as("pairs_dropped"));
     return conform(stats, Table.CORPUS_STATS);
   }
 

@@ -17,6 +17,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.gazette.Version;
+import org.gazette.entity.KnownEntities;
 import org.gazette.text.Detectors;
 import org.gazette.text.Reference;
 import org.slf4j.Logger;
@@ -32,7 +33,8 @@ public final class NightlyJob {
 
   /** The daily tables this job writes. */
   public static final List<Table> TABLES = List.of(Table.ARTICLES, Table.REJECTED_ARTICLES,
-      Table.TERM_FREQUENCIES, Table.CORPUS_STATS);
+      Table.TERM_FREQUENCIES, Table.CORPUS_STATS, Table.ENTITIES, Table.ENTITY_MENTIONS,
+      Table.ENTITY_COOCCURRENCE);
 
   /** What to run on. */
   public record Options(
@@ -45,7 +47,10 @@ public final class NightlyJob {
       int maxPhraseWords,
       int minPhraseDocs,
       int flushAt,
-      int partitions) {}
+      int partitions,
+      KnownEntities known,
+      int pairLimit,
+      int minPairDocs) {}
 
   /** Counts of a run, as written to {@code runs}. */
   public record Counts(long rowsRead, long accepted, long duplicates, long rejected) {}
@@ -67,7 +72,8 @@ public final class NightlyJob {
         conformed = conformed.repartition(options.partitions());
       }
       Annotation.Settings settings = new Annotation.Settings(options.reference(),
-          options.maxPhraseWords(), options.flushAt(), options.detector());
+          options.maxPhraseWords(), options.flushAt(), options.detector(), options.known(),
+          options.pairLimit());
       Dataset<Row> judged = AnnotationPass.judged(conformed, options.range());
       // Cached, not checkpointed: a lost executor's blocks are recomputed from the input.
       Dataset<Row> annotated = cache(cached, AnnotationPass.annotate(judged, settings));
@@ -92,6 +98,15 @@ public final class NightlyJob {
         stage(spark, store, Table.TERM_FREQUENCIES,
             DailyTables.termFrequencies(annotated, retracted, options.minPhraseDocs()));
         stage(spark, store, Table.CORPUS_STATS, DailyTables.corpusStats(articles, annotated));
+        Dataset<Row> mentions = cache(cached, EntityTables.mentions(
+            articles.where(col("duplicate_of").isNull())));
+        Dataset<Row> entities = cache(cached, EntityTables.entities(mentions,
+            store.current(spark, Table.ENTITIES)));
+        stage(spark, store, Table.ENTITIES, entities);
+        stage(spark, store, Table.ENTITY_MENTIONS,
+            EntityTables.entityMentions(mentions, entities));
+        stage(spark, store, Table.ENTITY_COOCCURRENCE, EntityTables.entityCooccurrence(
+            articles.where(col("duplicate_of").isNull()), mentions, options.minPairDocs()));
         long committing = System.nanoTime();
         store.commit(TABLES, options.range());
         LOG.info("committed the tables of {} in {}", options.range(), since(committing));

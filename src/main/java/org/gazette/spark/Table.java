@@ -2,6 +2,7 @@ package org.gazette.spark;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -35,7 +36,9 @@ public enum Table {
           "true when the text was longer than the 250,000 words analysed"),
       col("duplicate_of", StringType, true,
           "id of the earlier article with identical cleaned text; null for originals"),
-      col("id_repeats", IntegerType, false, "input rows with this id collapsed into this one")),
+      col("id_repeats", IntegerType, false, "input rows with this id collapsed into this one"),
+      col("entity_ids", DataTypes.createArrayType(StringType, true), false,
+          "ids of the entities the article names, most mentioned first")),
 
   REJECTED_ARTICLES("rejected_articles", true,
       col("date", DateType, true, "UTC date of published_at when it parses"),
@@ -63,7 +66,40 @@ public enum Table {
       col("articles", LongType, false, "accepted articles, duplicates excluded"),
       col("duplicates", LongType, false, "duplicate articles and collapsed id repeats"),
       col("rejected", LongType, false, "rejected rows with this date"),
-      col("tokens", LongType, false, "words in accepted articles, stop words included")),
+      col("tokens", LongType, false, "words in accepted articles, stop words included"),
+      col("pairs_dropped", LongType, false,
+          "entity pairs left out of entity_cooccurrence by the per-article bound")),
+
+  ENTITIES("entities", false,
+      col("entity_id", StringType, false,
+          "stable id: the reference data's (vladimir-putin, country:PRK) or the name's key"),
+      col("name", StringType, false, "canonical name"),
+      col("type", StringType, false, "PER, ORG, LOC or MISC"),
+      col("aliases", DataTypes.createArrayType(StringType, true), false,
+          "spellings seen in the articles, most frequent first, at most 50"),
+      col("known", BooleanType, false, "true when the reference data names the entity"),
+      col("first_seen", DateType, false, "first date the entity was mentioned"),
+      col("last_seen", DateType, false, "last date the entity was mentioned")),
+
+  ENTITY_MENTIONS("entity_mentions", true,
+      col("date", DateType, false, "UTC date"),
+      col("entity_id", StringType, false, "the entity"),
+      col("name", StringType, false, "its canonical name"),
+      col("type", StringType, false, "PER, ORG, LOC or MISC"),
+      col("mentions", LongType, false, "times that day's articles name it"),
+      col("doc_count", LongType, false, "articles that name it"),
+      col("source_count", LongType, false, "sources whose articles name it")),
+
+  ENTITY_COOCCURRENCE("entity_cooccurrence", true,
+      col("date", DateType, false, "UTC date"),
+      col("entity_a", StringType, false, "one entity; entity_a < entity_b"),
+      col("entity_b", StringType, false, "the other"),
+      col("doc_count", LongType, false, "articles naming both"),
+      col("sentence_count", LongType, false, "sentences naming both"),
+      col("npmi", DoubleType, false,
+          "normalised pointwise mutual information over that day's articles, -1 to 1"),
+      col("llr", DoubleType, false,
+          "Dunning's log-likelihood ratio over that day's articles; > 10.83: p < 0.001")),
 
   RUNS("runs", false,
       col("run_id", StringType, false, "unique id of the run"),

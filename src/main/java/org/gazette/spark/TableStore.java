@@ -45,15 +45,34 @@ public final class TableStore {
     this.staging = new Path(root, "_staging/" + runId);
   }
 
+  /** The table as it is now, or null when it was never written. */
+  public Dataset<Row> current(SparkSession spark, Table table) {
+    try {
+      Path live = path(table);
+      if (!fs.exists(live)) {
+        return null;
+      }
+      // Read lazily: the run's copy is staged, whole, before commit moves these files.
+      return spark.read().schema(table.schema()).parquet(live.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + table.tableName(), e);
+    }
+  }
+
   /** Where {@code table} lives. */
   public Path path(Table table) {
     return new Path(root, table.tableName());
   }
 
-  /** Writes {@code rows} of a daily table into the staging folder, one file per date. */
+  /**
+   * Writes {@code rows} of a table into the staging folder: a daily table one file per date, a
+   * table that is not daily whole, replacing it at commit.
+   */
   public void stage(Table table, Dataset<Row> rows) {
     if (!table.isDaily()) {
-      throw new IllegalArgumentException(table + " is not a daily table");
+      rows.coalesce(1).write().mode(SaveMode.Overwrite)
+          .parquet(new Path(staging, table.tableName()).toString());
+      return;
     }
     // One task per date writes that date's file: a few files per partition, not one per task.
     rows.repartition(org.apache.spark.sql.functions.col("date"))
@@ -64,14 +83,16 @@ public final class TableStore {
   /**
    * Replaces, in every daily table, the partitions of the run's dates with the staged ones:
    * for a bounded range, every day of it (a day without rows loses its old rows); for all
-   * dates, the dates the run produced.
+   * dates, the dates the run produced. A table that is not daily is replaced whole.
    */
   public void commit(List<Table> tables, DateRange range) {
     try {
       Set<String> partitions = new TreeSet<>();
       if (range.isAll()) {
         for (Table table : tables) {
-          partitions.addAll(partitionsOf(new Path(staging, table.tableName())));
+          if (table.isDaily()) {
+            partitions.addAll(partitionsOf(new Path(staging, table.tableName())));
+          }
         }
       } else {
         for (LocalDate day : range.days()) {
@@ -80,6 +101,15 @@ public final class TableStore {
       }
       Path old = new Path(staging, "_replaced");
       for (Table table : tables) {
+        if (!table.isDaily()) {
+          Path live = path(table);
+          if (fs.exists(live)) {
+            fs.mkdirs(old);
+            rename(live, new Path(old, table.tableName()));
+          }
+          rename(new Path(staging, table.tableName()), live);
+          continue;
+        }
         Path live = path(table);
         Path staged = new Path(staging, table.tableName());
         fs.mkdirs(live);

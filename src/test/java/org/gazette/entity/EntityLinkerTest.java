@@ -150,6 +150,54 @@ class EntityLinkerTest {
   }
 
   @Test
+  void aNameIsExtendedToTheKnownNameItBeginsAndAMissedKnownNameIsAdded() {
+    KnownEntities known = known(
+        "unsc\tORG\tUnited Nations Security Council\tConseil de sécurité des Nations unies\n"
+        + "carnegie\tORG\tCarnegie Endowment\tFondation Carnegie pour la paix internationale\n",
+        "");
+    List<ArticleEntity> entities = link(known,
+        "les résolutions du [Conseil de sécurité des Nations]/ORG unies .",
+        "selon la Fondation Carnegie pour la paix internationale , basée à [Washington]/LOC .");
+    assertThat(entities).extracting(ArticleEntity::id, ArticleEntity::type,
+        ArticleEntity::spellings)
+        .containsExactlyInAnyOrder(
+            tuple("unsc", EntityType.ORG, List.of("Conseil de sécurité des Nations unies")),
+            tuple("carnegie", EntityType.ORG,
+                List.of("Fondation Carnegie pour la paix internationale")),
+            tuple("washington", EntityType.LOC, List.of("Washington")));
+  }
+
+  @Test
+  void namesMadeOfStopWordsOrTitlesAreDropped() {
+    org.gazette.text.LanguageProfiles profiles =
+        org.gazette.text.LanguageProfiles.of(org.gazette.text.Reference.bundled());
+    Marked m = marked("[La]/ORG situazione è grave , [Gli]/PER esperti e [Mr]/PER [Mario Rossi]/PER .");
+    List<ArticleEntity> entities = new EntityLinker(KNOWN, profiles)
+        .link(m.tokens(), m.spans(), "it");
+    assertThat(entities).extracting(ArticleEntity::id).containsExactly("mario-rossi");
+  }
+
+  @Test
+  void whereTheTaggerIsBorrowedLoneCapitalisedWordsAreNotNames() {
+    org.gazette.text.LanguageProfiles profiles =
+        org.gazette.text.LanguageProfiles.of(org.gazette.text.Reference.bundled());
+    KnownEntities known = known(
+        "ursula-von-der-leyen\tPER\tUrsula von der Leyen\tVon der Leyen\n"
+        + "boe\tORG\tBank of England\n", "");
+    // German, tagged with the English model: nouns are capitalised. Kept: what the
+    // reference data knows, acronyms, and full names that start with a known first name.
+    Marked m = marked("[Nach Angaben]/PER der [Regierung]/ORG sprach [Ursula]/PER von der "
+        + "[Leyen]/ORG mit [Olaf Scholz]/PER und der [Bundesbank in]/ORG [EZB]/ORG .",
+        "[Scholz]/PER sagte , das [Jahr]/PER sei gut , nach [Ansicht von Bank of England]/ORG"
+        + " und [Angaben Starship]/ORG .");
+    List<ArticleEntity> entities = new EntityLinker(known, profiles)
+        .link(m.tokens(), m.spans(), "de");
+    assertThat(entities).extracting(ArticleEntity::id, ArticleEntity::mentions)
+        .containsExactly(tuple("olaf-scholz", 2), tuple("boe", 1), tuple("ezb", 1),
+            tuple("ursula-von-der-leyen", 1));
+  }
+
+  @Test
   void noNamesNoEntities() {
     assertThat(link(KNOWN, "rien à signaler .")).isEmpty();
   }
@@ -190,6 +238,9 @@ class EntityLinkerTest {
   private static KnownEntities known(String aliases, String places) {
     try {
       return new KnownEntities.Builder()
+          .read("first-names.tsv", new ByteArrayInputStream(
+              "name\tlangs\tambiguous\nOlaf\tde\t\nMario\tit\t\nWill\ten\ten\n"
+                  .getBytes(StandardCharsets.UTF_8)))
           .read("places.tsv", new ByteArrayInputStream(places.getBytes(StandardCharsets.UTF_8)))
           .read("aliases.tsv",
               new ByteArrayInputStream(aliases.getBytes(StandardCharsets.UTF_8)))

@@ -1,5 +1,7 @@
 package org.gazette.spark;
 
+import org.gazette.entity.KnownEntities;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -53,7 +55,7 @@ class DeterminismTest {
       Reference reference = Reference.bundled();
       NightlyJob.Counts counts = NightlyJob.run(spark, new NightlyJob.Options(corpus,
           temp.resolve("out").toString(), Map.of(), DateRange.ALL, reference,
-          Detectors.standard(reference), 3, 2, 2_000_000, 0));
+          Detectors.standard(reference), 3, 2, 2_000_000, 0, KnownEntities.bundled(), 15, 2));
       long rejected = 0;
       ArticleGenerator generator = new ArticleGenerator(SPEC);
       for (long i = 0; i < SPEC.articles(); i++) {
@@ -83,7 +85,7 @@ class DeterminismTest {
       // points, which must not change a single count.
       NightlyJob.run(spark, new NightlyJob.Options(corpus, out, Map.of(), DateRange.ALL,
           reference, Detectors.standard(reference), 3, 2, generate ? 2_000_000 : 50,
-          partitions));
+          partitions, KnownEntities.bundled(), 15, 2));
       Map<String, List<Row>> tables = new HashMap<>();
       for (Table table : NightlyJob.TABLES) {
         tables.put(table.tableName(), spark.read().parquet(out + "/" + table.tableName())

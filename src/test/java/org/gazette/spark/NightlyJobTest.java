@@ -1,5 +1,7 @@
 package org.gazette.spark;
 
+import org.gazette.entity.KnownEntities;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gazette.spark.Fixtures.article;
 
@@ -76,7 +78,7 @@ class NightlyJobTest {
   static NightlyJob.Options options(String input, String output, DateRange range) {
     // A tiny term buffer makes each task drain many times, as a large corpus does.
     return new NightlyJob.Options(input, output, Map.of(), range, REFERENCE,
-        Detectors.standard(REFERENCE), 3, 1, 8, 0);
+        Detectors.standard(REFERENCE), 3, 1, 8, 0, KnownEntities.bundled(), 15, 1);
   }
 
   private static List<Row> table(String name, String orderBy) {
