@@ -39,6 +39,11 @@ public final class EntityLinker {
       "l", "d", "et", "of", "the", "and", "for", "der", "die", "das", "und", "für", "del", "y",
       "di", "della", "e", "per");
 
+  /** Leading stop words that may begin a name: articles and particles. */
+  private static final Set<String> NAME_PARTICLES = Set.of("le", "la", "les", "l", "the", "der",
+      "die", "das", "el", "los", "las", "il", "lo", "gli", "de", "du", "des", "van", "von", "da",
+      "di", "del", "della", "al", "bin", "ibn");
+
   /** Most words a name found by the reference data alone may have. */
   private static final int MAX_KNOWN_WORDS = 8;
 
@@ -408,7 +413,11 @@ public final class EntityLinker {
         while (end - start > 1 && isStopWord(tokens, end - 1, stopWords)) {
           end--;
         }
-        while (borrowedModel && end - start > 1 && isStopWord(tokens, start, stopWords)) {
+        // "Selon Microsoft", "According to Reuters": a leading preposition is not the name;
+        // a leading article or particle may be ("Le Monde", "De Gaulle"), except where the
+        // tagger is borrowed and capitals say little.
+        while (end - start > 1 && isStopWord(tokens, start, stopWords)
+            && (borrowedModel || !NAME_PARTICLES.contains(Names.key(tokens.token(start))))) {
           start++;
         }
       }
@@ -420,9 +429,10 @@ public final class EntityLinker {
           || onlyFunctionWords(key, stopWords)) {
         continue;
       }
-      if (borrowedModel && end - start > 1 && known.lookup(key) == null
-          && addKnownParts(tokens, start, end, mentions)) {
-        // "Ansicht von Bank of England": the known name inside an unknown span is the name.
+      if (end - start > 1 && known.lookup(key) == null
+          && addKnownParts(tokens, start, end, !borrowedModel, stopWords, mentions)) {
+        // "BCE Lagarde" is two known names; "Ansicht von Bank of England", where the tagger
+        // is borrowed, is the known name inside it.
         continue;
       }
       mentions.add(new Mention(surface, key, type, tokens.sentence(start), start, end));
@@ -430,9 +440,13 @@ public final class EntityLinker {
     return mentions;
   }
 
-  /** Adds the known names inside tokens [start, end), longest first; false when none. */
-  private boolean addKnownParts(NameTokens tokens, int start, int end, List<Mention> mentions) {
-    boolean added = false;
+  /**
+   * Adds the known names inside tokens [start, end), longest first; false when none, or, when
+   * {@code whole}, unless they cover every word of the span but stop words.
+   */
+  private boolean addKnownParts(NameTokens tokens, int start, int end, boolean whole,
+      LanguageProfile stopWords, List<Mention> mentions) {
+    List<Mention> parts = new ArrayList<>();
     int i = start;
     while (i < end) {
       int found = -1;
@@ -443,17 +457,22 @@ public final class EntityLinker {
         }
       }
       if (found < 0) {
+        boolean filler = !hasLetterOrDigit(tokens, i)
+            || stopWords != null && isStopWord(tokens, i, stopWords);
+        if (whole && !filler) {
+          return false;
+        }
         i++;
         continue;
       }
       String surface = stripPossessive(tokens.text().substring(tokens.begin(i),
           tokens.end(found - 1)));
-      mentions.add(new Mention(surface, Names.key(surface),
+      parts.add(new Mention(surface, Names.key(surface),
           known.lookup(keyOf(tokens, i, found)).type(), tokens.sentence(i), i, found));
-      added = true;
       i = found;
     }
-    return added;
+    mentions.addAll(parts);
+    return !parts.isEmpty();
   }
 
   private static boolean isStopWord(NameTokens tokens, int i, LanguageProfile stopWords) {

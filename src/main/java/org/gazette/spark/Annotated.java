@@ -32,7 +32,9 @@ import scala.collection.immutable.ArraySeq;
  *
  * <p>An article row carries its entities ({@code entity_ids}, most mentioned first;
  * {@code entities} with their mentions and spellings) and the pairs of them it names together
- * ({@code entity_pairs}, bounded; {@code pairs_dropped} counts the pairs left out).
+ * ({@code entity_pairs}, bounded; {@code pairs_dropped} counts the pairs left out); the
+ * pairs are filled in after the corpus-wide merges of near-spellings (see
+ * {@link EntityTables#linked}).
  */
 public final class Annotated {
 
@@ -48,6 +50,7 @@ public final class Annotated {
       createStructField("known", BooleanType, false),
       createStructField("mentions", IntegerType, false),
       createStructField("spellings", createArrayType(StringType, false), false),
+      createStructField("sentences", createArrayType(IntegerType, false), false),
   });
 
   /** A pair of an article's entities ({@code a < b}) and the sentences naming both. */
@@ -92,26 +95,42 @@ public final class Annotated {
   public static Row article(LocalDate date, String id, Instant publishedAt, String source,
       String url, String language, boolean detected, String title, int tokenCount,
       boolean truncated, long hashHi, long hashLo, long inputFile, long inputRow,
-      List<EntityLinker.ArticleEntity> entities, CoOccurrence.Pairs pairs) {
-    String[] ids = new String[entities.size()];
-    Row[] entityRows = new Row[entities.size()];
-    for (int i = 0; i < ids.length; i++) {
-      EntityLinker.ArticleEntity e = entities.get(i);
-      ids[i] = e.id();
-      entityRows[i] = RowFactory.create(e.id(), e.type().name(), e.name(), e.known(),
-          e.mentions(),
-          ArraySeq.unsafeWrapArray(e.spellings().toArray(new String[0])));
-    }
-    Row[] pairRows = new Row[pairs.pairs().size()];
-    for (int i = 0; i < pairRows.length; i++) {
-      CoOccurrence.Pair p = pairs.pairs().get(i);
-      pairRows[i] = RowFactory.create(p.a(), p.b(), p.sentences());
-    }
+      List<EntityLinker.ArticleEntity> entities) {
     return RowFactory.create(ARTICLE, date, id, publishedAt, null, source, url, language,
         detected, title, tokenCount, truncated, hashHi, hashLo, inputFile, inputRow, null, null,
-        null, null, null, null, ArraySeq.unsafeWrapArray(ids),
-        ArraySeq.unsafeWrapArray(entityRows), ArraySeq.unsafeWrapArray(pairRows),
-        pairs.dropped());
+        null, null, null, null, ids(entities), entityRows(entities), null, null);
+  }
+
+  /** The ids of an article's entities, in their order. */
+  static ArraySeq<String> ids(List<EntityLinker.ArticleEntity> entities) {
+    String[] ids = new String[entities.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = entities.get(i).id();
+    }
+    return ArraySeq.unsafeWrapArray(ids);
+  }
+
+  /** An article's entities as {@link #ENTITY} rows. */
+  static ArraySeq<Row> entityRows(List<EntityLinker.ArticleEntity> entities) {
+    Row[] rows = new Row[entities.size()];
+    for (int i = 0; i < rows.length; i++) {
+      EntityLinker.ArticleEntity e = entities.get(i);
+      rows[i] = RowFactory.create(e.id(), e.type().name(), e.name(), e.known(), e.mentions(),
+          ArraySeq.unsafeWrapArray(e.spellings().toArray(new String[0])),
+          ArraySeq.unsafeWrapArray(java.util.Arrays.stream(e.sentences()).boxed()
+              .toArray(Integer[]::new)));
+    }
+    return ArraySeq.unsafeWrapArray(rows);
+  }
+
+  /** Pairs as {@link #PAIR} rows. */
+  static ArraySeq<Row> pairRows(CoOccurrence.Pairs pairs) {
+    Row[] rows = new Row[pairs.pairs().size()];
+    for (int i = 0; i < rows.length; i++) {
+      CoOccurrence.Pair p = pairs.pairs().get(i);
+      rows[i] = RowFactory.create(p.a(), p.b(), p.sentences());
+    }
+    return ArraySeq.unsafeWrapArray(rows);
   }
 
   /**

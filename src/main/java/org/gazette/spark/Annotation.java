@@ -13,7 +13,6 @@ import java.util.NoSuchElementException;
 import org.apache.commons.codec.digest.MurmurHash3;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
-import org.gazette.entity.CoOccurrence;
 import org.gazette.entity.EntityLinker;
 import org.gazette.entity.KnownEntities;
 import org.gazette.ner.NameTagger;
@@ -62,8 +61,7 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
 
   /** Settings of the pass; serialisable, shipped to the executors. */
   public record Settings(Reference reference, int maxPhraseWords, int flushAt,
-      Detectors.Shippable detector, KnownEntities known, int pairLimit)
-      implements Serializable {}
+      Detectors.Shippable detector, KnownEntities known) implements Serializable {}
 
   private final Settings settings;
   private final Mode mode;
@@ -92,7 +90,6 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
     private final TermAggregator terms;
     private final LanguageDetector detector;
     private final EntityLinker linker;
-    private final int pairLimit;
     private final Tokens tokens = new Tokens();
     private final StringBuilder text = new StringBuilder();
     private final ArrayDeque<Row> ready = new ArrayDeque<>();
@@ -108,7 +105,6 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
       this.detector = settings.detector().get();
       this.linker = new EntityLinker(settings.known(),
           LanguageProfiles.of(settings.reference()));
-      this.pairLimit = settings.pairLimit();
     }
 
     @Override
@@ -224,14 +220,13 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
         NameTokens nameTokens = NameTokenizer.tokenize(text.toString());
         List<EntityLinker.ArticleEntity> entities = linker.link(nameTokens,
             NameTagger.forLanguage(language).tag(nameTokens), language);
-        CoOccurrence.Pairs pairs = CoOccurrence.of(entities, pairLimit);
         long[] hash = contentHash(cleanTitle, cleanBody);
         ready.add(Annotated.article(date, row.getString(columns.id),
             instant(row.get(columns.publishedAt)), row.getString(columns.source),
             row.getString(columns.url), language, detected,
             cleanTitle.isEmpty() ? null : cleanTitle, tokens.wordCount(), tokens.truncated(),
             hash[0], hash[1], row.getLong(columns.inputFile), row.getLong(columns.inputRow),
-            entities, pairs));
+            entities));
       }
     }
 

@@ -14,13 +14,34 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.udf;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.gazette.entity.CoOccurrence;
+import org.gazette.entity.EntityLinker;
+import org.gazette.entity.EntityMerges;
+import org.gazette.ner.EntityType;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF4;
@@ -46,6 +67,117 @@ public final class EntityTables {
       .asNonNullable();
 
   private EntityTables() {}
+
+  /**
+   * The corpus-wide merges of near-spellings ({@link EntityMerges}) among the entities of
+   * {@code originals} and those stored before ({@code previous}, or null): variant id to target
+   * id. Small (one entry per merged spelling), so it is collected and shipped to the tasks.
+   */
+  public static Map<String, String> merges(Dataset<Row> originals, Dataset<Row> previous) {
+    Dataset<Row> found = mentions(originals).groupBy("entity_id").agg(
+        max(struct(col("mentions"), col("name"))).getField("name").as("name"),
+        max(struct(col("mentions"), col("type"))).getField("type").as("type"),
+        sum("mentions").as("mentions"), max("known").as("stable"));
+    Dataset<Row> candidates = previous == null ? found : found.unionByName(
+        previous.select(col("entity_id"), col("name"), col("type"), lit(0L).as("mentions"),
+            lit(true).as("stable")))
+        .groupBy("entity_id").agg(
+            max(struct(col("stable"), col("name"))).getField("name").as("name"),
+            max(struct(col("stable"), col("type"))).getField("type").as("type"),
+            sum("mentions").as("mentions"), max("stable").as("stable"));
+    Dataset<Row> blocks = candidates
+        .withColumn("block", BLOCK.apply(col("name"), col("type")))
+        .groupBy("block")
+        .agg(collect_list(struct(col("entity_id"), col("name"), col("type"), col("mentions"),
+            col("stable"))).as("candidates"))
+        .where(size(col("candidates")).gt(1));
+    List<Row> merges = blocks.flatMap((FlatMapFunction<Row, Row>) EntityTables::mergesOf,
+        Encoders.row(MERGE)).collectAsList();
+    Map<String, String> map = new HashMap<>();
+    for (Row m : merges) {
+      map.put(m.getString(0), m.getString(1));
+    }
+    return EntityMerges.resolveChains(map);
+  }
+
+  private static final StructType MERGE = DataTypes.createStructType(new StructField[] {
+      DataTypes.createStructField("from", DataTypes.StringType, false),
+      DataTypes.createStructField("to", DataTypes.StringType, false)});
+
+  private static final UserDefinedFunction BLOCK = udf(
+      (UDF2<String, String, String>) EntityMerges::block, DataTypes.StringType);
+
+  private static Iterator<Row> mergesOf(Row block) {
+    List<Row> rows = block.getList(block.fieldIndex("candidates"));
+    List<EntityMerges.Candidate> candidates = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      candidates.add(new EntityMerges.Candidate(r.getString(0), r.getString(1), r.getString(2),
+          r.getLong(3), r.getBoolean(4)));
+    }
+    List<Row> out = new ArrayList<>();
+    EntityMerges.within(candidates).forEach((from, to) -> out.add(RowFactory.create(from, to)));
+    return out.iterator();
+  }
+
+  /**
+   * The article rows of {@code articles} with their entities renamed by {@code merges} (the
+   * entities that become one are summed) and their pairs, bounded by the {@code pairLimit}
+   * most mentioned entities ({@link CoOccurrence}).
+   */
+  public static Dataset<Row> linked(Dataset<Row> articles, Map<String, String> merges,
+      int pairLimit) {
+    StructType schema = articles.schema();
+    int idsAt = schema.fieldIndex("entity_ids");
+    int entitiesAt = schema.fieldIndex("entities");
+    int pairsAt = schema.fieldIndex("entity_pairs");
+    int droppedAt = schema.fieldIndex("pairs_dropped");
+    Map<String, String> shipped = Map.copyOf(merges);
+    return articles.map((MapFunction<Row, Row>) row -> {
+      List<EntityLinker.ArticleEntity> entities = merged(row.isNullAt(entitiesAt) ? List.of()
+          : row.<Row>getList(entitiesAt), shipped);
+      CoOccurrence.Pairs pairs = CoOccurrence.of(entities, pairLimit);
+      Object[] values = new Object[row.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = row.get(i);
+      }
+      values[idsAt] = Annotated.ids(entities);
+      values[entitiesAt] = Annotated.entityRows(entities);
+      values[pairsAt] = Annotated.pairRows(pairs);
+      values[droppedAt] = pairs.dropped();
+      return RowFactory.create(values);
+    }, Encoders.row(schema));
+  }
+
+  /** An article's entity rows as entities, renamed by {@code merges}, most mentioned first. */
+  static List<EntityLinker.ArticleEntity> merged(List<Row> rows, Map<String, String> merges) {
+    Map<String, EntityLinker.ArticleEntity> byId = new LinkedHashMap<>();
+    for (Row r : rows) {
+      String id = merges.getOrDefault(r.getString(0), r.getString(0));
+      List<Integer> sentenceList = r.getList(6);
+      int[] sentences = sentenceList.stream().mapToInt(Integer::intValue).toArray();
+      EntityLinker.ArticleEntity e = new EntityLinker.ArticleEntity(id,
+          EntityType.parse(r.getString(1)), r.getString(2), r.getBoolean(3), r.getInt(4),
+          sentences, r.getList(5));
+      byId.merge(id, e, EntityTables::combine);
+    }
+    List<EntityLinker.ArticleEntity> entities = new ArrayList<>(byId.values());
+    entities.sort(Comparator.comparingInt(EntityLinker.ArticleEntity::mentions).reversed()
+        .thenComparing(EntityLinker.ArticleEntity::id));
+    return entities;
+  }
+
+  private static EntityLinker.ArticleEntity combine(EntityLinker.ArticleEntity a,
+      EntityLinker.ArticleEntity b) {
+    TreeSet<Integer> sentences = new TreeSet<>();
+    Arrays.stream(a.sentences()).forEach(sentences::add);
+    Arrays.stream(b.sentences()).forEach(sentences::add);
+    TreeSet<String> spellings = new TreeSet<>(a.spellings());
+    spellings.addAll(b.spellings());
+    EntityLinker.ArticleEntity more = a.mentions() >= b.mentions() ? a : b;
+    return new EntityLinker.ArticleEntity(a.id(), more.type(), more.name(),
+        a.known() || b.known(), a.mentions() + b.mentions(),
+        sentences.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(spellings));
+  }
 
   /** One row per original article and entity it names. */
   static Dataset<Row> mentions(Dataset<Row> originals) {

@@ -72,18 +72,17 @@ public final class NightlyJob {
         conformed = conformed.repartition(options.partitions());
       }
       Annotation.Settings settings = new Annotation.Settings(options.reference(),
-          options.maxPhraseWords(), options.flushAt(), options.detector(), options.known(),
-          options.pairLimit());
+          options.maxPhraseWords(), options.flushAt(), options.detector(), options.known());
       Dataset<Row> judged = AnnotationPass.judged(conformed, options.range());
       // Cached, not checkpointed: a lost executor's blocks are recomputed from the input.
       Dataset<Row> annotated = cache(cached, AnnotationPass.annotate(judged, settings));
       Dataset<Row> keys = cache(cached, Resolution.keys(annotated));
       Dataset<Row> resolved = cache(cached, Resolution.resolve(annotated, keys));
-      Dataset<Row> articles = Resolution.kept(resolved);
+      Dataset<Row> kept = Resolution.kept(resolved);
 
       describe(spark, "annotate articles of " + options.range());
       long began = System.nanoTime();
-      counts = tally(annotated, articles);
+      counts = tally(annotated, kept);
       LOG.info("annotated {} rows for {} in {}: {} accepted, {} duplicates, {} rejected",
           fmt(counts.rowsRead()), options.range(), since(began), fmt(counts.accepted()),
           fmt(counts.duplicates()), fmt(counts.rejected()));
@@ -91,6 +90,13 @@ public final class NightlyJob {
         LOG.warn("no input rows for {} in {}: tables left as they were", options.range(),
             options.input());
       } else {
+        describe(spark, "merge near-spellings of entities");
+        Dataset<Row> previousEntities = store.current(spark, Table.ENTITIES);
+        Map<String, String> merges = EntityTables.merges(
+            kept.where(col("duplicate_of").isNull()), previousEntities);
+        LOG.info("merged {} near-spellings of entities", fmt(merges.size()));
+        Dataset<Row> articles = cache(cached,
+            EntityTables.linked(kept, merges, options.pairLimit()));
         stage(spark, store, Table.ARTICLES, DailyTables.articles(articles));
         stage(spark, store, Table.REJECTED_ARTICLES, DailyTables.rejectedArticles(annotated));
         Dataset<Row> retracted = AnnotationPass.retract(judged, Resolution.excluded(resolved),
@@ -101,7 +107,7 @@ public final class NightlyJob {
         Dataset<Row> mentions = cache(cached, EntityTables.mentions(
             articles.where(col("duplicate_of").isNull())));
         Dataset<Row> entities = cache(cached, EntityTables.entities(mentions,
-            store.current(spark, Table.ENTITIES)));
+            previousEntities));
         stage(spark, store, Table.ENTITIES, entities);
         stage(spark, store, Table.ENTITY_MENTIONS,
             EntityTables.entityMentions(mentions, entities));

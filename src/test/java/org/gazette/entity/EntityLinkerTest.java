@@ -198,6 +198,23 @@ class EntityLinkerTest {
   }
 
   @Test
+  void aSpanOfKnownNamesIsSplitAndALeadingPrepositionIsNotTheName() {
+    org.gazette.text.LanguageProfiles profiles =
+        org.gazette.text.LanguageProfiles.of(org.gazette.text.Reference.bundled());
+    KnownEntities known = known("ecb\tORG\tEuropean Central Bank\tBCE\n"
+        + "christine-lagarde\tPER\tChristine Lagarde\tLagarde\n", "");
+    Marked m = marked("la présidente de la [BCE Lagarde]/PER a parlé .",
+        "[Selon Microsoft]/ORG , [Le Monde]/ORG et [Université de Lagarde]/ORG .");
+    List<ArticleEntity> entities = new EntityLinker(known, profiles)
+        .link(m.tokens(), m.spans(), "fr");
+    assertThat(entities).extracting(ArticleEntity::id, ArticleEntity::type)
+        .containsExactlyInAnyOrder(tuple("ecb", EntityType.ORG),
+            tuple("christine-lagarde", EntityType.PER), tuple("microsoft", EntityType.ORG),
+            tuple("le-monde", EntityType.ORG),
+            tuple("universite-de-lagarde", EntityType.ORG));
+  }
+
+  @Test
   void noNamesNoEntities() {
     assertThat(link(KNOWN, "rien à signaler .")).isEmpty();
   }
