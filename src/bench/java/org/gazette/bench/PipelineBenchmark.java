@@ -88,7 +88,7 @@ public final class PipelineBenchmark {
     Path corpus = Path.of(options.getOrDefault("corpus",
         work.resolve("corpus-" + articles).toString()));
     List<String> engines = Arrays.asList(
-        options.getOrDefault("engines", "gazette,sql,mllib,duckdb").split(","));
+        options.getOrDefault("engines", "terms,gazette,sql,mllib,duckdb").split(","));
     CorpusSpec spec = CorpusSpec.of(articles, days, LocalDate.of(2023, 7, 1), 1);
     Path truth = corpus.resolve("_truth.json");
     boolean current = Files.exists(corpus.resolve("_SUCCESS")) && Files.exists(truth)
@@ -113,7 +113,8 @@ public final class PipelineBenchmark {
       resetPeakHeap();
       long t = System.nanoTime();
       String detail = switch (engine.strip()) {
-        case "gazette" -> gazette(corpus, out);
+        case "gazette" -> gazette(corpus, out, true);
+        case "terms" -> gazette(corpus, out, false);
         case "sql" -> sparkSql(corpus, out);
         case "mllib" -> mllib(corpus, out);
         case "duckdb" -> duckDb(corpus, out);
@@ -125,6 +126,17 @@ public final class PipelineBenchmark {
           engine, s, rows / s, peakHeapMb(), detail);
     }
     Double sql = timings.get("sql");
+    Double terms = timings.get("terms");
+    Double full = timings.get("gazette");
+    if (terms != null && full != null) {
+      long tokens = spark.read().parquet(work.resolve("out-gazette").resolve("articles")
+          .toString()).agg(org.apache.spark.sql.functions.sum("token_count")).first().getLong(0);
+      int cores = Runtime.getRuntime().availableProcessors();
+      double extra = full - terms;
+      System.out.printf(Locale.ROOT, "entities and co-occurrence add %.1f s to the terms-only run"
+          + " (%.2f of it); %,d words: %,.0f words/s per core for the whole entity stage%n",
+          extra, extra / terms, tokens, extra > 0 ? tokens / (extra * cores) : Double.NaN);
+    }
     System.out.println();
     System.out.println("| engine | seconds | articles/s | time / Spark SQL |");
     System.out.println("| --- | ---: | ---: | ---: |");
@@ -135,14 +147,26 @@ public final class PipelineBenchmark {
     }
   }
 
-  /** (1) Gazette's nightly run over every date. */
-  private String gazette(Path corpus, Path out) {
+  /**
+   * (1) Gazette's nightly run over every date, with entities and co-occurrence, or
+   * ({@code terms}) without them, as {@code --no-entities} runs it.
+   */
+  private String gazette(Path corpus, Path out, boolean entities) {
     Reference reference = Reference.bundled();
     NightlyJob.Counts counts = NightlyJob.run(spark, new NightlyJob.Options(corpus.toString(),
         out.toString(), Map.of(), DateRange.ALL, reference, Detectors.standard(reference), 3, 2,
-        2_000_000, 0, KnownEntities.bundled(), 15, 2));
+        2_000_000, 0, entities ? KnownEntities.bundled() : null, 15, 2));
     long terms = spark.read().parquet(out.resolve("term_frequencies").toString()).count();
-    return String.format(Locale.ROOT, "%,d accepted, %,d term rows", counts.accepted(), terms);
+    String detail = String.format(Locale.ROOT, "%,d accepted, %,d term rows", counts.accepted(),
+        terms);
+    if (entities) {
+      long mentions = spark.read().parquet(out.resolve("entity_mentions").toString()).count();
+      long pairs = spark.read().parquet(out.resolve("entity_cooccurrence").toString()).count();
+      long ids = spark.read().parquet(out.resolve("entities").toString()).count();
+      detail += String.format(Locale.ROOT, ", %,d entities, %,d mention rows, %,d pair rows",
+          ids, mentions, pairs);
+    }
+    return detail;
   }
 
   /** (2) The daily term count most users write in Spark SQL. */

@@ -62,6 +62,11 @@ public final class NightlyCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE})")
   int minPhraseDocs;
 
+  @Option(names = "--entities", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "find named entities and write the entity tables (default: ${DEFAULT-VALUE}; "
+          + "--no-entities: terms only, articles.entity_ids left empty)")
+  boolean entities;
+
   @Option(names = "--pair-entities", defaultValue = "15",
       description = "pair only an article's this many most mentioned entities in "
           + "entity_cooccurrence: at most n(n-1)/2 pairs an article; the pairs left out are "
@@ -102,8 +107,8 @@ public final class NightlyCommand implements Callable<Integer> {
     Reference ref = loadReference(reference);
     NightlyJob.Options options = new NightlyJob.Options(input, output,
         ColumnMapping.parse(map), range, ref, Detectors.standard(ref), maxPhraseWords,
-        minPhraseDocs, termBuffer, partitions, loadKnownEntities(reference), pairEntities,
-        minPairDocs);
+        minPhraseDocs, termBuffer, partitions,
+        entities ? loadKnownEntities(reference) : null, pairEntities, minPairDocs);
     SparkSession session = spark.session("nightly");
     try {
       NightlyJob.run(session, options);

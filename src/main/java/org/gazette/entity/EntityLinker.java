@@ -227,6 +227,10 @@ public final class EntityLinker {
 
   /** The cluster of a longer name containing all of {@code m}'s words, in order. */
   private static Cluster containing(Mention m, List<Mention> mentions) {
+    if (m.type == EntityType.LOC && !isAcronym(m.surface)) {
+      // A place's short form is another place: "Corée" is not "Corée du Nord".
+      return null;
+    }
     Cluster before = null;
     Cluster after = null;
     boolean acronym = isAcronym(m.surface);

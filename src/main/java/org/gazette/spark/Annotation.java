@@ -61,7 +61,9 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
 
   /** Settings of the pass; serialisable, shipped to the executors. */
   public record Settings(Reference reference, int maxPhraseWords, int flushAt,
-      Detectors.Shippable detector, KnownEntities known) implements Serializable {}
+      Detectors.Shippable detector, KnownEntities known) implements Serializable {
+    // known: the reference data's entities; null when the run finds no entities.
+  }
 
   private final Settings settings;
   private final Mode mode;
@@ -103,7 +105,7 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
       this.analyzer = new TokenAnalyzer(LanguageProfiles.of(settings.reference()));
       this.terms = new TermAggregator(settings.maxPhraseWords(), settings.flushAt());
       this.detector = settings.detector().get();
-      this.linker = new EntityLinker(settings.known(),
+      this.linker = settings.known() == null ? null : new EntityLinker(settings.known(),
           LanguageProfiles.of(settings.reference()));
     }
 
@@ -217,9 +219,12 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
       terms.addArticle((int) date.toEpochDay(), language, tokens);
       if (mode == Mode.ANNOTATE) {
         // Names are found on the text as written (case matters), in the same pass.
-        NameTokens nameTokens = NameTokenizer.tokenize(text.toString());
-        List<EntityLinker.ArticleEntity> entities = linker.link(nameTokens,
-            NameTagger.forLanguage(language).tag(nameTokens), language);
+        List<EntityLinker.ArticleEntity> entities = List.of();
+        if (linker != null) {
+          NameTokens nameTokens = NameTokenizer.tokenize(text.toString());
+          entities = linker.link(nameTokens, NameTagger.forLanguage(language).tag(nameTokens),
+              language);
+        }
         long[] hash = contentHash(cleanTitle, cleanBody);
         ready.add(Annotated.article(date, row.getString(columns.id),
             instant(row.get(columns.publishedAt)), row.getString(columns.source),

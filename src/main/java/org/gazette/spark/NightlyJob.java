@@ -36,6 +36,10 @@ public final class NightlyJob {
       Table.TERM_FREQUENCIES, Table.CORPUS_STATS, Table.ENTITIES, Table.ENTITY_MENTIONS,
       Table.ENTITY_COOCCURRENCE);
 
+  /** The tables of a run without entities: the entity tables are left as they were. */
+  static final List<Table> TERM_TABLES = List.of(Table.ARTICLES, Table.REJECTED_ARTICLES,
+      Table.TERM_FREQUENCIES, Table.CORPUS_STATS);
+
   /** What to run on. */
   public record Options(
       String input,
@@ -48,7 +52,7 @@ public final class NightlyJob {
       int minPhraseDocs,
       int flushAt,
       int partitions,
-      KnownEntities known,
+      KnownEntities known, // null: no entities, terms only
       int pairLimit,
       int minPairDocs) {}
 
@@ -90,11 +94,15 @@ public final class NightlyJob {
         LOG.warn("no input rows for {} in {}: tables left as they were", options.range(),
             options.input());
       } else {
-        describe(spark, "merge near-spellings of entities");
-        Dataset<Row> previousEntities = store.current(spark, Table.ENTITIES);
-        Map<String, String> merges = EntityTables.merges(
-            kept.where(col("duplicate_of").isNull()), previousEntities);
-        LOG.info("merged {} near-spellings of entities", fmt(merges.size()));
+        boolean entities = options.known() != null;
+        Dataset<Row> previousEntities = entities ? store.current(spark, Table.ENTITIES) : null;
+        Map<String, String> merges = Map.of();
+        if (entities) {
+          describe(spark, "merge near-spellings of entities");
+          merges = EntityTables.merges(kept.where(col("duplicate_of").isNull()),
+              previousEntities);
+          LOG.info("merged {} near-spellings of entities", fmt(merges.size()));
+        }
         Dataset<Row> articles = cache(cached,
             EntityTables.linked(kept, merges, options.pairLimit()));
         stage(spark, store, Table.ARTICLES, DailyTables.articles(articles));
@@ -104,17 +112,19 @@ public final class NightlyJob {
         stage(spark, store, Table.TERM_FREQUENCIES,
             DailyTables.termFrequencies(annotated, retracted, options.minPhraseDocs()));
         stage(spark, store, Table.CORPUS_STATS, DailyTables.corpusStats(articles, annotated));
-        Dataset<Row> mentions = cache(cached, EntityTables.mentions(
-            articles.where(col("duplicate_of").isNull())));
-        Dataset<Row> entities = cache(cached, EntityTables.entities(mentions,
-            previousEntities));
-        stage(spark, store, Table.ENTITIES, entities);
-        stage(spark, store, Table.ENTITY_MENTIONS,
-            EntityTables.entityMentions(mentions, entities));
-        stage(spark, store, Table.ENTITY_COOCCURRENCE, EntityTables.entityCooccurrence(
-            articles.where(col("duplicate_of").isNull()), mentions, options.minPairDocs()));
+        if (entities) {
+          Dataset<Row> mentions = cache(cached, EntityTables.mentions(
+              articles.where(col("duplicate_of").isNull())));
+          Dataset<Row> entityTable = cache(cached, EntityTables.entities(mentions,
+              previousEntities));
+          stage(spark, store, Table.ENTITIES, entityTable);
+          stage(spark, store, Table.ENTITY_MENTIONS,
+              EntityTables.entityMentions(mentions, entityTable));
+          stage(spark, store, Table.ENTITY_COOCCURRENCE, EntityTables.entityCooccurrence(
+              articles.where(col("duplicate_of").isNull()), mentions, options.minPairDocs()));
+        }
         long committing = System.nanoTime();
-        store.commit(TABLES, options.range());
+        store.commit(entities ? TABLES : TERM_TABLES, options.range());
         LOG.info("committed the tables of {} in {}", options.range(), since(committing));
       }
       recordRun(spark, store, runId, started, options, counts, null);
