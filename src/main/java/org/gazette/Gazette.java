@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       GenerateCommand.class,
       org.gazette.cli.NerCommand.class,
+      org.gazette.cli.GraphCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Gazette implements Runnable {
