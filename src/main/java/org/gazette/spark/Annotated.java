@@ -33,7 +33,7 @@ import scala.collection.immutable.ArraySeq;
  * <p>An article row carries its entities ({@code entity_ids}, most mentioned first;
  * {@code entities} with their mentions and spellings) and the pairs of them it names together
  * ({@code entity_pairs}, bounded; {@code pairs_dropped} counts the pairs left out); the
- * pairs are filled in after the corpus-wide merges of near-spellings (see
+ * articles that name a near-spelling merged afterwards are relinked (see
  * {@link EntityTables#linked}).
  */
 public final class Annotated {
@@ -95,10 +95,11 @@ public final class Annotated {
   public static Row article(LocalDate date, String id, Instant publishedAt, String source,
       String url, String language, boolean detected, String title, int tokenCount,
       boolean truncated, long hashHi, long hashLo, long inputFile, long inputRow,
-      List<EntityLinker.ArticleEntity> entities) {
+      List<EntityLinker.ArticleEntity> entities, CoOccurrence.Pairs pairs) {
     return RowFactory.create(ARTICLE, date, id, publishedAt, null, source, url, language,
         detected, title, tokenCount, truncated, hashHi, hashLo, inputFile, inputRow, null, null,
-        null, null, null, null, ids(entities), entityRows(entities), null, null);
+        null, null, null, null, ids(entities), entityRows(entities), pairRows(pairs),
+        pairs.dropped());
   }
 
   /** The ids of an article's entities, in their order. */

@@ -13,6 +13,7 @@ import java.util.NoSuchElementException;
 import org.apache.commons.codec.digest.MurmurHash3;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
+import org.gazette.entity.CoOccurrence;
 import org.gazette.entity.EntityLinker;
 import org.gazette.entity.KnownEntities;
 import org.gazette.ner.NameTagger;
@@ -61,7 +62,8 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
 
   /** Settings of the pass; serialisable, shipped to the executors. */
   public record Settings(Reference reference, int maxPhraseWords, int flushAt,
-      Detectors.Shippable detector, KnownEntities known) implements Serializable {
+      Detectors.Shippable detector, KnownEntities known, int pairLimit)
+      implements Serializable {
     // known: the reference data's entities; null when the run finds no entities.
   }
 
@@ -92,6 +94,7 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
     private final TermAggregator terms;
     private final LanguageDetector detector;
     private final EntityLinker linker;
+    private final int pairLimit;
     private final Tokens tokens = new Tokens();
     private final StringBuilder text = new StringBuilder();
     private final ArrayDeque<Row> ready = new ArrayDeque<>();
@@ -107,6 +110,7 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
       this.detector = settings.detector().get();
       this.linker = settings.known() == null ? null : new EntityLinker(settings.known(),
           LanguageProfiles.of(settings.reference()));
+      this.pairLimit = settings.pairLimit();
     }
 
     @Override
@@ -231,7 +235,7 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
             row.getString(columns.url), language, detected,
             cleanTitle.isEmpty() ? null : cleanTitle, tokens.wordCount(), tokens.truncated(),
             hash[0], hash[1], row.getLong(columns.inputFile), row.getLong(columns.inputRow),
-            entities));
+            entities, CoOccurrence.of(entities, pairLimit)));
       }
     }
 

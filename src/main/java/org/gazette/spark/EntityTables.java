@@ -1,6 +1,8 @@
 package org.gazette.spark;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.array_union;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -35,6 +37,7 @@ import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -121,10 +124,22 @@ public final class EntityTables {
 
   /**
    * The article rows of {@code articles} with their entities renamed by {@code merges} (the
-   * entities that become one are summed) and their pairs, bounded by the {@code pairLimit}
-   * most mentioned entities ({@link CoOccurrence}).
+   * entities that become one are summed) and their pairs made again, bounded by the
+   * {@code pairLimit} most mentioned entities ({@link CoOccurrence}).
    */
   public static Dataset<Row> linked(Dataset<Row> articles, Map<String, String> merges,
+      int pairLimit) {
+    if (merges.isEmpty()) {
+      return articles;
+    }
+    // Only the articles that name a merged spelling change: the others pass as they are.
+    Column affected = arrays_overlap(col("entity_ids"),
+        array(merges.keySet().stream().sorted().map(functions::lit).toArray(Column[]::new)));
+    return relinked(articles.where(affected), merges, pairLimit)
+        .unionByName(articles.where(coalesce(affected, lit(false)).unary_$bang()));
+  }
+
+  private static Dataset<Row> relinked(Dataset<Row> articles, Map<String, String> merges,
       int pairLimit) {
     StructType schema = articles.schema();
     int idsAt = schema.fieldIndex("entity_ids");

@@ -76,7 +76,8 @@ public final class NightlyJob {
         conformed = conformed.repartition(options.partitions());
       }
       Annotation.Settings settings = new Annotation.Settings(options.reference(),
-          options.maxPhraseWords(), options.flushAt(), options.detector(), options.known());
+          options.maxPhraseWords(), options.flushAt(), options.detector(), options.known(),
+          options.pairLimit());
       Dataset<Row> judged = AnnotationPass.judged(conformed, options.range());
       // Cached, not checkpointed: a lost executor's blocks are recomputed from the input.
       Dataset<Row> annotated = cache(cached, AnnotationPass.annotate(judged, settings));
@@ -103,8 +104,8 @@ public final class NightlyJob {
               previousEntities);
           LOG.info("merged {} near-spellings of entities", fmt(merges.size()));
         }
-        Dataset<Row> articles = cache(cached,
-            EntityTables.linked(kept, merges, options.pairLimit()));
+        Dataset<Row> articles = merges.isEmpty() ? kept
+            : cache(cached, EntityTables.linked(kept, merges, options.pairLimit()));
         stage(spark, store, Table.ARTICLES, DailyTables.articles(articles));
         stage(spark, store, Table.REJECTED_ARTICLES, DailyTables.rejectedArticles(annotated));
         Dataset<Row> retracted = AnnotationPass.retract(judged, Resolution.excluded(resolved),
