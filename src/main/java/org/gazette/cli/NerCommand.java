@@ -75,7 +75,12 @@ public final class NerCommand implements Runnable {
   /** {@code gazette ner train}. */
   @Command(name = "train", mixinStandardHelpOptions = true,
       description = {"Train a model on CoNLL (IOB1/IOB2) or Europeana (.bio) files and write it.",
-        "Europeana files give their first 80% of pages (--part train)."})
+        "Europeana files give their first 80% of pages (--part train). The bundled models are:",
+        "  ner train --lang en --data ../shared/data/conll2003-en/eng.train"
+            + " --out src/main/resources/org/gazette/ner/en.model",
+        "  ner train --lang fr --data ../shared/data/europeana-fr-ner/enp_FR.bnf.bio"
+            + " --data ../shared/data/conll2003-en/eng.train"
+            + " --out src/main/resources/org/gazette/ner/fr.model"})
   static final class Train implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Train.class);
 
@@ -98,7 +103,7 @@ public final class NerCommand implements Runnable {
     @Option(names = "--epochs", defaultValue = "12", description = "(default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--bits", defaultValue = "20",
+    @Option(names = "--bits", defaultValue = "18",
         description = "feature hash bits (default: ${DEFAULT-VALUE})")
     int bits;
 

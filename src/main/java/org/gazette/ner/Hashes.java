@@ -6,6 +6,15 @@ final class Hashes {
   static final long SEED = 0xcbf29ce484222325L;
   private static final long PRIME = 0x100000001b3L;
 
+  /** {@link #fold(char)} of the chars below {@code FOLDED.length} (Latin scripts), precomputed. */
+  private static final char[] FOLDED = new char[0x250];
+
+  static {
+    for (char c = 0; c < FOLDED.length; c++) {
+      FOLDED[c] = foldSlow(c);
+    }
+  }
+
   private Hashes() {}
 
   static long step(long h, int c) {
@@ -20,6 +29,10 @@ final class Hashes {
 
   /** The normalised lower-case form of a char: digits read as 0, typographic apostrophes as '. */
   static char fold(char c) {
+    return c < FOLDED.length ? FOLDED[c] : foldSlow(c);
+  }
+
+  private static char foldSlow(char c) {
     if (c < 128) {
       if (c >= 'A' && c <= 'Z') {
         return (char) (c + 32);

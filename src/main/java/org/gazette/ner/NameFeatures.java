@@ -4,13 +4,15 @@ import java.util.Arrays;
 
 /**
  * Finds the tokens worth scoring (runs of capitalised tokens, the connectors between them, a few
- * words after them) and turns each into hashed feature ids. One instance per thread: it reuses
- * its arrays from text to text.
+ * words after them; not a lone sentence-initial word that never began a name in training) and
+ * turns each into hashed feature ids. Each token's characters are read once (flags, folded-form
+ * hash, shape hash); the templates only combine those hashes. One instance per thread: it
+ * reuses its arrays from text to text.
  */
 final class NameFeatures {
 
   /** Feature ids per scored token. */
-  static final int PER_TOKEN = 33;
+  static final int PER_TOKEN = 31;
 
   static final int UPPER_INITIAL = 1;
   static final int ALL_UPPER = 2;
@@ -31,15 +33,20 @@ final class NameFeatures {
   private static final long BOUNDARY_AFTER = Hashes.mix(202);
 
   /** Lower-case words that may join capitalised words into one name. */
-  private static final long[] CONNECTORS = hashes("de", "du", "des", "la", "le", "les", "l'", "d'",
+  private static final LongSet CONNECTORS = new LongSet(hashes("de", "du", "des", "la", "le", "les", "l'", "d'",
       "of", "the", "for", "and", "on", "von", "van", "der", "den", "del", "della", "di", "da",
       "do", "dos", "das", "y", "e", "et", "en", "-", "&", "'s", "al", "el", "bin", "ben", "ibn",
-      "zu", "upon", "sur", "lès", "les", "aux", "au", "à", "pour", "af", "til");
+      "zu", "upon", "sur", "lès", "les", "aux", "au", "à", "pour", "af", "til"));
 
   private final int bits;
   private final int rightExtension;
   private final NameLexicon lexicon;
-  private final long[] leftCues;
+  private final LongSet leftCues;
+  /**
+   * Folded forms of capitalised words that, first in a sentence and alone (no capitalised word
+   * after them), never started a name in training ("Le", "Dans", "The"): not scored there.
+   */
+  private final LongSet skipWords;
 
   // per token of the current text
   private int[] flags = new int[0];
@@ -47,18 +54,23 @@ final class NameFeatures {
   private long[] shapes = new long[0];
   private int[] gazetteer = new int[0];
   private int[] sentenceCase = new int[0];
+  /** 0: first word of its sentence (after opening punctuation), 1: second, 2: later. */
+  private int[] position = new int[0];
   private int[] sentenceStart = new int[0];
   private int[] sentenceEnd = new int[0];
   private boolean[] scored = new boolean[0];
   private boolean[] known = new boolean[0];
+  /** A capitalised word first in its sentence with no capitalised word joined after it. */
+  private boolean[] loneInitial = new boolean[0];
   /** For the first token of a whole multi-word place name: one past its last token; else 0. */
   private int[] phraseEnd = new int[0];
 
-  NameFeatures(int bits, int rightExtension, long[] leftCues, NameLexicon lexicon) {
+  NameFeatures(int bits, int rightExtension, long[] leftCues, long[] skipWords,
+      NameLexicon lexicon) {
+    this.skipWords = new LongSet(skipWords);
     this.bits = bits;
     this.rightExtension = rightExtension;
-    this.leftCues = leftCues.clone();
-    Arrays.sort(this.leftCues);
+    this.leftCues = new LongSet(leftCues);
     this.lexicon = lexicon;
   }
 
@@ -75,20 +87,25 @@ final class NameFeatures {
       shapes = new long[cap];
       gazetteer = new int[cap];
       sentenceCase = new int[cap];
+      position = new int[cap];
       sentenceStart = new int[cap];
       sentenceEnd = new int[cap];
       scored = new boolean[cap];
       known = new boolean[cap];
+      loneInitial = new boolean[cap];
       phraseEnd = new int[cap];
       tokenLength = new int[cap];
     }
     String text = t.text();
     for (int i = 0; i < n; i++) {
-      flags[i] = flagsOf(text, t.beginUnchecked(i), t.endUnchecked(i));
+      int b = t.beginUnchecked(i);
+      int e = t.endUnchecked(i);
+      scan(text, b, e, i);
       known[i] = false;
+      loneInitial[i] = false;
       scored[i] = false;
       phraseEnd[i] = 0;
-      tokenLength[i] = t.endUnchecked(i) - t.beginUnchecked(i);
+      tokenLength[i] = e - b;
     }
     // sentences: bounds and casing
     int s = 0;
@@ -99,10 +116,15 @@ final class NameFeatures {
         e++;
       }
       int casing = casingOf(s, e);
+      int words = 0;
       for (int i = s; i < e; i++) {
         sentenceStart[i] = s;
         sentenceEnd[i] = e;
         sentenceCase[i] = casing;
+        position[i] = Math.min(words, 2);
+        if ((flags[i] & PUNCT) == 0) {
+          words++;
+        }
       }
       s = e;
     }
@@ -113,6 +135,12 @@ final class NameFeatures {
         continue;
       }
       int end = sentenceEnd[i];
+      if (position[i] == 0 && isLone(i, end)) {
+        loneInitial[i] = true;
+        if (skipWords.contains(words[i])) {
+          continue;
+        }
+      }
       int j = i;
       // the run of candidates, joined over up to two connectors
       while (true) {
@@ -145,9 +173,8 @@ final class NameFeatures {
       if (c < i) {
         scored[i - 1] = true;
       }
-      if (leftCues.length > 0 && c > ss && (flags[c - 1] & LOWER_WORD) != 0
-          && Arrays.binarySearch(leftCues, Hashes.folded(t.text(), t.beginUnchecked(c - 1),
-              t.endUnchecked(c - 1))) >= 0) {
+      if (leftCues.size() > 0 && c > ss && (flags[c - 1] & LOWER_WORD) != 0
+          && leftCues.contains(words[c - 1])) {
         for (int m = c - 1; m < i; m++) {
           scored[m] = true;
         }
@@ -172,19 +199,34 @@ final class NameFeatures {
     return count;
   }
 
+  /** Whether the run of candidates from {@code i} is {@code i} alone. */
+  private boolean isLone(int i, int end) {
+    int k = i + 1;
+    if (k < end && isCandidate(flags[k])) {
+      return false;
+    }
+    int c = k;
+    while (c < end && c < k + 2 && (flags[c] & CONNECTOR) != 0) {
+      c++;
+    }
+    return !(c > k && c < end && isCandidate(flags[c]));
+  }
+
+  boolean loneInitial(int i) {
+    return loneInitial[i];
+  }
+
   /** Marks whole multi-word place names ("Corée du Nord") that start at a scored token. */
   private void markPhrases(NameTokens t, int n) {
     for (int i = 0; i < n; i++) {
-      if (!scored[i] || (flags[i] & UPPER_INITIAL) == 0) {
+      if (!scored[i] || (flags[i] & UPPER_INITIAL) == 0 || !lexicon.isPhraseStart(words[i])) {
         continue;
       }
       int end = Math.min(sentenceEnd[i], i + NameLexicon.MAX_PHRASE);
       long h = 0;
       int match = -1;
       for (int j = i; j < end; j++) {
-        long w = known[j] ? words[j] : Hashes.folded(t.text(), t.beginUnchecked(j),
-            t.endUnchecked(j));
-        h = NameLexicon.phrase(h, w);
+        h = NameLexicon.phrase(h, words[j]);
         if (j > i && lexicon.isPhrase(h)) {
           match = j;
         }
@@ -239,13 +281,8 @@ final class NameFeatures {
   private void ensureKnown(NameTokens t, int i) {
     int from = Math.max(sentenceStart[i], i - 2);
     int to = Math.min(sentenceEnd[i], i + 3);
-    String text = t.text();
     for (int j = from; j < to; j++) {
       if (!known[j]) {
-        int b = t.beginUnchecked(j);
-        int e = t.endUnchecked(j);
-        words[j] = Hashes.folded(text, b, e);
-        shapes[j] = shapeOf(text, b, e);
         gazetteer[j] = lexicon.flags(words[j]);
         known[j] = true;
       }
@@ -254,7 +291,8 @@ final class NameFeatures {
 
   /**
    * Writes {@link #PER_TOKEN} feature ids of scored token {@code i} into {@code out} from
-   * {@code off}.
+   * {@code off}. The templates combine hashes computed once per token in {@link #prepare};
+   * their numbers never change meaning (a model finds its weights by them).
    */
   void extract(NameTokens t, int i, int[] out, int off) {
     int ss = sentenceStart[i];
@@ -267,9 +305,10 @@ final class NameFeatures {
     long wnn = i + 2 < se ? words[i + 2] : BOUNDARY_AFTER;
     long shp = i - 1 >= ss ? shapes[i - 1] : BOUNDARY_BEFORE;
     long shn = i + 1 < se ? shapes[i + 1] : BOUNDARY_AFTER;
+    int g = gazetteer[i];
     int gp = i - 1 >= ss ? gazetteer[i - 1] : 0;
     int gn = i + 1 < se ? gazetteer[i + 1] : 0;
-    int position = positionInSentence(i);
+    int position = this.position[i];
     int casing = sentenceCase[i];
     int f = flags[i];
     String text = t.text();
@@ -279,22 +318,22 @@ final class NameFeatures {
     out[o++] = id(1, 0);
     out[o++] = id(2, w);
     out[o++] = id(3, sh);
-    // prefixes and suffixes of 1 to 4 chars
-    long h = Hashes.SEED;
+    // suffixes of 1 to 4 chars, prefixes of 3 and 4 (templates 6, 7 and 8 to 11); prefixes of 1
+    // and 2 chars (templates 4 and 5) measured no better than without
+    long pre = Hashes.SEED;
+    long suf = Hashes.SEED;
     for (int k = 0; k < 4; k++) {
       if (b + k < e) {
-        h = Hashes.step(h, Hashes.fold(text.charAt(b + k)));
-        out[o++] = id(4 + k, h);
+        pre = Hashes.step(pre, Hashes.fold(text.charAt(b + k)));
+        suf = Hashes.step(suf, Hashes.fold(text.charAt(e - 1 - k)));
+        if (k >= 2) {
+          out[o++] = id(4 + k, pre);
+        }
+        out[o++] = id(8 + k, suf);
       } else {
-        out[o++] = id(4 + k, 7);
-      }
-    }
-    h = Hashes.SEED;
-    for (int k = 0; k < 4; k++) {
-      if (e - 1 - k >= b) {
-        h = Hashes.step(h, Hashes.fold(text.charAt(e - 1 - k)));
-        out[o++] = id(8 + k, h);
-      } else {
+        if (k >= 2) {
+          out[o++] = id(4 + k, 7);
+        }
         out[o++] = id(8 + k, 7);
       }
     }
@@ -313,30 +352,16 @@ final class NameFeatures {
     out[o++] = id(24, wp * 31 + sh);
     out[o++] = id(25, sh * 31 + wn);
     out[o++] = id(26, Math.min(e - b, 12) * 1_000_003L + sh);
-    out[o++] = id(27, gazetteer[i]);
+    out[o++] = id(27, g);
     out[o++] = id(28, gp);
     out[o++] = id(29, gn);
-    out[o++] = id(30, (long) gazetteer[i] * 1_000_003L + gp);
-    out[o++] = id(31, (long) gazetteer[i] * 1_000_003L + sh);
+    out[o++] = id(30, (long) g * 1_000_003L + gp);
+    out[o++] = id(31, (long) g * 1_000_003L + sh);
     out[o++] = id(32, (position == 0 ? 1 : (f & UPPER_INITIAL) != 0 ? 2 : 3) * 1_000_003L + w);
     out[o++] = id(33, (f & (UPPER_INITIAL | ALL_UPPER | HAS_DIGIT)) * 1_000_003L
         + (i - 1 >= ss ? flags[i - 1] & (UPPER_INITIAL | PUNCT) : 999)
         + 7L * (i + 1 < se ? flags[i + 1] & (UPPER_INITIAL | PUNCT) : 999));
     assert o - off == PER_TOKEN;
-  }
-
-  /** 0: first word of its sentence (after opening quotes or dashes), 1: second, 2: later. */
-  private int positionInSentence(int i) {
-    int words = 0;
-    for (int j = sentenceStart[i]; j < i; j++) {
-      if ((flags[j] & PUNCT) == 0) {
-        words++;
-        if (words >= 2) {
-          return 2;
-        }
-      }
-    }
-    return words;
   }
 
   private int id(int template, long value) {
@@ -370,14 +395,23 @@ final class NameFeatures {
     return CASE_NORMAL;
   }
 
-  private static int flagsOf(String s, int b, int e) {
+  /**
+   * One pass over the characters of token {@code i}: its flags, the hash of its folded form
+   * (as {@link Hashes#folded(CharSequence, int, int)}) and the hash of its shape (classes of
+   * characters, runs collapsed, at most six, and the length up to 4).
+   */
+  private void scan(String s, int b, int e, int i) {
     int f = 0;
     boolean lower = false;
     boolean upper = false;
     boolean letter = false;
     boolean digit = false;
     char first = s.charAt(b);
-    if (Character.isHighSurrogate(first) && b + 1 < e) {
+    if (first < 128) {
+      if (first >= 'A' && first <= 'Z') {
+        f |= UPPER_INITIAL;
+      }
+    } else if (Character.isHighSurrogate(first) && b + 1 < e) {
       int cp = s.codePointAt(b);
       if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
         f |= UPPER_INITIAL;
@@ -385,33 +419,64 @@ final class NameFeatures {
     } else if (Character.isUpperCase(first) || Character.isTitleCase(first)) {
       f |= UPPER_INITIAL;
     }
+    long h = Hashes.SEED;
+    long shape = Hashes.SEED;
+    char last = 0;
+    int classes = 0;
     for (int k = b; k < e; k++) {
       char c = s.charAt(k);
+      char folded;
+      char cls;
       if (c < 128) {
         if (c >= 'a' && c <= 'z') {
           lower = true;
           letter = true;
+          folded = c;
+          cls = 'x';
         } else if (c >= 'A' && c <= 'Z') {
           upper = true;
           letter = true;
           if (k > b) {
             f |= INNER_UPPER;
           }
+          folded = (char) (c + 32);
+          cls = 'X';
         } else if (c >= '0' && c <= '9') {
           digit = true;
+          folded = '0';
+          cls = 'd';
+        } else {
+          folded = c;
+          cls = c;
         }
-      } else if (Character.isLetter(c)) {
-        letter = true;
-        if (Character.isUpperCase(c)) {
-          upper = true;
-          if (k > b) {
-            f |= INNER_UPPER;
+      } else {
+        folded = Hashes.fold(c);
+        if (Character.isLetter(c)) {
+          letter = true;
+          if (Character.isUpperCase(c)) {
+            upper = true;
+            if (k > b) {
+              f |= INNER_UPPER;
+            }
+            cls = 'X';
+          } else {
+            if (Character.isLowerCase(c)) {
+              lower = true;
+            }
+            cls = Character.isTitleCase(c) ? 'X' : 'x';
           }
-        } else if (Character.isLowerCase(c)) {
-          lower = true;
+        } else if (Character.isDigit(c)) {
+          digit = true;
+          cls = 'd';
+        } else {
+          cls = folded;
         }
-      } else if (Character.isDigit(c)) {
-        digit = true;
+      }
+      h = Hashes.step(h, folded);
+      if (cls != last && classes < 6) {
+        shape = Hashes.step(shape, cls);
+        last = cls;
+        classes++;
       }
     }
     if (letter) {
@@ -433,7 +498,7 @@ final class NameFeatures {
         f |= OPENING;
       }
     }
-    if (e - b <= 5 && isConnector(Hashes.folded(s, b, e))) {
+    if (e - b <= 5 && CONNECTORS.contains(h)) {
       f |= CONNECTOR;
     }
     // a lower-case word with an inner capital (iPhone) is a candidate; a word after an
@@ -441,37 +506,10 @@ final class NameFeatures {
     if ((f & INNER_UPPER) != 0 && (f & UPPER_INITIAL) == 0 && !lower) {
       f &= ~INNER_UPPER;
     }
-    return f;
-  }
-
-  private static boolean isConnector(long hash) {
-    return Arrays.binarySearch(CONNECTORS, hash) >= 0;
-  }
-
-  private static long shapeOf(String s, int b, int e) {
-    long h = Hashes.SEED;
-    char last = 0;
-    int classes = 0;
-    for (int k = b; k < e && classes < 6; k++) {
-      char c = s.charAt(k);
-      char cls;
-      if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
-        cls = 'X';
-      } else if (Character.isLetter(c)) {
-        cls = 'x';
-      } else if (Character.isDigit(c)) {
-        cls = 'd';
-      } else {
-        cls = Hashes.fold(c);
-      }
-      if (cls != last) {
-        h = Hashes.step(h, cls);
-        last = cls;
-        classes++;
-      }
-    }
+    flags[i] = f;
+    words[i] = h;
     // long words and short ones of the same shape differ: Xx of 2 letters is often a title
-    return Hashes.step(h, Math.min(e - b, 4));
+    shapes[i] = Hashes.step(shape, Math.min(e - b, 4));
   }
 
   private static long[] hashes(String... forms) {

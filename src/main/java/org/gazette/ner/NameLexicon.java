@@ -35,7 +35,8 @@ final class NameLexicon {
   static final int MAX_PHRASE = 5;
   static final int ORG_TAIL = 4096;
 
-  static final NameLexicon EMPTY = new NameLexicon(new long[0], new int[0], 0, new long[0]);
+  static final NameLexicon EMPTY = new NameLexicon(new long[0], new int[0], 0, new long[0],
+      new long[0]);
 
   private static final String FOLDER = "/org/gazette/reference/entities/";
   private static volatile NameLexicon bundled;
@@ -43,14 +44,17 @@ final class NameLexicon {
   private final long[] keys;
   private final int[] masks;
   private final int size;
-  /** Sorted hashes of multi-word names ({@link #phrase}). */
-  private final long[] phrases;
+  /** Hashes of multi-word names ({@link #phrase}). */
+  private final LongSet phrases;
+  /** Folded hashes of the first tokens of multi-word names. */
+  private final LongSet phraseStarts;
 
-  private NameLexicon(long[] keys, int[] masks, int size, long[] phrases) {
+  private NameLexicon(long[] keys, int[] masks, int size, long[] phrases, long[] phraseStarts) {
     this.keys = keys;
     this.masks = masks;
     this.size = size;
-    this.phrases = phrases;
+    this.phrases = new LongSet(phrases);
+    this.phraseStarts = new LongSet(phraseStarts);
   }
 
   /** Hash of a sequence of folded token hashes: start with 0, add each token. */
@@ -59,11 +63,16 @@ final class NameLexicon {
   }
 
   boolean hasPhrases() {
-    return phrases.length > 0;
+    return phrases.size() > 0;
   }
 
   boolean isPhrase(long phraseHash) {
-    return java.util.Arrays.binarySearch(phrases, phraseHash) >= 0;
+    return phrases.contains(phraseHash);
+  }
+
+  /** Whether a multi-word name starts with the token of this folded hash. */
+  boolean isPhraseStart(long folded) {
+    return phraseStarts.contains(folded);
   }
 
   /** The lists bundled in the jar, read once per JVM. */
@@ -184,6 +193,7 @@ final class NameLexicon {
   static final class Builder {
     private final List<long[]> entries = new ArrayList<>();
     private final List<Long> phrases = new ArrayList<>();
+    private final List<Long> phraseStarts = new ArrayList<>();
 
     /** A one-token form. */
     Builder add(String form, int flag) {
@@ -207,6 +217,7 @@ final class NameLexicon {
           h = phrase(h, Hashes.folded(t.token(i)));
         }
         phrases.add(h);
+        phraseStarts.add(Hashes.folded(t.token(0)));
       }
       for (int i = 0; i < t.size(); i++) {
         String token = t.token(i);
@@ -236,9 +247,9 @@ final class NameLexicon {
         keys[slot] = e[0];
         masks[slot] |= (int) e[1];
       }
-      long[] sortedPhrases = phrases.stream().mapToLong(Long::longValue).sorted().distinct()
-          .toArray();
-      return new NameLexicon(keys, masks, size, sortedPhrases);
+      long[] phraseHashes = phrases.stream().mapToLong(Long::longValue).toArray();
+      long[] startHashes = phraseStarts.stream().mapToLong(Long::longValue).toArray();
+      return new NameLexicon(keys, masks, size, phraseHashes, startHashes);
     }
   }
 }

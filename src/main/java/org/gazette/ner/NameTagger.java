@@ -364,7 +364,7 @@ public final class NameTagger {
 
     Scratch(NameModel model, NameLexicon lexicon) {
       this.features = new NameFeatures(model.bits, model.rightExtension, model.leftCues,
-          lexicon);
+          model.skipWords, lexicon);
     }
 
     int[] labels(int n) {

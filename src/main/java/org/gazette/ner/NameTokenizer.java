@@ -1,7 +1,6 @@
 package org.gazette.ner;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -32,7 +31,28 @@ public final class NameTokenizer {
       "mgr", "pr", "cie", "dept", "univ", "av", "ave", "bd", "blvd", "pp", "cf", "fig", "vol",
       "approx", "hr", "sra", "srta", "sig", "dott");
 
+  /** Folded hashes of {@link #ELISIONS} and {@link #ABBREVIATIONS}: no string per lookup. */
+  private static final LongSet ELISION_HASHES = hashes(ELISIONS);
+  private static final LongSet ABBREVIATION_HASHES = hashes(ABBREVIATIONS);
+
   private NameTokenizer() {}
+
+  private static LongSet hashes(Set<String> words) {
+    return new LongSet(words.stream().mapToLong(Hashes::folded).toArray());
+  }
+
+  /** Whether {@code s[from, to)}, of letters only, is one of {@code words} in any case. */
+  private static boolean isLetters(String s, int from, int to, LongSet words) {
+    long h = Hashes.SEED;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!Character.isLetter(c)) {
+        return false;
+      }
+      h = Hashes.step(h, Hashes.fold(c));
+    }
+    return words.contains(h);
+  }
 
   /** Tokens and sentences of {@code text} (null reads as empty). */
   public static NameTokens tokenize(String text) {
@@ -169,7 +189,7 @@ public final class NameTokenizer {
           }
           return q;
         }
-        if (len <= 6 && ABBREVIATIONS.contains(s.substring(p, q).toLowerCase(Locale.ROOT))) {
+        if (len <= 6 && isLetters(s, p, q, ABBREVIATION_HASHES)) {
           return q + 1;
         }
       }
@@ -178,16 +198,7 @@ public final class NameTokenizer {
   }
 
   private static boolean isElision(String s, int from, int to) {
-    int len = to - from;
-    if (len > 6) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      if (!Character.isLetter(s.charAt(i))) {
-        return false;
-      }
-    }
-    return ELISIONS.contains(s.substring(from, to).toLowerCase(Locale.ROOT));
+    return to - from <= 6 && isLetters(s, from, to, ELISION_HASHES);
   }
 
   /** Whether the mark at {@code p} closes what came before (stays in the ending sentence). */

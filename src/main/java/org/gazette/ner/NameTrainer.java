@@ -95,7 +95,10 @@ public final class NameTrainer {
       }
     }
     long[] leftCues = leftCues(texts, 3);
-    NameFeatures features = new NameFeatures(o.bits(), o.rightExtension(), leftCues, lexicon);
+    long[] skipWords = skipWords(all, new NameFeatures(o.bits(), o.rightExtension(), leftCues,
+        new long[0], lexicon), SKIP_MIN);
+    NameFeatures features = new NameFeatures(o.bits(), o.rightExtension(), leftCues, skipWords,
+        lexicon);
     List<int[]> segmentFeats = new ArrayList<>();
     List<int[]> segmentGold = new ArrayList<>();
     long tokens = 0;
@@ -234,13 +237,42 @@ public final class NameTrainer {
       tw[k] -= tu[k] / c;
     }
     NameModel model = NameModel.quantise(o.language(), o.bits(), o.rightExtension(),
-        leftCues, w, tw, o.prune());
+        leftCues, skipWords, w, tw, o.prune());
     String summary = String.format(Locale.ROOT,
         "%,d texts (%,d headline copies), %,d tokens, %,d scored (%.1f%%), %,d names, %.2f%% of"
-            + " them inside scored tokens, %d left cues, %,d segments, %d epochs, %,d weight rows",
+            + " them inside scored tokens, %d left cues, %d words skipped first in a sentence, %,d"
+            + " segments, %d epochs, %,d weight rows",
         all.size(), headlines, tokens, scoredTokens, 100.0 * scoredTokens / Math.max(1, tokens),
-        names, 100.0 * covered / Math.max(1, names), leftCues.length, segments, o.epochs(), model.nonZeroRows());
+        names, 100.0 * covered / Math.max(1, names), leftCues.length, skipWords.length, segments, o.epochs(), model.nonZeroRows());
     return new Result(model, new NameTagger(model, lexicon, o.language()), summary);
+  }
+
+  /** Times a word must be seen first and alone, never named, to be skipped there. */
+  static final int SKIP_MIN = 3;
+
+  /**
+   * Capitalised words seen at least {@code min} times first in a sentence and alone (see
+   * {@link NameFeatures#loneInitial}) and never a name's first word there ("Le", "Dans", "The").
+   */
+  static long[] skipWords(List<AnnotatedText> texts, NameFeatures features, int min) {
+    java.util.Map<Long, int[]> counts = new java.util.HashMap<>();
+    for (AnnotatedText text : texts) {
+      NameTokens t = text.tokens();
+      boolean[] named = new boolean[t.size()];
+      for (NameSpan s : text.names()) {
+        named[s.start()] = true;
+      }
+      features.prepare(t);
+      for (int i = 0; i < t.size(); i++) {
+        if (features.loneInitial(i)) {
+          int[] c = counts.computeIfAbsent(features.word(i), k -> new int[2]);
+          c[named[i] ? 1 : 0]++;
+        }
+      }
+    }
+    return counts.entrySet().stream()
+        .filter(e -> e.getValue()[1] == 0 && e.getValue()[0] >= min)
+        .mapToLong(java.util.Map.Entry::getKey).sorted().toArray();
   }
 
   /** Lower-case words that start at least {@code min} gold names ("rue", "tribunal"). */

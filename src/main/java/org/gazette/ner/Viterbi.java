@@ -29,16 +29,28 @@ final class Viterbi {
       int base = t * L;
       int prevBase = base - L;
       for (int l = 0; l < L; l++) {
-        float best = Float.NEGATIVE_INFINITY;
-        int arg = 0;
-        for (int p = 0; p < L; p++) {
-          if (!NameModel.allowed(p, l)) {
-            continue;
+        float best;
+        int arg;
+        if (NameModel.isInside(l)) {
+          // I-X follows B-X (l - 1) or I-X (l) only
+          float fromBegin = score[prevBase + l - 1] + transitions[(l - 1) * L + l];
+          float fromInside = score[prevBase + l] + transitions[l * L + l];
+          if (fromInside > fromBegin) {
+            best = fromInside;
+            arg = l;
+          } else {
+            best = fromBegin;
+            arg = l - 1;
           }
-          float s = score[prevBase + p] + transitions[p * L + l];
-          if (s > best) {
-            best = s;
-            arg = p;
+        } else {
+          best = score[prevBase] + transitions[l];
+          arg = 0;
+          for (int p = 1; p < L; p++) {
+            float s = score[prevBase + p] + transitions[p * L + l];
+            if (s > best) {
+              best = s;
+              arg = p;
+            }
           }
         }
         score[base + l] = best + emissions[base + l];
