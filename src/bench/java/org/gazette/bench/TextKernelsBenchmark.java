@@ -16,6 +16,13 @@ import org.gazette.text.TermAggregator;
 import org.gazette.text.TextCleaner;
 import org.gazette.text.TokenAnalyzer;
 import org.gazette.text.Tokens;
+import org.gazette.entity.CoOccurrence;
+import org.gazette.entity.EntityLinker;
+import org.gazette.entity.KnownEntities;
+import org.gazette.ner.NameSpan;
+import org.gazette.ner.NameTagger;
+import org.gazette.ner.NameTokenizer;
+import org.gazette.ner.NameTokens;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -57,6 +64,9 @@ public class TextKernelsBenchmark {
   private LanguageDetector openNlp;
   private Tokens tokens;
   private TermAggregator aggregator;
+  private EntityLinker linker;
+  private final List<NameTokens> nameTokens = new ArrayList<>();
+  private final List<List<NameSpan>> nameSpans = new ArrayList<>();
   private int next;
 
   @Setup(Level.Trial)
@@ -84,6 +94,12 @@ public class TextKernelsBenchmark {
     }
     tokens = new Tokens();
     aggregator = new TermAggregator(3, 2_000_000);
+    linker = new EntityLinker(KnownEntities.bundled(), LanguageProfiles.of(reference));
+    for (int i = 0; i < cleaned.size(); i++) {
+      NameTokens t = NameTokenizer.tokenize(cleaned.get(i));
+      nameTokens.add(t);
+      nameSpans.add(NameTagger.forLanguage(languages.get(i)).tag(t));
+    }
   }
 
   private int nextIndex() {
@@ -122,6 +138,23 @@ public class TextKernelsBenchmark {
     }
     aggregator.addArticle(i % 30, languages.get(i), analysed.get(i));
     return aggregator.entries();
+  }
+
+  /** Names: case-preserving tokens and the tagger, as the annotation pass runs them. */
+  @Benchmark
+  public int names() {
+    int i = nextIndex();
+    return NameTagger.forLanguage(languages.get(i)).tag(NameTokenizer.tokenize(cleaned.get(i)))
+        .size();
+  }
+
+  /** Linking an article's names to entities, and its pairs (the tagger's output given). */
+  @Benchmark
+  public int link() {
+    int i = nextIndex();
+    List<EntityLinker.ArticleEntity> entities = linker.link(nameTokens.get(i),
+        nameSpans.get(i), languages.get(i));
+    return CoOccurrence.of(entities, 15).pairs().size();
   }
 
   /** What the Spark SQL baseline does to each article: lower-case, split on non-letters. */

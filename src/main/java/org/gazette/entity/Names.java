@@ -16,6 +16,12 @@ public final class Names {
 
   /** The key of {@code name}: lower case, unaccented, words separated by single spaces. */
   public static String key(CharSequence name) {
+    String ascii = asciiKey(name);
+    return ascii != null ? ascii : decomposedKey(name);
+  }
+
+  /** The key of any name, by canonical decomposition. */
+  static String decomposedKey(CharSequence name) {
     String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD);
     StringBuilder key = new StringBuilder(decomposed.length());
     boolean space = false;
@@ -40,6 +46,40 @@ public final class Names {
     String lower = key.toString().toLowerCase(Locale.ROOT);
     // Lower-casing can decompose again (İ → i̇): drop the marks it adds.
     return lower.indexOf('\u0307') < 0 ? lower : lower.replace("\u0307", "");
+  }
+
+  /**
+   * The key of a name written in ASCII, the common case, without decomposing it; null when
+   * the name holds other characters.
+   */
+  private static String asciiKey(CharSequence name) {
+    StringBuilder key = null;
+    boolean space = false;
+    int n = name.length();
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      if (c >= 0x80) {
+        return null;
+      }
+      if (key == null) {
+        key = new StringBuilder(n);
+      }
+      if (c == '.') {
+        continue;
+      }
+      boolean letterOrDigit = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+          || c >= '0' && c <= '9';
+      if (letterOrDigit) {
+        if (space && key.length() > 0) {
+          key.append(' ');
+        }
+        space = false;
+        key.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+      } else {
+        space = true;
+      }
+    }
+    return key == null ? "" : key.toString();
   }
 
   /** The words of a key. */

@@ -252,6 +252,19 @@ class EntityLinkerTest {
     assertThat(Names.slug(Names.key("Kim Jong-un"))).isEqualTo("kim-jong-un");
   }
 
+  @Test
+  void theAsciiShortcutGivesTheKeysOfTheFullFolding() {
+    java.util.Random random = new java.util.Random(42);
+    String alphabet = "abcXYZ09 .-'’\t\u0001_()";
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder s = new StringBuilder();
+      for (int j = random.nextInt(12); j > 0; j--) {
+        s.append(alphabet.charAt(random.nextInt(alphabet.length() - 1)));
+      }
+      assertThat(Names.key(s)).as("key of '%s'", s).isEqualTo(Names.decomposedKey(s));
+    }
+  }
+
   private static KnownEntities known(String aliases, String places) {
     try {
       return new KnownEntities.Builder()
