@@ -49,6 +49,9 @@ public final class EntityLinker {
 
   private final KnownEntities known;
   private final LanguageProfiles profiles;
+  /** The keys of the tokens of the article being linked, computed when first asked for. */
+  private String[] tokenKeys = new String[256];
+  private NameTokens keyed;
 
   /** A linker that keeps every name the tagger found. */
   public EntityLinker(KnownEntities known) {
@@ -135,6 +138,11 @@ public final class EntityLinker {
     LanguageProfile stopWords = profiles == null || language == null ? null
         : profiles.profile(language);
     boolean ownModel = language == null || NameTagger.modelFor(language).equals(language);
+    if (tokenKeys.length < tokens.size()) {
+      tokenKeys = new String[Math.max(tokens.size(), 2 * tokenKeys.length)];
+    }
+    java.util.Arrays.fill(tokenKeys, 0, tokens.size(), null);
+    keyed = tokens;
     List<Mention> mentions = mentions(tokens, withKnownNames(tokens, spans), stopWords,
         !ownModel);
     if (mentions.isEmpty()) {
@@ -364,22 +372,47 @@ public final class EntityLinker {
    * and ends at {@code minEnd} or later; -1 when there is none.
    */
   private int longestKnownFrom(NameTokens tokens, int start, int minEnd) {
-    int most = known.longestStartingWith(Names.key(tokens.token(start)));
+    String first = tokenKey(tokens, start);
+    int most = known.longestStartingWith(first);
     if (most == 0) {
       return -1;
     }
     int sentence = tokens.sentence(start);
     int last = Math.min(tokens.size(), start + Math.min(most + 2, MAX_KNOWN_WORDS));
     int best = -1;
-    for (int end = minEnd; end <= last; end++) {
-      if (tokens.sentence(end - 1) != sentence || !hasLetterOrDigit(tokens, end - 1)) {
-        break;
+    StringBuilder key = new StringBuilder(first);
+    for (int end = start + 1; end <= last; end++) {
+      if (end > start + 1) {
+        if (tokens.sentence(end - 1) != sentence || !hasLetterOrDigit(tokens, end - 1)) {
+          break;
+        }
+        String next = tokenKey(tokens, end - 1);
+        if (!next.isEmpty()) {
+          key.append(' ').append(next);
+        }
       }
-      if (known.lookup(keyOf(tokens, start, end)) != null) {
+      String candidate = key.toString();
+      if (end >= minEnd && known.lookup(candidate) != null) {
         best = end;
+      }
+      if (!known.beginsSomeName(candidate)) {
+        break;
       }
     }
     return best;
+  }
+
+  /** The key of token {@code i} of the article being linked. */
+  private String tokenKey(NameTokens tokens, int i) {
+    if (tokens != keyed) {
+      return Names.key(tokens.token(i));
+    }
+    String key = tokenKeys[i];
+    if (key == null) {
+      key = Names.key(tokens.token(i));
+      tokenKeys[i] = key;
+    }
+    return key;
   }
 
   private static boolean hasLetterOrDigit(NameTokens tokens, int i) {
@@ -392,8 +425,25 @@ public final class EntityLinker {
     return false;
   }
 
-  private static String keyOf(NameTokens tokens, int start, int end) {
-    return Names.key(tokens.text().substring(tokens.begin(start), tokens.end(end - 1)));
+  /** The key of tokens [start, end): their keys joined, as {@link Names#key} joins words. */
+  private String keyOf(NameTokens tokens, int start, int end) {
+    if (tokens != keyed) {
+      return Names.key(tokens.text().substring(tokens.begin(start), tokens.end(end - 1)));
+    }
+    if (end - start == 1) {
+      return tokenKey(tokens, start);
+    }
+    StringBuilder key = new StringBuilder();
+    for (int i = start; i < end; i++) {
+      String k = tokenKey(tokens, i);
+      if (!k.isEmpty()) {
+        if (key.length() > 0) {
+          key.append(' ');
+        }
+        key.append(k);
+      }
+    }
+    return key.toString();
   }
 
   /**
@@ -410,7 +460,7 @@ public final class EntityLinker {
       int end = span[1];
       EntityType type = EntityType.values()[span[2]];
       // Leading articles and titles are not the name: "l'", "M.", "Mr".
-      while (end - start > 1 && LEADING_NOISE.contains(Names.key(tokens.token(start)))) {
+      while (end - start > 1 && LEADING_NOISE.contains(tokenKey(tokens, start))) {
         start++;
       }
       if (stopWords != null && known.lookup(keyOf(tokens, start, end)) == null) {
@@ -421,7 +471,7 @@ public final class EntityLinker {
         // a leading article or particle may be ("Le Monde", "De Gaulle"), except where the
         // tagger is borrowed and capitals say little.
         while (end - start > 1 && isStopWord(tokens, start, stopWords)
-            && (borrowedModel || !NAME_PARTICLES.contains(Names.key(tokens.token(start))))) {
+            && (borrowedModel || !NAME_PARTICLES.contains(tokenKey(tokens, start)))) {
           start++;
         }
       }
@@ -479,8 +529,8 @@ public final class EntityLinker {
     return !parts.isEmpty();
   }
 
-  private static boolean isStopWord(NameTokens tokens, int i, LanguageProfile stopWords) {
-    String key = Names.key(tokens.token(i));
+  private boolean isStopWord(NameTokens tokens, int i, LanguageProfile stopWords) {
+    String key = tokenKey(tokens, i);
     return !key.isEmpty() && key.indexOf(' ') < 0
         && stopWords.isStopWord(key.toCharArray(), 0, key.length());
   }

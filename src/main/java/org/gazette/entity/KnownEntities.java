@@ -40,6 +40,8 @@ public final class KnownEntities implements Serializable {
   private final Map<String, Known> byKey;
   /** For the first word of every alias of several words, the most words such an alias has. */
   private final Map<String, Integer> longestByFirstWord;
+  /** The first words (one or more) of every known name of several words. */
+  private final Set<String> prefixes;
   /** Keys of the first names of {@code first-names.tsv} that are not also common words. */
   private final Set<String> firstNames;
 
@@ -55,6 +57,18 @@ public final class KnownEntities implements Serializable {
       }
     }
     this.longestByFirstWord = Map.copyOf(longest);
+    Set<String> prefixes = new HashSet<>();
+    for (String key : byKey.keySet()) {
+      for (int space = key.indexOf(' '); space > 0; space = key.indexOf(' ', space + 1)) {
+        prefixes.add(key.substring(0, space));
+      }
+    }
+    this.prefixes = Set.copyOf(prefixes);
+  }
+
+  /** Whether some known name of several words begins with the words of {@code key}. */
+  public boolean beginsSomeName(String key) {
+    return prefixes.contains(key);
   }
 
   /** No entity known: every name gets an id of its own spelling. */
