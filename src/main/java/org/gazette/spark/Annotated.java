@@ -53,10 +53,13 @@ public final class Annotated {
       createStructField("sentences", createArrayType(IntegerType, false), false),
   });
 
-  /** A pair of an article's entities ({@code a < b}) and the sentences naming both. */
+  /**
+   * A pair of an article's entities, as positions in its {@code entity_ids} (ids take room in
+   * the cache, positions do not), and the sentences naming both.
+   */
   public static final StructType PAIR = createStructType(new StructField[] {
-      createStructField("a", StringType, false),
-      createStructField("b", StringType, false),
+      createStructField("a", IntegerType, false),
+      createStructField("b", IntegerType, false),
       createStructField("sentences", IntegerType, false),
   });
 
@@ -98,7 +101,7 @@ public final class Annotated {
       List<EntityLinker.ArticleEntity> entities, CoOccurrence.Pairs pairs) {
     return RowFactory.create(ARTICLE, date, id, publishedAt, null, source, url, language,
         detected, title, tokenCount, truncated, hashHi, hashLo, inputFile, inputRow, null, null,
-        null, null, null, null, ids(entities), entityRows(entities), pairRows(pairs),
+        null, null, null, null, ids(entities), entityRows(entities), pairRows(entities, pairs),
         pairs.dropped());
   }
 
@@ -124,12 +127,17 @@ public final class Annotated {
     return ArraySeq.unsafeWrapArray(rows);
   }
 
-  /** Pairs as {@link #PAIR} rows. */
-  static ArraySeq<Row> pairRows(CoOccurrence.Pairs pairs) {
+  /** Pairs of {@code entities} as {@link #PAIR} rows. */
+  static ArraySeq<Row> pairRows(List<EntityLinker.ArticleEntity> entities,
+      CoOccurrence.Pairs pairs) {
+    java.util.Map<String, Integer> position = new java.util.HashMap<>();
+    for (int i = 0; i < entities.size(); i++) {
+      position.put(entities.get(i).id(), i);
+    }
     Row[] rows = new Row[pairs.pairs().size()];
     for (int i = 0; i < rows.length; i++) {
       CoOccurrence.Pair p = pairs.pairs().get(i);
-      rows[i] = RowFactory.create(p.a(), p.b(), p.sentences());
+      rows[i] = RowFactory.create(position.get(p.a()), position.get(p.b()), p.sentences());
     }
     return ArraySeq.unsafeWrapArray(rows);
   }

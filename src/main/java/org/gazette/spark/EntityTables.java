@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
@@ -157,7 +158,7 @@ public final class EntityTables {
       }
       values[idsAt] = Annotated.ids(entities);
       values[entitiesAt] = Annotated.entityRows(entities);
-      values[pairsAt] = Annotated.pairRows(pairs);
+      values[pairsAt] = Annotated.pairRows(entities, pairs);
       values[droppedAt] = pairs.dropped();
       return RowFactory.create(values);
     }, Encoders.row(schema));
@@ -265,8 +266,11 @@ public final class EntityTables {
    */
   public static Dataset<Row> entityCooccurrence(Dataset<Row> originals, Dataset<Row> mentions,
       int minDocs) {
-    Dataset<Row> pairs = originals.select(col("date"), explode(col("entity_pairs")).as("p"))
-        .groupBy(col("date"), col("p.a").as("entity_a"), col("p.b").as("entity_b"))
+    Dataset<Row> pairs = originals
+        .select(col("date"), col("entity_ids"), explode(col("entity_pairs")).as("p"))
+        .groupBy(col("date"),
+            element_at(col("entity_ids"), col("p.a").plus(1)).as("entity_a"),
+            element_at(col("entity_ids"), col("p.b").plus(1)).as("entity_b"))
         .agg(count(lit(1)).as("doc_count"), sum("p.sentences").as("sentence_count"))
         .where(col("doc_count").geq(minDocs));
     Dataset<Row> docs = mentions.groupBy("date", "entity_id").agg(count(lit(1)).as("docs"));
