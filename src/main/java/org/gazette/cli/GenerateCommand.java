@@ -68,7 +68,7 @@ public final class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     CorpusSpec spec;
     try {
-      spec = new CorpusSpec(articles, days, NightlyCommand.parseDate("--start", start), seed,
+      spec = new CorpusSpec(articles, days, DateOptions.parseDate("--start", start), seed,
           invalidShare, duplicateShare, nearDuplicateShare, htmlShare, missingLanguageShare);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());

@@ -47,14 +47,7 @@ public final class GraphCommand implements Callable<Integer> {
       description = "folder of the tables nightly wrote (default: ${DEFAULT-VALUE})")
   String output;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "this day only")
-  String date;
-
-  @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first day of a range")
-  String from;
-
-  @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last day of a range")
-  String to;
+  @Mixin DateOptions dates;
 
   @Option(names = "--format", paramLabel = "gexf|graphml",
       description = "file format; default: from the extension of --file, else gexf")
@@ -83,7 +76,7 @@ public final class GraphCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DateRange range = NightlyCommand.dateRange(date, from, to);
+    DateRange range = dates.range();
     GraphWriter.Format fileFormat = format(format, file);
     if (minDocs < 1) {
       throw new UsageException("--min-docs must be at least 1, was " + minDocs);

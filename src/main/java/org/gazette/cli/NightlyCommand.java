@@ -2,8 +2,6 @@ package org.gazette.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,14 +32,7 @@ public final class NightlyCommand implements Callable<Integer> {
       description = "folder of the output tables (default: ${DEFAULT-VALUE})")
   String output;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "process this day only")
-  String date;
-
-  @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first day of a range")
-  String from;
-
-  @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last day of a range")
-  String to;
+  @Mixin DateOptions dates;
 
   @Option(names = "--map", paramLabel = "COLUMN=INPUT_COLUMN",
       description = "read a contract column from another input column, e.g. "
@@ -91,7 +82,7 @@ public final class NightlyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DateRange range = dateRange(date, from, to);
+    DateRange range = dates.range();
     if (maxPhraseWords < 1 || maxPhraseWords > 3) {
       throw new UsageException("--max-phrase-words must be 1, 2 or 3, was " + maxPhraseWords);
     }
@@ -137,29 +128,5 @@ public final class NightlyCommand implements Callable<Integer> {
     }
     Path local = Path.of("data", "reference");
     return Files.isDirectory(local) ? KnownEntities.fromFolder(local) : KnownEntities.bundled();
-  }
-
-  static DateRange dateRange(String date, String from, String to) {
-    if (date != null) {
-      if (from != null || to != null) {
-        throw new UsageException("give --date, or --from and --to, not both");
-      }
-      return DateRange.of(parseDate("--date", date));
-    }
-    if (from == null && to == null) {
-      return DateRange.ALL;
-    }
-    if (from == null || to == null) {
-      throw new UsageException("give both --from and --to (or --date for one day)");
-    }
-    return new DateRange(parseDate("--from", from), parseDate("--to", to));
-  }
-
-  static LocalDate parseDate(String option, String value) {
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new UsageException(option + " " + value + ": expected a date like 2023-08-01");
-    }
   }
 }

@@ -74,6 +74,21 @@ public final class EntityLinker {
   public record ArticleEntity(String id, EntityType type, String name, boolean known,
       int mentions, int[] sentences, List<String> spellings) {
 
+    /**
+     * This entity and {@code other}, another part of it (same id): mentions summed, sentences
+     * and spellings united, name and type of the more mentioned part (this one on a tie).
+     */
+    public ArticleEntity plus(ArticleEntity other) {
+      BitSet union = new BitSet();
+      Arrays.stream(sentences).forEach(union::set);
+      Arrays.stream(other.sentences).forEach(union::set);
+      Set<String> allSpellings = new TreeSet<>(spellings);
+      allSpellings.addAll(other.spellings);
+      ArticleEntity more = mentions >= other.mentions ? this : other;
+      return new ArticleEntity(id, more.type, more.name, known || other.known,
+          mentions + other.mentions, union.stream().toArray(), List.copyOf(allSpellings));
+    }
+
     /** Whether a mention of this entity is in sentence {@code s}. */
     public boolean inSentence(int s) {
       return Arrays.binarySearch(sentences, s) >= 0;
@@ -199,7 +214,7 @@ public final class EntityLinker {
       ArticleEntity e = entity(c);
       ArticleEntity same = byId.get(e.id());
       // Two clusters can reach one id (a full name and a known short form of it): merge them.
-      byId.put(e.id(), same == null ? e : merge(same, e));
+      byId.put(e.id(), same == null ? e : same.plus(e));
     }
     entities.addAll(byId.values());
     entities.sort(Comparator.comparingInt(ArticleEntity::mentions).reversed()
@@ -599,16 +614,6 @@ public final class EntityLinker {
       }
     }
     return EntityType.values()[best];
-  }
-
-  private static ArticleEntity merge(ArticleEntity a, ArticleEntity b) {
-    BitSet sentences = new BitSet();
-    Arrays.stream(a.sentences()).forEach(sentences::set);
-    Arrays.stream(b.sentences()).forEach(sentences::set);
-    Set<String> spellings = new TreeSet<>(a.spellings());
-    spellings.addAll(b.spellings());
-    return new ArticleEntity(a.id(), a.type(), a.name(), a.known() || b.known(),
-        a.mentions() + b.mentions(), sentences.stream().toArray(), List.copyOf(spellings));
   }
 
   @Override

@@ -25,14 +25,12 @@ import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
@@ -174,25 +172,12 @@ public final class EntityTables {
       EntityLinker.ArticleEntity e = new EntityLinker.ArticleEntity(id,
           EntityType.parse(r.getString(1)), r.getString(2), r.getBoolean(3), r.getInt(4),
           sentences, r.getList(5));
-      byId.merge(id, e, EntityTables::combine);
+      byId.merge(id, e, EntityLinker.ArticleEntity::plus);
     }
     List<EntityLinker.ArticleEntity> entities = new ArrayList<>(byId.values());
     entities.sort(Comparator.comparingInt(EntityLinker.ArticleEntity::mentions).reversed()
         .thenComparing(EntityLinker.ArticleEntity::id));
     return entities;
-  }
-
-  private static EntityLinker.ArticleEntity combine(EntityLinker.ArticleEntity a,
-      EntityLinker.ArticleEntity b) {
-    TreeSet<Integer> sentences = new TreeSet<>();
-    Arrays.stream(a.sentences()).forEach(sentences::add);
-    Arrays.stream(b.sentences()).forEach(sentences::add);
-    TreeSet<String> spellings = new TreeSet<>(a.spellings());
-    spellings.addAll(b.spellings());
-    EntityLinker.ArticleEntity more = a.mentions() >= b.mentions() ? a : b;
-    return new EntityLinker.ArticleEntity(a.id(), more.type(), more.name(),
-        a.known() || b.known(), a.mentions() + b.mentions(),
-        sentences.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(spellings));
   }
 
   /** One row per original article and entity it names. */
