@@ -84,6 +84,9 @@ public final class TopicInference implements Serializable {
   }
 
   private TopicInference(int topics, int vocabularySize, double[] alpha, Lambda lambda) {
+    if (topics < 1) {
+      throw new IllegalArgumentException("a model needs at least one topic");
+    }
     if ((long) topics * vocabularySize > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("model too large: " + topics + " topics × "
           + vocabularySize + " terms");

@@ -50,8 +50,8 @@ public final class TopicMatching {
   }
 
   /** {@link #match(List, List, double)} at {@link #DEFAULT_THRESHOLD}. */
-  public static List<Match> match(List<Map<String, Double>> previous,
-      List<Map<String, Double>> current) {
+  public static List<Match> match(List<? extends Map<String, Double>> previous,
+      List<? extends Map<String, Double>> current) {
     return match(previous, current, DEFAULT_THRESHOLD);
   }
 
@@ -60,8 +60,8 @@ public final class TopicMatching {
    * it continues: the optimal one-to-one assignment by cosine, keeping pairs whose cosine is at
    * least {@code threshold} (0 to 1).
    */
-  public static List<Match> match(List<Map<String, Double>> previous,
-      List<Map<String, Double>> current, double threshold) {
+  public static List<Match> match(List<? extends Map<String, Double>> previous,
+      List<? extends Map<String, Double>> current, double threshold) {
     if (!(threshold >= 0 && threshold <= 1)) {
       throw new IllegalArgumentException("threshold must be within 0..1, was " + threshold);
     }
@@ -84,10 +84,10 @@ public final class TopicMatching {
   }
 
   /** Cosine of each topic of {@code current} (rows) with each of {@code previous} (columns). */
-  public static double[][] similarities(List<Map<String, Double>> previous,
-      List<Map<String, Double>> current) {
+  public static double[][] similarities(List<? extends Map<String, Double>> previous,
+      List<? extends Map<String, Double>> current) {
     TreeMap<String, Integer> ids = new TreeMap<>();
-    for (List<Map<String, Double>> model : List.of(previous, current)) {
+    for (List<? extends Map<String, Double>> model : List.of(previous, current)) {
       for (Map<String, Double> topic : model) {
         for (String term : topic.keySet()) {
           ids.put(term, 0);

@@ -251,5 +251,7 @@ class TopicInferenceTest {
         .hasMessage("topic 0 has no weight on any term");
     assertThatThrownBy(() -> TopicInference.fromColumnMajor(new double[5], 2, new double[] {1}))
         .hasMessage("topics matrix of 5 values is not V×k for vocabulary size 2");
+    assertThatThrownBy(() -> TopicInference.fromColumnMajor(new double[0], 2, new double[0]))
+        .hasMessage("a model needs at least one topic");
   }
 }
