@@ -106,8 +106,8 @@ public final class Trends {
    *
    * @param termCounts {@code term_frequencies} rows of the range and of its {@link #history}
    * @param volumes {@code corpus_stats} rows of the same dates
-   * @param articleTerms rows of the range's articles: {@code date, id, language, terms}
-   *     (array of strings) and {@code counts} (array of integers, parallel to terms)
+   * @param articleTerms rows of the range's original articles: {@code date, id, language,
+   *     terms} (array of strings) and {@code counts} (array of integers, parallel to terms)
    * @return rows of {@code date, language, kind, term, count, baseline, score, article_ids}
    */
   public static Dataset<Row> termTrends(Dataset<Row> termCounts, Dataset<Row> volumes,
@@ -192,12 +192,8 @@ public final class Trends {
     } else {
       require(entities, "entities", "entity_id", "string", isString());
       require(entities, "entities", "name", "string", isString());
-      // The few trending ids pick their names first, so that the outer join that keeps every
-      // trend meets a small table instead of every entity ever seen.
-      Dataset<Row> names = entities.select(col("entity_id").as("term"), col("name"))
-          .join(broadcast(entityTrends.select("term").distinct()), new String[] {"term"},
-              "left_semi");
-      named = entityTrends.join(names, new String[] {"term"}, "left");
+      named = entityTrends.join(entities.select(col("entity_id").as("term"), col("name")),
+          new String[] {"term"}, "left");
     }
     Dataset<Row> rows = termTrends.withColumn("name", noName).unionByName(named);
     return rows.select(Arrays.stream(SCHEMA.fieldNames())
