@@ -1,6 +1,7 @@
 package org.gazette.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.gazette.text.Reference;
@@ -158,6 +161,111 @@ class TopicRuleTest {
     TopicRule rule = rule("missile OR NOT drone AND («Corée du Nord» OR @country:PRK)"
         + " OR en:war");
     assertThat(rule(rule.toString())).isEqualTo(rule).hasToString(rule.toString());
+  }
+
+  /** An expression tree of the test's own, with the meaning the rule must have. */
+  private sealed interface Expr {
+    /** Precedence: OR 1, AND 2, NOT 3, atom 4. */
+    int precedence();
+
+    boolean eval(Set<String> present);
+  }
+
+  private record Atom(String written, String key) implements Expr {
+    public int precedence() {
+      return 4;
+    }
+
+    public boolean eval(Set<String> present) {
+      return present.contains(key);
+    }
+  }
+
+  private record Not(Expr operand) implements Expr {
+    public int precedence() {
+      return 3;
+    }
+
+    public boolean eval(Set<String> present) {
+      return !operand.eval(present);
+    }
+  }
+
+  private record Binary(boolean and, Expr left, Expr right) implements Expr {
+    public int precedence() {
+      return and ? 2 : 1;
+    }
+
+    public boolean eval(Set<String> present) {
+      return and ? left.eval(present) && right.eval(present)
+          : left.eval(present) || right.eval(present);
+    }
+  }
+
+  /** Words, a phrase and entities as written, and the term or entity id each stands for. */
+  private static final Atom[] ATOMS = {
+    new Atom("missile", "t:missile"), new Atom("Drone", "t:drone"),
+    new Atom("essai", "t:essai"), new Atom("«Corée du Nord»", "t:corée du nord"),
+    new Atom("L’Ukraine", "t:ukraine"), new Atom("@country:PRK", "e:country:PRK"),
+    new Atom("@kim-jong-un", "e:kim-jong-un")};
+
+  private static Expr randomExpr(Random random, int depth) {
+    int pick = depth == 0 ? 0 : random.nextInt(6);
+    return switch (pick) {
+      case 0, 1 -> ATOMS[random.nextInt(ATOMS.length)];
+      case 2 -> new Not(randomExpr(random, depth - 1));
+      default -> new Binary(random.nextBoolean(), randomExpr(random, depth - 1),
+          randomExpr(random, depth - 1));
+    };
+  }
+
+  /** Writes {@code e} with only the parentheses precedence needs, and some to spare. */
+  private static String write(Expr e, int outer, Random random) {
+    String text;
+    if (e instanceof Atom a) {
+      text = a.written();
+    } else if (e instanceof Not n) {
+      text = "NOT " + write(n.operand(), 3, random);
+    } else {
+      Binary b = (Binary) e;
+      text = write(b.left(), b.precedence(), random) + (b.and() ? " AND " : " OR ")
+          + write(b.right(), b.precedence() + 1, random);
+    }
+    return e.precedence() < outer || random.nextInt(8) == 0 ? "(" + text + ")" : text;
+  }
+
+  @Test
+  void randomRulesMeanWhatPrecedenceSays() {
+    Random random = new Random(20_240_615);
+    int parsed = 0;
+    for (int round = 0; round < 300; round++) {
+      Expr expr = randomExpr(random, 4);
+      String written = write(expr, 0, random);
+      if (expr.eval(Set.of())) {
+        // It would select articles naming none of its terms: refused.
+        assertThatThrownBy(() -> rule(written))
+            .as(written).hasMessageContaining("matches articles that name none");
+        continue;
+      }
+      TopicRule rule = rule(written);
+      parsed++;
+      for (int subset = 0; subset < 1 << ATOMS.length; subset++) {
+        Set<String> present = new HashSet<>();
+        Set<String> terms = new HashSet<>();
+        Set<String> entities = new HashSet<>();
+        for (int i = 0; i < ATOMS.length; i++) {
+          if ((subset & 1 << i) != 0) {
+            String key = ATOMS[i].key();
+            present.add(key);
+            (key.startsWith("t:") ? terms : entities).add(key.substring(2));
+          }
+        }
+        assertThat(rule.matches(terms, entities)).as("%s on %s", written, present)
+            .isEqualTo(expr.eval(present));
+      }
+      assertThat(rule(rule.toString())).as(written).isEqualTo(rule);
+    }
+    assertThat(parsed).as("rules not refused").isGreaterThan(100);
   }
 
   @Test
