@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gazette.text.LanguageCodes;
@@ -106,9 +105,6 @@ final class LiteralAnalyzer {
             : " in every language of the corpus"));
       }
       stop += " in " + String.join(", ", stopIn);
-      if (isOperatorWord(literal)) {
-        throw new Rejected(stop + "; operators are written in capitals (AND, OR, NOT)");
-      }
       String example = exampleLanguage(termIn) + ":"
           + (words == 1 ? literal : "\"" + literal + "\"");
       throw new Rejected(stop + "; leave " + (words == 1 ? "it" : "the stop word")
@@ -135,11 +131,6 @@ final class LiteralAnalyzer {
       }
     }
     return termIn.get(0);
-  }
-
-  private static boolean isOperatorWord(String literal) {
-    String upper = literal.toUpperCase(Locale.ROOT);
-    return upper.equals("AND") || upper.equals("OR") || upper.equals("NOT");
   }
 
   /**

@@ -3,6 +3,7 @@ package org.gazette.topic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.gazette.text.LanguageCodes;
 
 /**
@@ -51,6 +52,12 @@ final class TopicRuleParser {
   /** Opening quotes and the closing quotes each accepts: ASCII, English, German, French. */
   private static final String OPENING_QUOTES = "\"\u201C\u201E\u00AB";
   private static final String[] CLOSING_QUOTES = {"\"", "\u201D", "\u201C\u201D", "\u00BB"};
+
+  private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
+
+  /** Operators of other query languages, written in capitals as operators are. */
+  private static final Set<String> OTHER_OPERATORS =
+      Set.of("XOR", "NOR", "NAND", "ANDNOT", "NEAR", "BUT", "EXCEPT", "WITHOUT");
 
   private final String source;
   private final LiteralAnalyzer literals;
@@ -167,7 +174,7 @@ final class TopicRuleParser {
     }
     // AND or OR
     return afterOperator
-        ? error(token, token.where() + " follows " + after.where()
+        ? error(token, token.where() + " follows " + where(after, token)
             + "; expected a word, a \"phrase\", an @entity, NOT or '('")
         : error(token, token.where() + " has nothing before it");
   }
@@ -175,8 +182,14 @@ final class TopicRuleParser {
   private TopicSyntaxException missingOperator(Token left, Token right) {
     String hint = left.kind() == Kind.WORD && right.kind() == Kind.WORD
         ? ", or quote a phrase (\"" + left.text() + " " + right.text() + "\")" : "";
-    return error(right, "missing operator between " + left.where() + " and " + right.where()
-        + ": write AND or OR between them" + hint);
+    return error(right, "missing operator between " + where(left, right) + " and "
+        + right.where() + ": write AND or OR between them" + hint);
+  }
+
+  /** {@link Token#where()}, with its line too when the error is reported on another line. */
+  private static String where(Token token, Token reportedAt) {
+    return token.line() == reportedAt.line() ? token.where()
+        : token.where().replace(" (column ", " (line " + token.line() + ", column ");
   }
 
   private TopicRule.Node term(Token token) {
@@ -291,6 +304,14 @@ final class TopicRuleParser {
     }
     if (word.startsWith("@")) {
       return new Token(Kind.ENTITY, entityId(word.substring(1), line, column), line, column);
+    }
+    if (OPERATORS.contains(word.toUpperCase(Locale.ROOT))) {
+      throw error(line, "'" + word + "' at column " + column + " is not an operator:"
+          + " operators are written in capitals (AND, OR, NOT)");
+    }
+    if (OTHER_OPERATORS.contains(word)) {
+      throw error(line, "unknown operator '" + word + "' at column " + column
+          + ": operators are AND, OR, NOT, with parentheses");
     }
     String operator = unknownOperator(word);
     if (operator != null) {
