@@ -160,4 +160,62 @@ class TrackedTopicsTest {
     assertThat(copy.matching(set("guerre, ukraine, missiles"),
         set("kim-jong-un, vladimir-putin"))).containsExactly(3, 7, 12);
   }
+
+  // The bundled file
+
+  @Test
+  void theBundledFileIsTheOneInDataReference() {
+    TrackedTopics bundled = TrackedTopics.bundled();
+    TrackedTopics folder = TrackedTopics.fromFolder(Path.of("data/reference"), REFERENCE);
+
+    assertThat(bundled.topics()).isEqualTo(folder.topics());
+    assertThat(bundled.topics()).extracting(TrackedTopic::id, TrackedTopic::name)
+        .containsExactly(
+            tuple(1, "Korean peninsula and missiles"),
+            tuple(2, "War in Ukraine"),
+            tuple(3, "Russia and North Korea"),
+            tuple(4, "Inflation and interest rates"),
+            tuple(5, "Heat and wildfires"),
+            tuple(6, "Elections"),
+            tuple(7, "Vaccines and epidemics"),
+            tuple(8, "Artificial intelligence and chips"));
+  }
+
+  @ParameterizedTest(name = "topic {0} on terms [{1}], entities [{2}]: {3}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # topic | article terms                                    | entity ids                    | matches
+      1       | missiles balistiques, missiles, corée du nord    |                               | true
+      1       | misiles                                          | kim-jong-un                   | true
+      1       | raketen, nordkorea                               |                               | true
+      1       | missiles                                         | country:RUS                   | false
+      1       | corée du nord, sommet                            | country:PRK                   | false
+      2       | guerre, invasion, ukraine                        | country:UKR                   | true
+      2       | krieg                                            | city:703448                   | true
+      2       | war, ucraina                                     |                               | true
+      2       | guerre, corée                                    | country:KOR                   | false
+      3       |                                                  | vladimir-putin, kim-jong-un   | true
+      3       |                                                  | sergei-shoigu, country:PRK    | true
+      3       |                                                  | vladimir-putin, country:UKR   | false
+      4       | inflation                                        |                               | true
+      4       | taux directeurs                                  | ecb                           | true
+      4       | tipos de interés, banco central                  |                               | true
+      4       | taux d'intérêt, crédit immobilier                |                               | false
+      5       | canicule, incendies                              |                               | true
+      5       | dürre                                            |                               | true
+      5       | canicule, film, festival                         |                               | false
+      6       | elecciones, campaña electoral                    |                               | true
+      6       | élections, législatives                          | country:FRA                   | true
+      6       | sondaggi                                         |                               | false
+      7       | impfstoff, pandemie                              |                               | true
+      7       |                                                  | who                           | true
+      7       | krankenhaus                                      |                               | false
+      8       | künstliche intelligenz                           |                               | true
+      8       | semi-conducteurs                                 | country:TWN                   | true
+      8       | intelligence, renseignement                      |                               | false
+      """)
+  void eachBundledTopicMatchesItsArticlesAndNotOthers(int topic, String terms,
+      String entities, boolean matches) {
+    assertThat(TrackedTopics.bundled().topic(topic).orElseThrow()
+        .matches(set(terms), set(entities))).isEqualTo(matches);
+  }
 }
