@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       org.gazette.cli.NerCommand.class,
       org.gazette.cli.GraphCommand.class,
+      org.gazette.cli.TopicsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Gazette implements Runnable {

@@ -155,7 +155,7 @@ public final class PipelineBenchmark {
     Reference reference = Reference.bundled();
     NightlyJob.Counts counts = NightlyJob.run(spark, new NightlyJob.Options(corpus.toString(),
         out.toString(), Map.of(), DateRange.ALL, reference, Detectors.standard(reference), 3, 2,
-        2_000_000, 0, entities ? KnownEntities.bundled() : null, 15, 2));
+        2_000_000, 0, entities ? KnownEntities.bundled() : null, 15, 2, null, null, null));
     long terms = spark.read().parquet(out.resolve("term_frequencies").toString()).count();
     String detail = String.format(Locale.ROOT, "%,d accepted, %,d term rows", counts.accepted(),
         terms);

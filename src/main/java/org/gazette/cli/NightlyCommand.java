@@ -69,6 +69,24 @@ public final class NightlyCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE})")
   int minPairDocs;
 
+  @Option(names = "--topics", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "infer each article's topics with the newest model in <output>/topic_models "
+          + "(training one on this run's articles when there is none) and write topic_timeline "
+          + "(default: ${DEFAULT-VALUE}; --no-topics: tracked topics only)")
+  boolean topics;
+
+  @Option(names = "--tracked", paramLabel = "FILE",
+      description = "tracked topics; default: data/reference/topics/tracked.txt when it exists, "
+          + "else the copy in the jar")
+  Path tracked;
+
+  @Option(names = "--no-tracked", description = "no tracked topics")
+  boolean noTracked;
+
+  @Mixin TopicOptions topicOptions;
+
+  @Mixin TrendOptions trendOptions;
+
   @Option(names = "--term-buffer", defaultValue = "2000000", hidden = true,
       description = "distinct terms a task sums before it hands them to Spark")
   int termBuffer;
@@ -99,7 +117,9 @@ public final class NightlyCommand implements Callable<Integer> {
     NightlyJob.Options options = new NightlyJob.Options(input, output,
         ColumnMapping.parse(map), range, ref, Detectors.standard(ref), maxPhraseWords,
         minPhraseDocs, termBuffer, partitions,
-        entities ? loadKnownEntities(reference) : null, pairEntities, minPairDocs);
+        entities ? loadKnownEntities(reference) : null, pairEntities, minPairDocs,
+        topics ? topicOptions.settings() : null,
+        noTracked ? null : TopicsCommand.loadTracked(tracked, ref), trendOptions.settings());
     SparkSession session = spark.session("nightly");
     try {
       NightlyJob.run(session, options);

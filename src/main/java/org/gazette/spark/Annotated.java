@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.gazette.entity.CoOccurrence;
 import org.gazette.entity.EntityLinker;
+import org.gazette.text.ArticleTerms;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
@@ -30,7 +31,8 @@ import scala.collection.immutable.ArraySeq;
  * {@code term_words}, {@code term_counts}, {@code term_docs}), because a row per term would
  * cost Spark more to cache than the counting costs Gazette.
  *
- * <p>An article row carries its entities ({@code entity_ids}, most mentioned first;
+ * <p>An article row carries its own terms in {@code terms} and {@code term_counts} (its
+ * {@link ArticleTerms.Bag}), and its entities ({@code entity_ids}, most mentioned first;
  * {@code entities} with their mentions and spellings) and the pairs of them it names together
  * ({@code entity_pairs}, bounded; {@code pairs_dropped} counts the pairs left out); the
  * articles that name a near-spelling merged afterwards are relinked (see
@@ -98,11 +100,12 @@ public final class Annotated {
   public static Row article(LocalDate date, String id, Instant publishedAt, String source,
       String url, String language, boolean detected, String title, int tokenCount,
       boolean truncated, long hashHi, long hashLo, long inputFile, long inputRow,
-      List<EntityLinker.ArticleEntity> entities, CoOccurrence.Pairs pairs) {
+      ArticleTerms.Bag bag, List<EntityLinker.ArticleEntity> entities,
+      CoOccurrence.Pairs pairs) {
     return RowFactory.create(ARTICLE, date, id, publishedAt, null, source, url, language,
         detected, title, tokenCount, truncated, hashHi, hashLo, inputFile, inputRow, null, null,
-        null, null, null, null, ids(entities), entityRows(entities), pairRows(entities, pairs),
-        pairs.dropped());
+        ArraySeq.unsafeWrapArray(bag.terms()), null, ArraySeq.unsafeWrapArray(bag.counts()),
+        null, ids(entities), entityRows(entities), pairRows(entities, pairs), pairs.dropped());
   }
 
   /** The ids of an article's entities, in their order. */

@@ -19,6 +19,7 @@ import org.gazette.entity.KnownEntities;
 import org.gazette.ner.NameTagger;
 import org.gazette.ner.NameTokenizer;
 import org.gazette.ner.NameTokens;
+import org.gazette.text.ArticleTerms;
 import org.gazette.text.Detectors;
 import org.gazette.text.LanguageCodes;
 import org.gazette.text.LanguageDetector;
@@ -92,6 +93,7 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
     private final Mode mode;
     private final TokenAnalyzer analyzer;
     private final TermAggregator terms;
+    private final ArticleTerms bags;
     private final LanguageDetector detector;
     private final EntityLinker linker;
     private final int pairLimit;
@@ -107,6 +109,7 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
       this.mode = mode;
       this.analyzer = new TokenAnalyzer(LanguageProfiles.of(settings.reference()));
       this.terms = new TermAggregator(settings.maxPhraseWords(), settings.flushAt());
+      this.bags = new ArticleTerms(settings.maxPhraseWords(), ArticleTerms.DEFAULT_MAX_TERMS);
       this.detector = settings.detector().get();
       this.linker = settings.known() == null ? null : new EntityLinker(settings.known(),
           LanguageProfiles.of(settings.reference()));
@@ -235,7 +238,7 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
             row.getString(columns.url), language, detected,
             cleanTitle.isEmpty() ? null : cleanTitle, tokens.wordCount(), tokens.truncated(),
             hash[0], hash[1], row.getLong(columns.inputFile), row.getLong(columns.inputRow),
-            entities, CoOccurrence.of(entities, pairLimit)));
+            bags.of(tokens), entities, CoOccurrence.of(entities, pairLimit)));
       }
     }
 

@@ -21,6 +21,15 @@ public final class DailyTables {
     return conform(resolvedArticles, Table.ARTICLES);
   }
 
+  /**
+   * {@code article_terms}: the terms of each original article (duplicates left out), as the
+   * annotation pass counted them, for topic models and trend examples.
+   */
+  public static Dataset<Row> articleTerms(Dataset<Row> resolvedArticles) {
+    return conform(resolvedArticles.where(col("duplicate_of").isNull())
+        .withColumn("counts", col("term_counts")), Table.ARTICLE_TERMS);
+  }
+
   /** {@code rejected_articles}: every input row that could not be used, with its reason. */
   public static Dataset<Row> rejectedArticles(Dataset<Row> annotated) {
     return conform(annotated.where(col("kind").equalTo(Annotated.REJECTED))

@@ -42,6 +42,16 @@ public record DateRange(LocalDate from, LocalDate to) implements Serializable {
     return days;
   }
 
+  /** The rows of {@code rows} whose {@code date} is in the range. */
+  public org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> filter(
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {
+    if (isAll()) {
+      return rows;
+    }
+    return rows.where(org.apache.spark.sql.functions.col("date")
+        .between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
+  }
+
   @Override
   public String toString() {
     if (isAll()) {

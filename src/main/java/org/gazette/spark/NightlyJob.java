@@ -20,6 +20,9 @@ import org.gazette.Version;
 import org.gazette.entity.KnownEntities;
 import org.gazette.text.Detectors;
 import org.gazette.text.Reference;
+import org.gazette.topic.TopicModel;
+import org.gazette.topic.TrackedTopics;
+import org.gazette.trend.TrendSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,14 +34,11 @@ public final class NightlyJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(NightlyJob.class);
 
-  /** The daily tables this job writes. */
+  /** The tables a run with every option on writes. */
   public static final List<Table> TABLES = List.of(Table.ARTICLES, Table.REJECTED_ARTICLES,
-      Table.TERM_FREQUENCIES, Table.CORPUS_STATS, Table.ENTITIES, Table.ENTITY_MENTIONS,
-      Table.ENTITY_COOCCURRENCE);
-
-  /** The tables of a run without entities: the entity tables are left as they were. */
-  static final List<Table> TERM_TABLES = List.of(Table.ARTICLES, Table.REJECTED_ARTICLES,
-      Table.TERM_FREQUENCIES, Table.CORPUS_STATS);
+      Table.TERM_FREQUENCIES, Table.ARTICLE_TERMS, Table.CORPUS_STATS, Table.ENTITIES,
+      Table.ENTITY_MENTIONS, Table.ENTITY_COOCCURRENCE, Table.TERM_TRENDS, Table.TOPICS,
+      Table.TOPIC_TIMELINE);
 
   /** What to run on. */
   public record Options(
@@ -54,7 +54,10 @@ public final class NightlyJob {
       int partitions,
       KnownEntities known, // null: no entities, terms only
       int pairLimit,
-      int minPairDocs) {}
+      int minPairDocs,
+      TopicTraining.Settings topics, // null: no topic model, no learned topics' timeline
+      TrackedTopics tracked, // null: no tracked topics
+      TrendSettings trends) {} // null: no term_trends
 
   /** Counts of a run, as written to {@code runs}. */
   public record Counts(long rowsRead, long accepted, long duplicates, long rejected) {}
@@ -106,26 +109,36 @@ public final class NightlyJob {
         }
         Dataset<Row> articles = merges.isEmpty() ? kept
             : cache(cached, EntityTables.linked(kept, merges, options.pairLimit()));
-        stage(spark, store, Table.ARTICLES, DailyTables.articles(articles));
-        stage(spark, store, Table.REJECTED_ARTICLES, DailyTables.rejectedArticles(annotated));
+        List<Table> written = new ArrayList<>();
+        stage(spark, store, written, Table.ARTICLES, DailyTables.articles(articles));
+        stage(spark, store, written, Table.REJECTED_ARTICLES, DailyTables.rejectedArticles(annotated));
         Dataset<Row> retracted = AnnotationPass.retract(judged, Resolution.excluded(resolved),
             settings);
-        stage(spark, store, Table.TERM_FREQUENCIES,
+        stage(spark, store, written, Table.TERM_FREQUENCIES,
             DailyTables.termFrequencies(annotated, retracted, options.minPhraseDocs()));
-        stage(spark, store, Table.CORPUS_STATS, DailyTables.corpusStats(articles, annotated));
+        stage(spark, store, written, Table.ARTICLE_TERMS, DailyTables.articleTerms(articles));
+        stage(spark, store, written, Table.CORPUS_STATS,
+            DailyTables.corpusStats(articles, annotated));
         if (entities) {
           Dataset<Row> mentions = cache(cached, EntityTables.mentions(
               articles.where(col("duplicate_of").isNull())));
           Dataset<Row> entityTable = cache(cached, EntityTables.entities(mentions,
               previousEntities));
-          stage(spark, store, Table.ENTITIES, entityTable);
-          stage(spark, store, Table.ENTITY_MENTIONS,
+          stage(spark, store, written, Table.ENTITIES, entityTable);
+          stage(spark, store, written, Table.ENTITY_MENTIONS,
               EntityTables.entityMentions(mentions, entityTable));
-          stage(spark, store, Table.ENTITY_COOCCURRENCE, EntityTables.entityCooccurrence(
+          stage(spark, store, written, Table.ENTITY_COOCCURRENCE,
+              EntityTables.entityCooccurrence(
               articles.where(col("duplicate_of").isNull()), mentions, options.minPairDocs()));
         }
+        if (options.trends() != null) {
+          trends(spark, store, written, options.range(), options.trends(), entities);
+        }
+        if (options.topics() != null || options.tracked() != null) {
+          topics(spark, store, written, options, articles.where(col("duplicate_of").isNull()));
+        }
         long committing = System.nanoTime();
-        store.commit(entities ? TABLES : TERM_TABLES, options.range());
+        store.commit(written, options.range());
         LOG.info("committed the tables of {} in {}", options.range(), since(committing));
       }
       recordRun(spark, store, runId, started, options, counts, null);
@@ -183,11 +196,71 @@ public final class NightlyJob {
     store.append(Table.RUNS, spark.createDataFrame(List.of(run), Table.RUNS.schema()));
   }
 
-  private static void stage(SparkSession spark, TableStore store, Table table,
-      Dataset<Row> rows) {
+  /**
+   * Stages {@code term_trends} from the run's staged counts and the stored counts of the
+   * window before its first date: history is read, never annotated again.
+   */
+  private static void trends(SparkSession spark, TableStore store, List<Table> written,
+      DateRange range, TrendSettings settings, boolean entities) {
+    java.util.Optional<DateRange> history = Trends.history(range, settings);
+    Dataset<Row> termCounts = withHistory(spark, store, Table.TERM_FREQUENCIES, history);
+    Dataset<Row> volumes = withHistory(spark, store, Table.CORPUS_STATS, history);
+    Dataset<Row> articles = withHistory(spark, store, Table.ARTICLES, history)
+        .select("date", "id", "language", "entity_ids", "duplicate_of");
+    Dataset<Row> termTrends = Trends.termTrends(termCounts, volumes,
+        store.staged(spark, Table.ARTICLE_TERMS), range, settings);
+    Dataset<Row> entityTrends = Trends.entityTrends(articles, volumes, range, settings);
+    stage(spark, store, written, Table.TERM_TRENDS, Trends.table(termTrends, entityTrends,
+        entities ? store.staged(spark, Table.ENTITIES) : null));
+  }
+
+  /** The run's staged rows of a daily table, with the stored rows of the {@code history}. */
+  private static Dataset<Row> withHistory(SparkSession spark, TableStore store, Table table,
+      java.util.Optional<DateRange> history) {
+    Dataset<Row> rows = store.staged(spark, table);
+    Dataset<Row> stored = history.isPresent() ? store.current(spark, table) : null;
+    return stored == null ? rows : rows.unionByName(history.get().filter(stored));
+  }
+
+  /**
+   * Stages {@code topic_timeline} with the newest topic model, training a first one on the
+   * run's own articles when there is none, and {@code topics}.
+   */
+  private static void topics(SparkSession spark, TableStore store, List<Table> written,
+      Options options, Dataset<Row> originals) {
+    TopicModelStore models = new TopicModelStore(spark, store);
+    TopicModel model = options.topics() == null ? null : models.newest();
+    boolean trained = false;
+    if (options.topics() != null && model == null) {
+      describe(spark, "train a first topic model");
+      long began = System.nanoTime();
+      model = TopicTraining.train(spark, TopicModelStore.newModelId(Instant.now()),
+          options.range().toString(), store.staged(spark, Table.ARTICLE_TERMS),
+          store.staged(spark, Table.TERM_FREQUENCIES), options.topics(), null);
+      if (model == null) {
+        LOG.warn("no topic model: no language has {} articles with terms in this run; "
+            + "topic_timeline holds tracked topics only", options.topics().minArticles());
+      } else {
+        models.save(model);
+        trained = true;
+        LOG.info("trained topic model {} in {}", model.modelId(), since(began));
+      }
+    }
+    if (model != null) {
+      LOG.info("inferring topics with model {}", model.modelId());
+    }
+    stage(spark, store, written, Table.TOPIC_TIMELINE,
+        TopicTimeline.of(originals, model, options.tracked()));
+    stage(spark, store, written, Table.TOPICS,
+        TopicsJob.topicsTable(spark, store, trained ? model : null, options.tracked()));
+  }
+
+  private static void stage(SparkSession spark, TableStore store, List<Table> written,
+      Table table, Dataset<Row> rows) {
     describe(spark, "write " + table.tableName());
     long began = System.nanoTime();
     store.stage(table, rows);
+    written.add(table);
     LOG.info("wrote {} in {}", table.tableName(), since(began));
   }
 

@@ -59,6 +59,52 @@ public enum Table {
       col("count", LongType, false, "occurrences in that day's articles"),
       col("doc_count", LongType, false, "articles that contain the term")),
 
+  ARTICLE_TERMS("article_terms", true,
+      col("date", DateType, false, "UTC date"),
+      col("id", StringType, false, "the article's id; duplicates are left out"),
+      col("language", StringType, false, "ISO 639-1 code or und"),
+      col("terms", DataTypes.createArrayType(StringType, false), false,
+          "the article's words and phrases, most frequent first, at most 256"),
+      col("counts", DataTypes.createArrayType(IntegerType, false), false,
+          "occurrences of each term in the article, in the order of terms")),
+
+  TERM_TRENDS("term_trends", true,
+      col("date", DateType, false, "UTC date"),
+      col("language", StringType, false, "ISO 639-1 code or und"),
+      col("kind", StringType, false, "term or entity"),
+      col("term", StringType, false, "the term, or the entity's id"),
+      col("name", StringType, true, "the entity's canonical name; null for terms"),
+      col("count", LongType, false, "articles that day that show it"),
+      col("baseline", DoubleType, false,
+          "articles expected that day from its share of the like days before, at least 1"),
+      col("score", DoubleType, false, "signed Poisson deviance of count from baseline"),
+      col("article_ids", DataTypes.createArrayType(StringType, true), false,
+          "up to three articles that show it, those naming it most first")),
+
+  TOPICS("topics", false,
+      col("model_id", StringType, false, "the model: lda-<time of training>, or tracked"),
+      col("topic_id", IntegerType, false,
+          "the topic; carried over from the previous model when the topics match"),
+      col("language", StringType, true, "the language of the topic; null for tracked topics"),
+      col("label", StringType, false, "readable label from the topic's most telling terms"),
+      col("terms", DataTypes.createArrayType(Types.TERM_WEIGHT, false), false,
+          "top terms with their probability in the topic; a tracked topic's terms with 1.0"),
+      col("rule", StringType, true, "a tracked topic's rule; null for learned topics"),
+      col("matched_model_id", StringType, true,
+          "the earlier model whose topic this one continues; null for a new topic"),
+      col("similarity", DoubleType, true,
+          "cosine similarity of the term distributions with that earlier topic")),
+
+  TOPIC_TIMELINE("topic_timeline", true,
+      col("date", DateType, false, "UTC date"),
+      col("model_id", StringType, false, "the model, or tracked for user-defined topics"),
+      col("topic_id", IntegerType, false, "the topic"),
+      col("language", StringType, false, "ISO 639-1 code"),
+      col("doc_count", LongType, false,
+          "articles whose main topic it is; for tracked topics, articles matching its rule"),
+      col("weight", DoubleType, false, "sum of the articles' topic mixtures"),
+      col("share", DoubleType, false, "weight over the day's articles in that language")),
+
   CORPUS_STATS("corpus_stats", true,
       col("date", DateType, false, "UTC date"),
       col("language", StringType, false, "ISO 639-1 code or und"),
@@ -141,6 +187,16 @@ public enum Table {
 
   public List<String> columnNames() {
     return Arrays.asList(schema.fieldNames());
+  }
+
+  /** Types used by several columns; a holder, since enum constants cannot read statics. */
+  static final class Types {
+    static final org.apache.spark.sql.types.StructType TERM_WEIGHT =
+        DataTypes.createStructType(new StructField[] {
+            DataTypes.createStructField("term", StringType, false),
+            DataTypes.createStructField("weight", DoubleType, false)});
+
+    private Types() {}
   }
 
   private static StructField col(String name, DataType type, boolean nullable, String doc) {

@@ -8,11 +8,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +33,13 @@ public final class TableStore {
   static final String DATE_PREFIX = "date=";
   static final String NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__";
 
+  private final SparkSession spark;
   private final FileSystem fs;
   private final Path root;
   private final Path staging;
 
   public TableStore(SparkSession spark, String output, String runId) {
+    this.spark = spark;
     try {
       Path path = new Path(output);
       this.fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -57,6 +62,29 @@ public final class TableStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + table.tableName(), e);
     }
+  }
+
+  /** The rows this run staged for {@code table}, or null when it staged none. */
+  public Dataset<Row> staged(SparkSession spark, Table table) {
+    try {
+      Path staged = new Path(staging, table.tableName());
+      if (!fs.exists(staged)) {
+        return null;
+      }
+      return spark.read().schema(table.schema()).parquet(staged.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the staged " + table.tableName(), e);
+    }
+  }
+
+  /** The output folder. */
+  public Path root() {
+    return root;
+  }
+
+  /** The file system of the output folder. */
+  public FileSystem fileSystem() {
+    return fs;
   }
 
   /** Where {@code table} lives. */
@@ -121,9 +149,17 @@ public final class TableStore {
             rename(current, aside);
           }
           Path fresh = new Path(staged, partition);
-          if (fs.exists(fresh)) {
-            rename(fresh, current);
+          if (!fs.exists(fresh) && partition.equals(DATE_PREFIX + NULL_PARTITION)) {
+            continue;
           }
+          if (!fs.exists(fresh)) {
+            // A date without rows still gets its partition, one empty file with the schema:
+            // readers see no rows rather than a table whose schema cannot be read.
+            fs.mkdirs(fresh);
+            FileUtil.copy(fs, emptyFile(table), fs, new Path(fresh, EMPTY_FILE), false,
+                fs.getConf());
+          }
+          rename(fresh, current);
         }
       }
       LOG.info("committed {} partitions of {} tables to {}", partitions.size(), tables.size(),
@@ -131,6 +167,25 @@ public final class TableStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit the run's tables to " + root, e);
     }
+  }
+
+  static final String EMPTY_FILE = "part-00000-empty.parquet";
+
+  /** A Parquet file of no rows with the columns of {@code table} but its date, written once. */
+  private Path emptyFile(Table table) throws IOException {
+    Path folder = new Path(staging, "_empty/" + table.tableName());
+    if (!fs.exists(folder)) {
+      StructType columns = new StructType(java.util.Arrays.stream(table.schema().fields())
+          .filter(f -> !f.name().equals("date")).toArray(StructField[]::new));
+      spark.createDataFrame(java.util.List.<Row>of(), columns).coalesce(1).write()
+          .parquet(folder.toString());
+    }
+    for (FileStatus status : fs.listStatus(folder)) {
+      if (status.getPath().getName().endsWith(".parquet")) {
+        return status.getPath();
+      }
+    }
+    throw new IOException("Spark wrote no empty Parquet file in " + folder);
   }
 
   /** Appends rows to a table that is not daily ({@code runs}). */

@@ -67,19 +67,8 @@ public final class Trends {
   /** Article ids kept per row. */
   static final int ARTICLE_IDS = 3;
 
-  /** The columns of {@code term_trends}, to move into {@code Table.TERM_TRENDS}. */
-  static final StructType SCHEMA = DataTypes.createStructType(new StructField[] {
-      field("date", DateType, false, "UTC date"),
-      field("language", StringType, false, "ISO 639-1 code or und"),
-      field("kind", StringType, false, "term or entity"),
-      field("term", StringType, false, "the term, or the entity's id"),
-      field("name", StringType, true, "the entity's canonical name; null for terms"),
-      field("count", LongType, false, "articles that day that show it"),
-      field("baseline", DoubleType, false,
-          "articles expected that day from its share of the like days before, at least 1"),
-      field("score", DoubleType, false, "signed Poisson deviance of count from baseline"),
-      field("article_ids", DataTypes.createArrayType(StringType, true), false,
-          "up to three articles that show it, those naming it most first")});
+  /** The columns of {@code term_trends}. */
+  static final StructType SCHEMA = Table.TERM_TRENDS.schema();
 
   private static final UserDefinedFunction EXPECTED = udf(
       (UDF3<Long, Long, Long, Double>) TrendScore::expected, DoubleType).asNonNullable();

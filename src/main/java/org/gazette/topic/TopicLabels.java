@@ -51,7 +51,7 @@ public final class TopicLabels {
   public static final String SEPARATOR = " · ";
 
   /** A term and its probability in the topic, {@code p(w|t)}. */
-  public record TermWeight(String term, double weight) {}
+  public record TermWeight(String term, double weight) implements java.io.Serializable {}
 
   private final String[] vocabulary;
   /** p(w|t): the weights as given, normalised to sum to 1. */

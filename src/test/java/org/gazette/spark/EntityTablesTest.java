@@ -62,7 +62,7 @@ class EntityTablesTest {
     Reference reference = Reference.bundled();
     NightlyJob.run(spark, new NightlyJob.Options(input, output, Map.of(), DateRange.ALL,
         reference, Detectors.standard(reference), 3, 1, 2_000_000, 0, KnownEntities.bundled(),
-        15, 1));
+        15, 1, null, null, null));
   }
 
   @AfterAll

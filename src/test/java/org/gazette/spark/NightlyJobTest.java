@@ -15,6 +15,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.gazette.text.Detectors;
 import org.gazette.text.Reference;
+import org.gazette.topic.TrackedTopics;
+import org.gazette.trend.TrendSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +80,8 @@ class NightlyJobTest {
   static NightlyJob.Options options(String input, String output, DateRange range) {
     // A tiny term buffer makes each task drain many times, as a large corpus does.
     return new NightlyJob.Options(input, output, Map.of(), range, REFERENCE,
-        Detectors.standard(REFERENCE), 3, 1, 8, 0, KnownEntities.bundled(), 15, 1);
+        Detectors.standard(REFERENCE), 3, 1, 8, 0, KnownEntities.bundled(), 15, 1,
+        DeterminismTest.TOPICS, TrackedTopics.bundled(), TrendSettings.DEFAULTS);
   }
 
   private static List<Row> table(String name, String orderBy) {

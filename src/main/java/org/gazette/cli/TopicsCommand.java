@@ -1,0 +1,93 @@
+package org.gazette.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.gazette.UsageException;
+import org.gazette.spark.DateRange;
+import org.gazette.spark.TopicsJob;
+import org.gazette.text.Reference;
+import org.gazette.topic.TopicSyntaxException;
+import org.gazette.topic.TrackedTopics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gazette topics}: train topic models on the stored terms of the articles. */
+@Command(name = "topics", mixinStandardHelpOptions = true,
+    description = "Topic models over the terms the nightly runs stored.",
+    subcommands = {TopicsCommand.Train.class})
+public final class TopicsCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+        "name a subcommand: train");
+  }
+
+  /** {@code gazette topics train}. */
+  @Command(name = "train", mixinStandardHelpOptions = true,
+      description = {
+        "Fit a topic model per language (Spark MLlib LDA, online) on the article_terms of the",
+        "given dates, with a vocabulary from their term_frequencies; save it under",
+        "<output>/topic_models/<model_id> and list its topics in the topics table. Topics that",
+        "match the previous model's keep their ids and labels. The next nightly runs use it."})
+  public static final class Train implements Callable<Integer> {
+
+    @Option(names = "--output", defaultValue = "out",
+        description = "folder of the output tables (default: ${DEFAULT-VALUE})")
+    String output;
+
+    @Mixin DateOptions dates;
+
+    @Mixin TopicOptions topics;
+
+    @Option(names = "--tracked", paramLabel = "FILE",
+        description = "tracked topics to list in the topics table; default: "
+            + "data/reference/topics/tracked.txt when it exists, else the copy in the jar")
+    Path tracked;
+
+    @Option(names = "--reference", paramLabel = "FOLDER",
+        description = "reference data the tracked topics are analysed with; default: "
+            + "data/reference when it exists, else the copy in the jar")
+    Path reference;
+
+    @Mixin SparkOptions spark;
+
+    @Override
+    public Integer call() {
+      DateRange range = dates.range();
+      TrackedTopics trackedTopics = loadTracked(tracked,
+          NightlyCommand.loadReference(reference));
+      SparkSession session = spark.session("topics train");
+      try {
+        TopicsJob.train(session, output, range, topics.settings(), trackedTopics);
+        return 0;
+      } finally {
+        session.stop();
+      }
+    }
+  }
+
+  /** The tracked topics: the file given, else data/reference's, else the bundled copy. */
+  static TrackedTopics loadTracked(Path file, Reference reference) {
+    try {
+      if (file != null) {
+        if (!Files.isRegularFile(file)) {
+          throw new UsageException("--tracked " + file + ": no such file");
+        }
+        return TrackedTopics.load(file, reference);
+      }
+      Path local = Path.of("data", "reference", "topics", "tracked.txt");
+      return Files.isRegularFile(local) ? TrackedTopics.load(local, reference)
+          : TrackedTopics.bundled(reference);
+    } catch (TopicSyntaxException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+}

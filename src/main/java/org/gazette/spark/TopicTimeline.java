@@ -1,0 +1,146 @@
+package org.gazette.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sum;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.gazette.topic.TopicInference;
+import org.gazette.topic.TopicModel;
+import org.gazette.topic.TrackedTopics;
+
+/**
+ * {@code topic_timeline}: each article's topic mixture, inferred with the newest model from
+ * the terms the nightly pass counted, and the tracked topics its terms and entities match,
+ * summed per date, model, topic and language. Per task, articles are summed in memory, so
+ * only a few rows per date and topic leave it.
+ */
+public final class TopicTimeline {
+
+  /** The model id of the topics users define in the reference data. */
+  public static final String TRACKED = "tracked";
+
+  private static final StructType PARTS = DataTypes.createStructType(List.of(
+      DataTypes.createStructField("date", DataTypes.DateType, false),
+      DataTypes.createStructField("model_id", DataTypes.StringType, false),
+      DataTypes.createStructField("topic_id", DataTypes.IntegerType, false),
+      DataTypes.createStructField("language", DataTypes.StringType, false),
+      DataTypes.createStructField("doc_count", DataTypes.LongType, false),
+      DataTypes.createStructField("weight", DataTypes.DoubleType, false)));
+
+  private TopicTimeline() {}
+
+  /**
+   * The timeline of {@code articles} (original articles with {@code date, language, terms,
+   * term_counts, entity_ids}) for {@code model} and {@code tracked}, either of which may be
+   * null.
+   */
+  public static Dataset<Row> of(Dataset<Row> articles, TopicModel model, TrackedTopics tracked) {
+    Dataset<Row> rows = articles.select("date", "language", "terms", "term_counts",
+        "entity_ids");
+    Dataset<Row> parts = rows.mapPartitions(new Summing(model, tracked), Encoders.row(PARTS));
+    Dataset<Row> summed = parts.groupBy("date", "model_id", "topic_id", "language")
+        .agg(sum("doc_count").as("doc_count"), sum("weight").as("weight"));
+    Dataset<Row> volumes = rows.groupBy("date", "language").agg(count(lit(1)).as("articles"));
+    return DailyTables.conform(summed.join(volumes, seq("date", "language"))
+        // Rounded: sums of fractions in another order differ in their last bits, and the
+        // table must not depend on how the work was split.
+        .withColumn("share", round(col("weight").divide(col("articles")), 9))
+        .withColumn("weight", round(col("weight"), 9)), Table.TOPIC_TIMELINE);
+  }
+
+  private static scala.collection.immutable.Seq<String> seq(String... columns) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toSeq();
+  }
+
+  /** Sums the mixtures and tracked matches of a task's articles. */
+  private static final class Summing implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+
+    private final TopicModel model;
+    private final TrackedTopics tracked;
+
+    Summing(TopicModel model, TrackedTopics tracked) {
+      this.model = model;
+      this.tracked = tracked;
+    }
+
+    private record Key(LocalDate date, String modelId, int topicId, String language) {}
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+      Map<Key, double[]> sums = new HashMap<>();
+      TopicModel.Scratch scratch = new TopicModel.Scratch();
+      Set<String> termSet = new HashSet<>();
+      Set<String> entitySet = new HashSet<>();
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        LocalDate date = Annotation.localDate(r.get(0));
+        String language = r.getString(1);
+        String[] terms = r.isNullAt(2) ? new String[0]
+            : r.<String>getList(2).toArray(new String[0]);
+        long[] counts = new long[terms.length];
+        if (!r.isNullAt(3)) {
+          List<Long> c = r.getList(3);
+          for (int i = 0; i < counts.length; i++) {
+            counts[i] = c.get(i);
+          }
+        }
+        if (model != null) {
+          double[] mixture = model.mixture(language, terms, counts, scratch);
+          if (mixture != null) {
+            List<TopicModel.Topic> topics = model.languages().get(language).topics();
+            int main = TopicInference.dominant(mixture);
+            for (int t = 0; t < mixture.length; t++) {
+              double[] s = sums.computeIfAbsent(
+                  new Key(date, model.modelId(), topics.get(t).id(), language),
+                  k -> new double[2]);
+              s[0] += t == main ? 1 : 0;
+              s[1] += mixture[t];
+            }
+          }
+        }
+        if (tracked != null) {
+          termSet.clear();
+          entitySet.clear();
+          for (String term : terms) {
+            termSet.add(term);
+          }
+          if (!r.isNullAt(4)) {
+            entitySet.addAll(r.<String>getList(4));
+          }
+          int[] matched = tracked.matching(termSet, entitySet);
+          for (int id : matched) {
+            double[] s = sums.computeIfAbsent(new Key(date, TRACKED, id, language),
+                k -> new double[2]);
+            s[0] += 1;
+            s[1] += 1.0 / matched.length;
+          }
+        }
+      }
+      List<Row> out = new ArrayList<>(sums.size());
+      for (Map.Entry<Key, double[]> e : sums.entrySet()) {
+        Key k = e.getKey();
+        out.add(RowFactory.create(k.date(), k.modelId(), k.topicId(), k.language(),
+            (long) e.getValue()[0], e.getValue()[1]));
+      }
+      return out.iterator();
+    }
+  }
+}
