@@ -38,7 +38,7 @@ public final class NightlyJob {
   public static final List<Table> TABLES = List.of(Table.ARTICLES, Table.REJECTED_ARTICLES,
       Table.TERM_FREQUENCIES, Table.ARTICLE_TERMS, Table.CORPUS_STATS, Table.ENTITIES,
       Table.ENTITY_MENTIONS, Table.ENTITY_COOCCURRENCE, Table.TERM_TRENDS, Table.TOPICS,
-      Table.TOPIC_TIMELINE);
+      Table.TOPIC_TIMELINE, Table.ARTICLE_TOPICS);
 
   /** What to run on. */
   public record Options(
@@ -249,8 +249,15 @@ public final class NightlyJob {
     if (model != null) {
       LOG.info("inferring topics with model {}", model.modelId());
     }
-    stage(spark, store, written, Table.TOPIC_TIMELINE,
-        TopicTimeline.of(originals, model, options.tracked()));
+    Dataset<Row> parts = TopicTimeline.parts(originals, model, options.tracked())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      stage(spark, store, written, Table.TOPIC_TIMELINE,
+          TopicTimeline.timeline(parts, originals));
+      stage(spark, store, written, Table.ARTICLE_TOPICS, TopicTimeline.articleTopics(parts));
+    } finally {
+      parts.unpersist();
+    }
     stage(spark, store, written, Table.TOPICS,
         TopicsJob.topicsTable(spark, store, trained ? model : null, options.tracked()));
   }

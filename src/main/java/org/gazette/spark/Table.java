@@ -95,6 +95,16 @@ public enum Table {
       col("similarity", DoubleType, true,
           "cosine similarity of the term distributions with that earlier topic")),
 
+  ARTICLE_TOPICS("article_topics", true,
+      col("date", DateType, false, "UTC date"),
+      col("id", StringType, false, "the article; duplicates are left out"),
+      col("model_id", StringType, false, "the model, or tracked for user-defined topics"),
+      col("topic_id", IntegerType, false,
+          "the article's main topic; for tracked topics, one row per topic it matches"),
+      col("language", StringType, false, "ISO 639-1 code"),
+      col("weight", DoubleType, false,
+          "the topic's share of the article's mixture; 1/n for each of n tracked topics")),
+
   TOPIC_TIMELINE("topic_timeline", true,
       col("date", DateType, false, "UTC date"),
       col("model_id", StringType, false, "the model, or tracked for user-defined topics"),

@@ -36,8 +36,14 @@ public final class TopicTimeline {
   /** The model id of the topics users define in the reference data. */
   public static final String TRACKED = "tracked";
 
+  /** Rows of {@link #parts}: an article's topic, or a partial sum of a task. */
+  static final int ARTICLE = 0;
+  static final int SUM = 1;
+
   private static final StructType PARTS = DataTypes.createStructType(List.of(
+      DataTypes.createStructField("kind", DataTypes.IntegerType, false),
       DataTypes.createStructField("date", DataTypes.DateType, false),
+      DataTypes.createStructField("id", DataTypes.StringType, true),
       DataTypes.createStructField("model_id", DataTypes.StringType, false),
       DataTypes.createStructField("topic_id", DataTypes.IntegerType, false),
       DataTypes.createStructField("language", DataTypes.StringType, false),
@@ -47,22 +53,35 @@ public final class TopicTimeline {
   private TopicTimeline() {}
 
   /**
-   * The timeline of {@code articles} (original articles with {@code date, language, terms,
-   * term_counts, entity_ids}) for {@code model} and {@code tracked}, either of which may be
-   * null.
+   * One pass of inference over {@code articles} (original articles with {@code date, id,
+   * language, terms, term_counts, entity_ids}) for {@code model} and {@code tracked}, either of
+   * which may be null: each article's main topic and tracked topics, and per task the sums of
+   * the mixtures. Worth caching: {@link #timeline} and {@link #articleTopics} both read it.
    */
-  public static Dataset<Row> of(Dataset<Row> articles, TopicModel model, TrackedTopics tracked) {
-    Dataset<Row> rows = articles.select("date", "language", "terms", "term_counts",
-        "entity_ids");
-    Dataset<Row> parts = rows.mapPartitions(new Summing(model, tracked), Encoders.row(PARTS));
-    Dataset<Row> summed = parts.groupBy("date", "model_id", "topic_id", "language")
+  public static Dataset<Row> parts(Dataset<Row> articles, TopicModel model,
+      TrackedTopics tracked) {
+    return articles.select("date", "id", "language", "terms", "term_counts", "entity_ids")
+        .mapPartitions(new Summing(model, tracked), Encoders.row(PARTS));
+  }
+
+  /** {@code topic_timeline} from the {@link #parts} of {@code articles}. */
+  public static Dataset<Row> timeline(Dataset<Row> parts, Dataset<Row> articles) {
+    Dataset<Row> summed = parts.where(col("kind").equalTo(SUM))
+        .groupBy("date", "model_id", "topic_id", "language")
         .agg(sum("doc_count").as("doc_count"), sum("weight").as("weight"));
-    Dataset<Row> volumes = rows.groupBy("date", "language").agg(count(lit(1)).as("articles"));
+    Dataset<Row> volumes = articles.groupBy("date", "language")
+        .agg(count(lit(1)).as("articles"));
     return DailyTables.conform(summed.join(volumes, seq("date", "language"))
         // Rounded: sums of fractions in another order differ in their last bits, and the
         // table must not depend on how the work was split.
         .withColumn("share", round(col("weight").divide(col("articles")), 9))
         .withColumn("weight", round(col("weight"), 9)), Table.TOPIC_TIMELINE);
+  }
+
+  /** {@code article_topics} from {@link #parts}. */
+  public static Dataset<Row> articleTopics(Dataset<Row> parts) {
+    return DailyTables.conform(parts.where(col("kind").equalTo(ARTICLE))
+        .withColumn("weight", round(col("weight"), 9)), Table.ARTICLE_TOPICS);
   }
 
   private static scala.collection.immutable.Seq<String> seq(String... columns) {
@@ -86,18 +105,20 @@ public final class TopicTimeline {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
       Map<Key, double[]> sums = new HashMap<>();
+      List<Row> out = new ArrayList<>();
       TopicModel.Scratch scratch = new TopicModel.Scratch();
       Set<String> termSet = new HashSet<>();
       Set<String> entitySet = new HashSet<>();
       while (rows.hasNext()) {
         Row r = rows.next();
         LocalDate date = Annotation.localDate(r.get(0));
-        String language = r.getString(1);
-        String[] terms = r.isNullAt(2) ? new String[0]
-            : r.<String>getList(2).toArray(new String[0]);
+        String id = r.getString(1);
+        String language = r.getString(2);
+        String[] terms = r.isNullAt(3) ? new String[0]
+            : r.<String>getList(3).toArray(new String[0]);
         long[] counts = new long[terms.length];
-        if (!r.isNullAt(3)) {
-          List<Long> c = r.getList(3);
+        if (!r.isNullAt(4)) {
+          List<Long> c = r.getList(4);
           for (int i = 0; i < counts.length; i++) {
             counts[i] = c.get(i);
           }
@@ -107,6 +128,8 @@ public final class TopicTimeline {
           if (mixture != null) {
             List<TopicModel.Topic> topics = model.languages().get(language).topics();
             int main = TopicInference.dominant(mixture);
+            out.add(RowFactory.create(ARTICLE, date, id, model.modelId(),
+                topics.get(main).id(), language, 1L, mixture[main]));
             for (int t = 0; t < mixture.length; t++) {
               double[] s = sums.computeIfAbsent(
                   new Key(date, model.modelId(), topics.get(t).id(), language),
@@ -122,22 +145,23 @@ public final class TopicTimeline {
           for (String term : terms) {
             termSet.add(term);
           }
-          if (!r.isNullAt(4)) {
-            entitySet.addAll(r.<String>getList(4));
+          if (!r.isNullAt(5)) {
+            entitySet.addAll(r.<String>getList(5));
           }
           int[] matched = tracked.matching(termSet, entitySet);
-          for (int id : matched) {
-            double[] s = sums.computeIfAbsent(new Key(date, TRACKED, id, language),
+          for (int topic : matched) {
+            double[] s = sums.computeIfAbsent(new Key(date, TRACKED, topic, language),
                 k -> new double[2]);
             s[0] += 1;
             s[1] += 1.0 / matched.length;
+            out.add(RowFactory.create(ARTICLE, date, id, TRACKED, topic, language, 1L,
+                1.0 / matched.length));
           }
         }
       }
-      List<Row> out = new ArrayList<>(sums.size());
       for (Map.Entry<Key, double[]> e : sums.entrySet()) {
         Key k = e.getKey();
-        out.add(RowFactory.create(k.date(), k.modelId(), k.topicId(), k.language(),
+        out.add(RowFactory.create(SUM, k.date(), null, k.modelId(), k.topicId(), k.language(),
             (long) e.getValue()[0], e.getValue()[1]));
       }
       return out.iterator();

@@ -115,30 +115,60 @@ public final class TopicTraining {
     Map<String, String[]> vocabularies = vocabularies(termFrequencies, articles, settings);
     int nextId = previous == null ? 1 : previous.maxTopicId() + 1;
     List<TopicModel.Language> languages = new ArrayList<>();
+    List<String> eligible = new ArrayList<>();
     for (Map.Entry<String, Long> e : articles.entrySet()) {
-      String language = e.getKey();
-      String[] vocabulary = vocabularies.get(language);
+      String[] vocabulary = vocabularies.get(e.getKey());
       if (e.getValue() < settings.minArticles() || vocabulary == null
           || vocabulary.length < settings.topics()) {
         LOG.info("no topics for {}: {} articles, {} terms in the vocabulary (need {} and {})",
-            language, NightlyJob.fmt(e.getValue()), vocabulary == null ? 0 : vocabulary.length,
+            e.getKey(), NightlyJob.fmt(e.getValue()), vocabulary == null ? 0 : vocabulary.length,
             settings.minArticles(), settings.topics());
-        continue;
+      } else {
+        eligible.add(e.getKey());
       }
-      long began = System.nanoTime();
-      Fitted fitted = fit(spark, articleTerms.where(col("language").equalTo(language)),
-          vocabulary, e.getValue(), settings);
+    }
+    // Languages train side by side: each of online LDA's many small Spark jobs leaves the
+    // cores idle while the driver schedules it, and the others fill them.
+    Map<String, Fitted> fitted = new LinkedHashMap<>();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+        .newFixedThreadPool(Math.max(1, Math.min(4, eligible.size())));
+    try {
+      Map<String, java.util.concurrent.Future<Fitted>> running = new LinkedHashMap<>();
+      for (String language : eligible) {
+        running.put(language, pool.submit(() -> {
+          long began = System.nanoTime();
+          Fitted f = fit(spark, articleTerms.where(col("language").equalTo(language)),
+              vocabularies.get(language), articles.get(language), settings);
+          LOG.info("trained {} topics for {} on {} articles, {} terms, in {}",
+              settings.topics(), language, NightlyJob.fmt(f.documents()),
+              NightlyJob.fmt(vocabularies.get(language).length),
+              String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - began) / 1e9));
+          return f;
+        }));
+      }
+      for (Map.Entry<String, java.util.concurrent.Future<Fitted>> e : running.entrySet()) {
+        fitted.put(e.getKey(), e.getValue().get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while training topic models", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r
+          : new IllegalStateException("training a topic model failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    // Ids are handed out in the order of the languages, most articles first: repeatable.
+    for (String language : eligible) {
       TopicModel.Language prior = previous == null ? null
           : previous.languages().get(language);
-      TopicModel.Language model = identify(language, vocabulary, fitted, prior,
-          previous == null ? null : previous.modelId(), nextId, settings);
+      TopicModel.Language model = identify(language, vocabularies.get(language),
+          fitted.get(language), prior, previous == null ? null : previous.modelId(), nextId,
+          settings);
       for (TopicModel.Topic t : model.topics()) {
         nextId = Math.max(nextId, t.id() + 1);
       }
       languages.add(model);
-      LOG.info("trained {} topics for {} on {} articles, {} terms, in {}", settings.topics(),
-          language, NightlyJob.fmt(fitted.documents()), NightlyJob.fmt(vocabulary.length),
-          String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - began) / 1e9));
     }
     if (languages.isEmpty()) {
       return null;

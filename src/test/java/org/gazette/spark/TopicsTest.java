@@ -161,7 +161,16 @@ class TopicsTest {
     assertThat(loaded.languages().get("en").topics()).isEqualTo(en.topics());
 
     // Every article is counted under its theme, and the shares of a day add up to one.
-    List<Row> timeline = TopicTimeline.of(articles, loaded, null).collectAsList();
+    Dataset<Row> parts = TopicTimeline.parts(articles, loaded, null);
+    List<Row> timeline = TopicTimeline.timeline(parts, articles).collectAsList();
+    List<Row> articleTopics = TopicTimeline.articleTopics(parts).collectAsList();
+    assertThat(articleTopics).hasSize(DAYS * THEMES.size() * PER_THEME_AND_DAY);
+    for (Row r : articleTopics) {
+      String id = r.getAs("id");
+      assertThat((int) r.getAs("topic_id")).as(id)
+          .isEqualTo(idOfTheme.get(THEME_OF.get(id)));
+      assertThat((double) r.getAs("weight")).as(id).isGreaterThan(0.5);
+    }
     assertThat(timeline).hasSize(DAYS * 3);
     for (Row r : timeline) {
       assertThat(r.getString(r.fieldIndex("model_id"))).isEqualTo(first.modelId());
