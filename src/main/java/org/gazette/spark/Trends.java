@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.dayofweek;
 import static org.apache.spark.sql.functions.element_at;
@@ -115,7 +116,7 @@ public final class Trends {
     Dataset<Row> counts = termCounts.where(within(history(range, settings), range)).select(
         col("date"), col("language"), col("term"), col("doc_count").cast(LongType).as("count"));
     Dataset<Row> trending = trending(counts, dayVolumes(volumes, range, settings), range,
-        settings);
+        settings, true);
     // Each article meets the day's few trending terms in one hashed array_intersect: exploding
     // every (article, term) pair first would make hundreds of rows per article.
     Dataset<Row> wanted = trending.groupBy("date", "language")
@@ -197,6 +198,16 @@ public final class Trends {
    */
   static Dataset<Row> trending(Dataset<Row> counts, Dataset<Row> dayVolumes, DateRange range,
       TrendSettings settings) {
+    return trending(counts, dayVolumes, range, settings, false);
+  }
+
+  /**
+   * {@link #trending}; with {@code collapse}, a term is left out when a longer trending phrase
+   * of the same day and language holds it and is found in at least {@link #COLLAPSE} as many
+   * articles: "ajay banga" stands for "ajay" and "banga", which only repeat it.
+   */
+  static Dataset<Row> trending(Dataset<Row> counts, Dataset<Row> dayVolumes, DateRange range,
+      TrendSettings settings, boolean collapse) {
     Column scored = inRange(range).and(col("count").geq(settings.minSupport()));
     // Only the past of terms that could trend: most terms never reach minSupport on any day.
     Dataset<Row> candidates = counts.where(scored).select("language", "term").distinct();
@@ -220,14 +231,35 @@ public final class Trends {
         lit(0L));
     WindowSpec best = Window.partitionBy("date", "language")
         .orderBy(col("score").desc(), col("term"));
-    return withPast.join(dayVolumes, new String[] {"date", "language"})
+    Dataset<Row> scoredRows = withPast.join(dayVolumes, new String[] {"date", "language"})
         .withColumn("baseline",
             EXPECTED.apply(col("n_day"), windowCount, col("n_window")))
         .withColumn("score", SCORE.apply(col("count"), col("baseline")))
-        .where(col("score").geq(settings.minScore()).and(col("count").gt(col("baseline"))))
+        .where(col("score").geq(settings.minScore()).and(col("count").gt(col("baseline"))));
+    if (collapse) {
+      scoredRows = withoutParts(scoredRows);
+    }
+    return scoredRows
         .withColumn("rank", row_number().over(best))
         .where(col("rank").leq(settings.topN()))
         .select("date", "language", "term", "count", "baseline", "score");
+  }
+
+  /** Share of a term's articles a longer phrase must have to stand for it. */
+  static final double COLLAPSE = 0.8;
+
+  /** The rows of {@code scored} that no longer phrase of theirs stands for (see COLLAPSE). */
+  static Dataset<Row> withoutParts(Dataset<Row> scored) {
+    Dataset<Row> longer = scored.where(col("term").contains(" ")).select(
+        col("date").as("l_date"), col("language").as("l_language"), col("term").as("l_term"),
+        col("count").as("l_count"));
+    Column holds = concat(lit(" "), col("l_term"), lit(" "))
+        .contains(concat(lit(" "), col("term"), lit(" ")));
+    return scored.join(longer, col("date").equalTo(col("l_date"))
+        .and(col("language").equalTo(col("l_language")))
+        .and(col("l_term").notEqual(col("term")))
+        .and(holds)
+        .and(col("l_count").geq(col("count").multiply(COLLAPSE))), "left_anti");
   }
 
   /**

@@ -105,6 +105,30 @@ class TrendsTest {
   }
 
   @Test
+  void aPhraseStandsForTheWordsItHoldsWhenItIsAsWidespread() {
+    StructType rows = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("date", DataTypes.DateType, false),
+        DataTypes.createStructField("language", DataTypes.StringType, false),
+        DataTypes.createStructField("term", DataTypes.StringType, false),
+        DataTypes.createStructField("count", DataTypes.LongType, false)));
+    java.sql.Date day = java.sql.Date.valueOf("2024-04-02");
+    List<Row> scored = List.of(
+        RowFactory.create(day, "en", "ajay banga", 13L),
+        RowFactory.create(day, "en", "ajay", 13L), // held by "ajay banga": left out
+        RowFactory.create(day, "en", "banga", 14L), // 13 >= 0.8 × 14: left out
+        RowFactory.create(day, "en", "sea", 30L), // "sea level" is in too few: kept
+        RowFactory.create(day, "en", "sea level", 9L),
+        RowFactory.create(day, "en", "level", 9L), // held by "sea level": left out
+        RowFactory.create(day, "en", "ban", 13L), // a word inside another word: kept
+        RowFactory.create(day, "de", "ajay", 13L)); // another language: kept
+    List<String> kept = Trends.withoutParts(spark.createDataFrame(scored, rows))
+        .orderBy("language", "term").collectAsList().stream()
+        .map(r -> r.getString(1) + ":" + r.getString(2)).toList();
+    assertThat(kept).containsExactly("de:ajay", "en:ajay banga", "en:ban", "en:sea",
+        "en:sea level");
+  }
+
+  @Test
   void theBurstsTrendAndTheWeeklyPatternOnlyBeforeItHasFourWeekends() {
     // date|language|kind|term: the two bursts, and "match" on the first weekend with history,
     // Saturday 2024-03-09 and Sunday 03-10, whose windows hold 2 and 3 weekend days, so that
