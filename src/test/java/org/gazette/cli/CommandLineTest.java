@@ -67,6 +67,34 @@ class CommandLineTest {
   }
 
   @Test
+  void topicAndTrendOptionsAreCheckedBeforeAnythingRuns() throws Exception {
+    Result fewTopics = run("topics", "train", "--k", "1");
+    assertThat(fewTopics.status()).isEqualTo(2);
+    assertThat(lastLine(fewTopics.err())).isEqualTo("gazette: --k must be at least 2, was 1");
+
+    Result share = run("nightly", "--max-doc-share", "1.5");
+    assertThat(share.status()).isEqualTo(2);
+    assertThat(lastLine(share.err()))
+        .isEqualTo("gazette: --max-doc-share must be in (0, 1], was 1.5");
+
+    Result window = run("nightly", "--trend-window", "0");
+    assertThat(window.status()).isEqualTo(2);
+    assertThat(lastLine(window.err())).contains("--trend-window must be at least 1, was 0");
+
+    Path rules = temp.resolve("tracked.txt");
+    Files.writeString(rules, "1 | Broken | (missile OR missiles\n", StandardCharsets.UTF_8);
+    Result tracked = run("nightly", "--tracked", rules.toString());
+    assertThat(tracked.status()).isEqualTo(2);
+    assertThat(lastLine(tracked.err())).startsWith("gazette: ").contains("tracked.txt:1")
+        .contains("never closed");
+
+    Result noTerms = run("topics", "train", "--output", temp.resolve("empty").toString(),
+        "--master", "local[1]", "--conf", "spark.ui.enabled=false");
+    assertThat(noTerms.status()).isEqualTo(2);
+    assertThat(lastLine(noTerms.err())).contains("run `gazette nightly` on the articles first");
+  }
+
+  @Test
   void aMissingInputIsNamed() {
     Path missing = temp.resolve("nowhere");
     Result result = run("nightly", "--input", missing.toString(), "--output",

@@ -21,7 +21,9 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.gazette.UsageException;
 import org.gazette.topic.TopicLabels;
+import org.gazette.text.Reference;
 import org.gazette.topic.TopicModel;
+import org.gazette.topic.TrackedTopics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,7 @@ class TopicsTest {
   private static String output;
   private static Dataset<Row> articles;
   private static final Map<String, Integer> THEME_OF = new HashMap<>();
+  private static final Map<String, java.util.Set<String>> TERMS_OF = new HashMap<>();
 
   @BeforeAll
   static void store() {
@@ -69,6 +72,7 @@ class TopicsTest {
           bag.put("today", 1); // in every article: the vocabulary leaves it out
           String id = "a" + n++;
           THEME_OF.put(id, theme);
+          TERMS_OF.put(date + "|" + id, bag.keySet());
           String[] terms = bag.keySet().toArray(new String[0]);
           Integer[] counts = bag.values().toArray(new Integer[0]);
           Long[] longCounts = bag.values().stream().map(Integer::longValue).toArray(Long[]::new);
@@ -200,6 +204,45 @@ class TopicsTest {
     assertThat(topics).hasSize(7);
     assertThat(topics.stream().map(r -> r.<String>getAs("model_id")).distinct())
         .containsExactly(first.modelId(), second.modelId());
+  }
+
+  @Test
+  void trackedTopicsCountTheArticlesTheirRulesMatch() {
+    TrackedTopics tracked = TrackedTopics.parse("test", String.join("\n",
+        "7 | Conflict | missile OR troops",
+        "8 | Prices | inflation AND NOT (missile OR goal)",
+        "9 | Nothing | @kim-jong-un"), Reference.bundled());
+    Dataset<Row> parts = TopicTimeline.parts(articles, null, tracked);
+    // Expected, per date and topic: matching articles, and the sum of 1/m over them.
+    Map<String, double[]> expected = new TreeMap<>();
+    TERMS_OF.forEach((key, terms) -> {
+      List<Integer> matched = new ArrayList<>();
+      if (terms.contains("missile") || terms.contains("troops")) {
+        matched.add(7);
+      }
+      if (terms.contains("inflation") && !terms.contains("missile") && !terms.contains("goal")) {
+        matched.add(8);
+      }
+      for (int topic : matched) {
+        double[] e = expected.computeIfAbsent(key.substring(0, 10) + "|" + topic,
+            k -> new double[2]);
+        e[0]++;
+        e[1] += 1.0 / matched.size();
+      }
+    });
+    Map<String, double[]> actual = new TreeMap<>();
+    for (Row r : TopicTimeline.timeline(parts, articles).collectAsList()) {
+      assertThat(r.getString(r.fieldIndex("model_id"))).isEqualTo(TopicTimeline.TRACKED);
+      actual.put(r.getAs("date").toString() + "|" + r.getAs("topic_id"), new double[] {
+          r.getLong(r.fieldIndex("doc_count")), r.getDouble(r.fieldIndex("weight"))});
+    }
+    assertThat(actual.keySet()).isEqualTo(expected.keySet());
+    expected.forEach((key, e) -> {
+      assertThat(actual.get(key)[0]).as(key).isEqualTo(e[0]);
+      assertThat(actual.get(key)[1]).as(key).isCloseTo(e[1], within(1e-9));
+    });
+    assertThat(expected.get(START + "|7")[0]).isEqualTo(PER_THEME_AND_DAY); // every war article
+    assertThat(TopicTimeline.articleTopics(parts).where("topic_id = 9").count()).isZero();
   }
 
   @Test
