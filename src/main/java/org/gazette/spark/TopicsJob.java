@@ -52,7 +52,7 @@ public final class TopicsJob {
       }
       models.save(model);
       store.stage(Table.TOPICS, topicsTable(spark, store, model, tracked));
-      store.commit(List.of(Table.TOPICS), range);
+      store.commit(List.of(Table.TOPICS), DateRange.ALL); // not daily: no partitions
       LOG.info("saved topic model {} ({} languages, {} topics) to {}", model.modelId(),
           model.languages().size(), model.languages().values().stream()
               .mapToInt(l -> l.topics().size()).sum(), output);

@@ -35,7 +35,7 @@ class DeterminismTest {
 
   /** Topics of the few hundred articles per language: small and quick. */
   static final TopicTraining.Settings TOPICS =
-      new TopicTraining.Settings(8, 3, 0.3, 5000, 100, 200_000, 30, 0.5, 1);
+      new TopicTraining.Settings(8, 3, 0.3, 5000, 100, 200_000, 15, 0.5, 1);
 
   /** Trends over six days: a short history, so that some rows come out. */
   static final TrendSettings TRENDS = new TrendSettings(28, 2, 1, 3, 2.0, 50);
