@@ -75,13 +75,7 @@ public final class NightlyCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}; --no-topics: tracked topics only)")
   boolean topics;
 
-  @Option(names = "--tracked", paramLabel = "FILE",
-      description = "tracked topics; default: data/reference/topics/tracked.txt when it exists, "
-          + "else the copy in the jar")
-  Path tracked;
-
-  @Option(names = "--no-tracked", description = "no tracked topics")
-  boolean noTracked;
+  @Mixin TrackedOptions tracked;
 
   @Mixin TopicOptions topicOptions;
 
@@ -119,7 +113,7 @@ public final class NightlyCommand implements Callable<Integer> {
         minPhraseDocs, termBuffer, partitions,
         entities ? loadKnownEntities(reference) : null, pairEntities, minPairDocs,
         topics ? topicOptions.settings() : null,
-        noTracked ? null : TopicsCommand.loadTracked(tracked, ref), trendOptions.settings());
+        tracked.load(ref), trendOptions.settings());
     SparkSession session = spark.session("nightly");
     try {
       NightlyJob.run(session, options);

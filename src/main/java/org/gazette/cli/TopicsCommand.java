@@ -1,14 +1,10 @@
 package org.gazette.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.gazette.UsageException;
 import org.gazette.spark.DateRange;
 import org.gazette.spark.TopicsJob;
-import org.gazette.text.Reference;
-import org.gazette.topic.TopicSyntaxException;
 import org.gazette.topic.TrackedTopics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,10 +43,7 @@ public final class TopicsCommand implements Runnable {
 
     @Mixin TopicOptions topics;
 
-    @Option(names = "--tracked", paramLabel = "FILE",
-        description = "tracked topics to list in the topics table; default: "
-            + "data/reference/topics/tracked.txt when it exists, else the copy in the jar")
-    Path tracked;
+    @Mixin TrackedOptions tracked;
 
     @Option(names = "--reference", paramLabel = "FOLDER",
         description = "reference data the tracked topics are analysed with; default: "
@@ -62,8 +55,7 @@ public final class TopicsCommand implements Runnable {
     @Override
     public Integer call() {
       DateRange range = dates.range();
-      TrackedTopics trackedTopics = loadTracked(tracked,
-          NightlyCommand.loadReference(reference));
+      TrackedTopics trackedTopics = tracked.load(NightlyCommand.loadReference(reference));
       SparkSession session = spark.session("topics train");
       try {
         TopicsJob.train(session, output, range, topics.settings(), trackedTopics);
@@ -71,23 +63,6 @@ public final class TopicsCommand implements Runnable {
       } finally {
         session.stop();
       }
-    }
-  }
-
-  /** The tracked topics: the file given, else data/reference's, else the bundled copy. */
-  static TrackedTopics loadTracked(Path file, Reference reference) {
-    try {
-      if (file != null) {
-        if (!Files.isRegularFile(file)) {
-          throw new UsageException("--tracked " + file + ": no such file");
-        }
-        return TrackedTopics.load(file, reference);
-      }
-      Path local = Path.of("data", "reference", "topics", "tracked.txt");
-      return Files.isRegularFile(local) ? TrackedTopics.load(local, reference)
-          : TrackedTopics.bundled(reference);
-    } catch (TopicSyntaxException e) {
-      throw new UsageException(e.getMessage());
     }
   }
 }
