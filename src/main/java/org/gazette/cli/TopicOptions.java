@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 public final class TopicOptions {
 
   @Option(names = "--k", defaultValue = "20",
-      description = "topics per language (default: ${DEFAULT-VALUE})")
+      description = "topics per language at most: a language gets one per 100 articles it is "
+          + "trained on, at least 4 (default: ${DEFAULT-VALUE})")
   int topics;
 
   @Option(names = "--min-docs", defaultValue = "5",

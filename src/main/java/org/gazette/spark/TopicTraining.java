@@ -119,10 +119,10 @@ public final class TopicTraining {
     for (Map.Entry<String, Long> e : articles.entrySet()) {
       String[] vocabulary = vocabularies.get(e.getKey());
       if (e.getValue() < settings.minArticles() || vocabulary == null
-          || vocabulary.length < settings.topics()) {
+          || vocabulary.length < topicsFor(e.getValue(), settings)) {
         LOG.info("no topics for {}: {} articles, {} terms in the vocabulary (need {} and {})",
             e.getKey(), NightlyJob.fmt(e.getValue()), vocabulary == null ? 0 : vocabulary.length,
-            settings.minArticles(), settings.topics());
+            settings.minArticles(), topicsFor(e.getValue(), settings));
       } else {
         eligible.add(e.getKey());
       }
@@ -140,7 +140,7 @@ public final class TopicTraining {
           Fitted f = fit(spark, articleTerms.where(col("language").equalTo(language)),
               vocabularies.get(language), articles.get(language), settings);
           LOG.info("trained {} topics for {} on {} articles, {} terms, in {}",
-              settings.topics(), language, NightlyJob.fmt(f.documents()),
+              f.lambda().length, language, NightlyJob.fmt(f.documents()),
               NightlyJob.fmt(vocabularies.get(language).length),
               String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - began) / 1e9));
           return f;
@@ -174,6 +174,21 @@ public final class TopicTraining {
       return null;
     }
     return new TopicModel(modelId, Instant.now(), trainedOn, settings.asMap(), languages);
+  }
+
+  /** Articles a topic needs at least: fewer, and topics split into boilerplate and noise. */
+  static final int ARTICLES_PER_TOPIC = 100;
+
+  /** Topics a language gets at least, however few its articles. */
+  static final int MIN_TOPICS = 4;
+
+  /**
+   * The topics of a language trained on {@code articles} articles: one per
+   * {@link #ARTICLES_PER_TOPIC}, at least {@link #MIN_TOPICS}, at most {@code --k}.
+   */
+  static int topicsFor(long articles, Settings settings) {
+    long sampled = Math.min(articles, settings.maxArticles());
+    return (int) Math.min(settings.topics(), Math.max(MIN_TOPICS, sampled / ARTICLES_PER_TOPIC));
   }
 
   /**
@@ -214,6 +229,7 @@ public final class TopicTraining {
 
   private static Fitted fit(SparkSession spark, Dataset<Row> articleTerms, String[] vocabulary,
       long articles, Settings settings) {
+    int k = topicsFor(articles, settings);
     Map<String, Integer> index = new HashMap<>(vocabulary.length * 2);
     for (int i = 0; i < vocabulary.length; i++) {
       index.put(vocabulary[i], i);
@@ -239,7 +255,7 @@ public final class TopicTraining {
       // corpora would otherwise learn from a handful of articles per step.
       double batch = Math.min(1.0, Math.max(0.05, 256.0 / Math.max(1, documents)));
       LDA lda = new LDA()
-          .setK(settings.topics())
+          .setK(k)
           .setOptimizer("online")
           .setMaxIter(settings.iterations())
           .setSubsamplingRate(batch)
@@ -250,8 +266,8 @@ public final class TopicTraining {
           .setFeaturesCol("features");
       LDAModel model = lda.fit(docs);
       Matrix topics = model.topicsMatrix(); // vocabulary × k: lambda of the online optimiser
-      double[][] lambda = new double[settings.topics()][size];
-      for (int t = 0; t < settings.topics(); t++) {
+      double[][] lambda = new double[k][size];
+      for (int t = 0; t < k; t++) {
         for (int w = 0; w < size; w++) {
           lambda[t][w] = topics.apply(w, t);
         }
