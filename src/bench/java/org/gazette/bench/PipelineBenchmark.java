@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.ml.clustering.LDA;
+import org.apache.spark.ml.clustering.LDAModel;
 import org.apache.spark.ml.feature.CountVectorizer;
 import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.ml.feature.RegexTokenizer;
@@ -41,20 +43,28 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 import org.gazette.generate.ArticleGenerator;
 import org.gazette.generate.CorpusSpec;
 import org.gazette.generate.CorpusWriter;
 import org.gazette.spark.DateRange;
 import org.gazette.spark.NightlyJob;
 import org.gazette.spark.SparkSessions;
+import org.gazette.spark.TopicTraining;
+import org.gazette.spark.TopicsJob;
 import org.gazette.text.Detectors;
 import org.gazette.text.Reference;
+import org.gazette.topic.TopicModel;
+import org.gazette.topic.TrackedTopics;
+import org.gazette.trend.TrendSettings;
 
 /**
  * The pipeline benchmark: on one generated corpus, in one JVM, times Gazette's nightly run
  * against the daily term counts users write themselves: (2) Spark SQL (lower, split on
  * non-letters, explode, group by), (3) Spark MLlib (RegexTokenizer, StopWordsRemover,
- * CountVectorizer, daily sums), (4) DuckDB through JDBC, the same query as (2).
+ * CountVectorizer, daily sums), (4) DuckDB through JDBC, the same query as (2). For topics,
+ * (5) Gazette's {@code topics train} and the nightly run with topics and trends against the
+ * terms-only run, and (6) the topic timelines users would build with MLlib's LDA.
  *
  * <p>Not a test: it prints figures, as ratios to (2) measured in the same run, since the
  * machine it runs on may be shared. Run it with {@code jobs/bench pipeline}.
@@ -87,19 +97,10 @@ public final class PipelineBenchmark {
     int days = Integer.parseInt(options.getOrDefault("days", "30"));
     Path corpus = Path.of(options.getOrDefault("corpus",
         work.resolve("corpus-" + articles).toString()));
-    List<String> engines = Arrays.asList(
-        options.getOrDefault("engines", "terms,gazette,sql,mllib,duckdb").split(","));
+    List<String> engines = engines(options.getOrDefault("engines",
+        "terms,gazette,sql,mllib,duckdb"));
     CorpusSpec spec = CorpusSpec.of(articles, days, LocalDate.of(2023, 7, 1), 1);
-    Path truth = corpus.resolve("_truth.json");
-    boolean current = Files.exists(corpus.resolve("_SUCCESS")) && Files.exists(truth)
-        && Files.readString(truth).equals(new ArticleGenerator(spec).truthJson());
-    if (!current) { // none yet, or written by another version of the generator
-      long t = System.nanoTime();
-      CorpusWriter.write(spark, spec, corpus.toString(), true);
-      double s = seconds(t);
-      System.out.printf(Locale.ROOT, "generated %,d articles in %.1f s (%,.0f articles/s)%n",
-          articles, s, articles / s);
-    }
+    generate(spark, spec, corpus);
     long rows = spark.read().parquet(corpus.toString()).count();
     System.out.printf(Locale.ROOT, "corpus %s: %,d rows, %.0f MB of Parquet; %d cores; heap %d MB%n",
         corpus, rows, sizeMb(corpus), Runtime.getRuntime().availableProcessors(),
@@ -118,15 +119,22 @@ public final class PipelineBenchmark {
         case "sql" -> sparkSql(corpus, out);
         case "mllib" -> mllib(corpus, out);
         case "duckdb" -> duckDb(corpus, out);
+        case "topics-train" -> topicsTrain();
+        case "topics-nightly" -> topicsNightly(corpus, out);
+        case "mllib-lda" -> mllibLda(corpus, out, rows);
         default -> throw new IllegalArgumentException("unknown engine " + engine);
       };
       double s = seconds(t);
-      timings.put(engine, s);
-      System.out.printf(Locale.ROOT, "%-8s %8.1f s  %,10.0f articles/s  peak heap %,d MB  %s%n",
+      String key = engine;
+      for (int n = 2; timings.containsKey(key); n++) {
+        key = engine + " (" + n + ")"; // run again: the machine's load may have changed
+      }
+      timings.put(key, s);
+      System.out.printf(Locale.ROOT, "%-14s %8.1f s  %,10.0f articles/s  peak heap %,d MB  %s%n",
           engine, s, rows / s, peakHeapMb(), detail);
     }
     Double sql = timings.get("sql");
-    Double terms = timings.get("terms");
+    Double terms = mean(timings, "terms");
     Double full = timings.get("gazette");
     if (terms != null && full != null) {
       long tokens = spark.read().parquet(work.resolve("out-gazette").resolve("articles")
@@ -136,6 +144,21 @@ public final class PipelineBenchmark {
       System.out.printf(Locale.ROOT, "entities and co-occurrence add %.1f s to the terms-only run"
           + " (%.2f of it); %,d words: %,.0f words/s per core for the whole entity stage%n",
           extra, extra / terms, tokens, extra > 0 ? tokens / (extra * cores) : Double.NaN);
+    }
+    Double train = timings.get("topics-train");
+    Double withTopics = timings.get("topics-nightly");
+    Double lda = timings.get("mllib-lda");
+    if (terms != null && train != null && withTopics != null) {
+      double extra = withTopics - terms;
+      double gazetteTopics = train + extra;
+      System.out.printf(Locale.ROOT, "topics: training %.1f s; inference, topic timelines and"
+          + " trends add %.1f s to the terms-only nightly (%.1f s%s; %.2f of it); together"
+          + " %.1f s%n", train, extra, terms, timings.containsKey("terms (2)")
+              ? ", the mean of its runs" : "", extra / terms, gazetteTopics);
+      if (lda != null) {
+        System.out.printf(Locale.ROOT, "MLlib LDA pipeline %.1f s: %.2f times Gazette's"
+            + " training plus extra nightly time (goal: at least 2)%n", lda, lda / gazetteTopics);
+      }
     }
     System.out.println();
     System.out.println("| engine | seconds | articles/s | time / Spark SQL |");
@@ -167,6 +190,145 @@ public final class PipelineBenchmark {
           ids, mentions, pairs);
     }
     return detail;
+  }
+
+  /** The mean time of {@code engine}'s runs, or null when it did not run. */
+  static Double mean(Map<String, Double> timings, String engine) {
+    double sum = 0;
+    int n = 0;
+    for (Map.Entry<String, Double> e : timings.entrySet()) {
+      if (e.getKey().equals(engine) || e.getKey().startsWith(engine + " (")) {
+        sum += e.getValue();
+        n++;
+      }
+    }
+    return n == 0 ? null : sum / n;
+  }
+
+  /**
+   * The engines to run, in order, an engine listed twice running twice; {@code topics} stands for {@code topics-train} (on the
+   * {@code article_terms} of the {@code terms} run, which must come first) then
+   * {@code topics-nightly}.
+   */
+  static List<String> engines(String list) {
+    List<String> engines = new ArrayList<>();
+    for (String e : list.split(",")) {
+      String engine = e.strip();
+      if (engine.equals("topics")) {
+        if (!engines.contains("terms")) {
+          throw new IllegalArgumentException("engine topics trains on the article_terms of the"
+              + " terms run and compares with its time: list terms before topics, was " + list);
+        }
+        engines.add("topics-train");
+        engines.add("topics-nightly");
+      } else {
+        engines.add(engine);
+      }
+    }
+    return engines;
+  }
+
+  /** The CLI's defaults ({@code TopicOptions}): what {@code topics train} runs with. */
+  static final TopicTraining.Settings TOPICS = new TopicTraining.Settings(20, 5, 0.3, 20_000,
+      100, 200_000, 60, 0.5, 1);
+
+  /**
+   * (5a) {@code topics train} over every date of the terms-only run's output: one model per
+   * language, each on a sample of at most {@code max-articles} of its articles.
+   */
+  private String topicsTrain() {
+    Path terms = work.resolve("out-terms");
+    TopicModel model = TopicsJob.train(spark, terms.toString(), DateRange.ALL, TOPICS, null);
+    long articles = spark.read().parquet(terms.resolve("article_terms").toString()).count();
+    StringBuilder detail = new StringBuilder(String.format(Locale.ROOT,
+        "%,d articles with terms; model %s:", articles, model.modelId()));
+    for (TopicModel.Language l : model.languages().values()) {
+      detail.append(String.format(Locale.ROOT, " %s %d topics over %,d terms;", l.language(),
+          l.topics().size(), l.vocabulary().length));
+    }
+    return detail.toString();
+  }
+
+  /**
+   * (5b) The nightly run with the model of (5a): inference, {@code topic_timeline},
+   * {@code article_topics}, tracked topics and {@code term_trends}, entities off, so that its
+   * time less the terms-only run's is what topics and trends cost a nightly run.
+   */
+  private String topicsNightly(Path corpus, Path out) throws IOException {
+    Path models = work.resolve("out-terms").resolve("topic_models");
+    if (!Files.isDirectory(models)) {
+      throw new IllegalStateException("no topic model in " + models + ": run topics-train first");
+    }
+    copy(models, out.resolve("topic_models")); // the model only: every table is written anew
+    Reference reference = Reference.bundled();
+    NightlyJob.Counts counts = NightlyJob.run(spark, new NightlyJob.Options(corpus.toString(),
+        out.toString(), Map.of(), DateRange.ALL, reference, Detectors.standard(reference), 3, 2,
+        2_000_000, 0, null, 15, 2, TOPICS, TrackedTopics.bundled(), TrendSettings.DEFAULTS));
+    Dataset<Row> timeline = spark.read().parquet(out.resolve("topic_timeline").toString());
+    return String.format(Locale.ROOT, "%,d accepted, %,d article_topics rows, %,d topic_timeline"
+        + " rows (%,d of tracked topics), %,d term_trends rows", counts.accepted(),
+        spark.read().parquet(out.resolve("article_topics").toString()).count(), timeline.count(),
+        timeline.where(col("model_id").equalTo("tracked")).count(),
+        spark.read().parquet(out.resolve("term_trends").toString()).count());
+  }
+
+  /**
+   * (6) The topic timelines users would build with Spark MLlib alone: RegexTokenizer,
+   * StopWordsRemover (English), CountVectorizer, online LDA with Gazette's settings, one model
+   * over all languages, then each day's mean topic mixture. The count vectors are cached
+   * before LDA, as its many passes need.
+   */
+  private String mllibLda(Path corpus, Path out, long rows) {
+    long t = System.nanoTime();
+    Dataset<Row> docs = spark.read().parquet(corpus.toString())
+        .select(to_date(col("published_at").try_cast("timestamp")).as("date"),
+            concat_ws(" ", col("title"), col("body")).as("text"))
+        .where(col("date").isNotNull());
+    Dataset<Row> tokens = new RegexTokenizer().setInputCol("text").setOutputCol("tokens")
+        .setPattern("\\P{L}+").setGaps(true).setToLowercase(true).transform(docs);
+    Dataset<Row> words = new StopWordsRemover().setInputCol("tokens").setOutputCol("words")
+        .transform(tokens);
+    CountVectorizerModel vectorizer = new CountVectorizer().setInputCol("words")
+        .setOutputCol("features").setVocabSize(TOPICS.vocabulary()).setMinDF(TOPICS.minDocs())
+        .fit(words);
+    Dataset<Row> features = vectorizer.transform(words).select("date", "features")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long documents = features.count();
+      double vectorised = seconds(t);
+      t = System.nanoTime();
+      LDAModel model = new LDA().setK(TOPICS.topics()).setOptimizer("online")
+          .setMaxIter(TOPICS.iterations())
+          .setSubsamplingRate(Math.min(1.0, Math.max(0.05, 256.0 / documents)))
+          .setSeed(TOPICS.seed()).setFeaturesCol("features").fit(features);
+      double fitted = seconds(t);
+      t = System.nanoTime();
+      model.transform(features).groupBy("date")
+          .agg(Summarizer.mean(col("topicDistribution")).as("mean"))
+          .select(col("date"), posexplode(functions.vector_to_array(col("mean"), "float64"))
+              .as(new String[] {"topic", "share"}))
+          .write().mode(SaveMode.Overwrite).parquet(out.toString());
+      double timelines = seconds(t);
+      return String.format(Locale.ROOT, "%,d documents, vocabulary %,d; vectors %.1f s, LDA"
+          + " fit %.1f s, inference and daily means %.1f s; %,d timeline rows", documents,
+          vectorizer.vocabulary().length, vectorised, fitted, timelines,
+          spark.read().parquet(out.toString()).count());
+    } finally {
+      features.unpersist();
+    }
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
   }
 
   /** (2) The daily term count most users write in Spark SQL. */
@@ -234,20 +396,42 @@ public final class PipelineBenchmark {
     return String.format(Locale.ROOT, "%.0f MB written", sizeMb(out));
   }
 
+  /**
+   * Writes the corpus of {@code spec} to {@code corpus} unless it holds it already (written
+   * by this version of the generator).
+   */
+  static void generate(SparkSession spark, CorpusSpec spec, Path corpus) throws IOException {
+    Path truth = corpus.resolve("_truth.json");
+    boolean current = Files.exists(corpus.resolve("_SUCCESS")) && Files.exists(truth)
+        && Files.readString(truth).equals(new ArticleGenerator(spec).truthJson());
+    if (!current) { // none yet, or written by another version of the generator
+      long t = System.nanoTime();
+      CorpusWriter.write(spark, spec, corpus.toString(), true);
+      double s = seconds(t);
+      System.out.printf(Locale.ROOT, "generated %,d articles in %.1f s (%,.0f articles/s)%n",
+          spec.articles(), s, spec.articles() / s);
+    }
+  }
+
   private static Map<String, String> parse(String[] args) {
+    return parse(args, "--articles N --days D --corpus PATH --work PATH --master M"
+        + " --engines terms,gazette,sql,mllib,duckdb,topics,mllib-lda");
+  }
+
+  /** {@code --name value} pairs; {@code usage} lists the options in the error message. */
+  static Map<String, String> parse(String[] args, String usage) {
     Map<String, String> options = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException("expected --name value pairs, found " + args[i]
-            + "; options: --articles N --days D --corpus PATH --work PATH --master M"
-            + " --engines gazette,sql,mllib,duckdb");
+            + "; options: " + usage);
       }
       options.put(args[i].substring(2), args[++i]);
     }
     return options;
   }
 
-  private static double seconds(long startNanos) {
+  static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
@@ -267,7 +451,7 @@ public final class PipelineBenchmark {
     return peak >> 20;
   }
 
-  private static double sizeMb(Path folder) {
+  static double sizeMb(Path folder) {
     try (Stream<Path> files = Files.walk(folder)) {
       return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / 1e6;
     } catch (IOException e) {
@@ -275,7 +459,7 @@ public final class PipelineBenchmark {
     }
   }
 
-  private static void delete(Path folder) throws IOException {
+  static void delete(Path folder) throws IOException {
     if (!Files.exists(folder)) {
       return;
     }
