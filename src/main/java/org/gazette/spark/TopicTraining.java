@@ -13,21 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.clustering.LDA;
-import org.apache.spark.ml.clustering.LDAModel;
-import org.apache.spark.ml.linalg.Matrix;
-import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.gazette.topic.OnlineLda;
+import org.gazette.topic.TopicInference;
 import org.gazette.topic.TopicLabels;
 import org.gazette.topic.TopicMatching;
 import org.gazette.topic.TopicModel;
@@ -127,37 +120,8 @@ public final class TopicTraining {
         eligible.add(e.getKey());
       }
     }
-    // Languages train side by side: each of online LDA's many small Spark jobs leaves the
-    // cores idle while the driver schedules it, and the others fill them.
-    Map<String, Fitted> fitted = new LinkedHashMap<>();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
-        .newFixedThreadPool(Math.max(1, Math.min(4, eligible.size())));
-    try {
-      Map<String, java.util.concurrent.Future<Fitted>> running = new LinkedHashMap<>();
-      for (String language : eligible) {
-        running.put(language, pool.submit(() -> {
-          long began = System.nanoTime();
-          Fitted f = fit(spark, articleTerms.where(col("language").equalTo(language)),
-              vocabularies.get(language), articles.get(language), settings);
-          LOG.info("trained {} topics for {} on {} articles, {} terms, in {}",
-              f.lambda().length, language, NightlyJob.fmt(f.documents()),
-              NightlyJob.fmt(vocabularies.get(language).length),
-              String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - began) / 1e9));
-          return f;
-        }));
-      }
-      for (Map.Entry<String, java.util.concurrent.Future<Fitted>> e : running.entrySet()) {
-        fitted.put(e.getKey(), e.getValue().get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while training topic models", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r
-          : new IllegalStateException("training a topic model failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    Map<String, Fitted> fitted = eligible.isEmpty() ? Map.of()
+        : fit(spark, articleTerms, eligible, vocabularies, articles, settings);
     // Ids are handed out in the order of the languages, most articles first: repeatable.
     for (String language : eligible) {
       TopicModel.Language prior = previous == null ? null
@@ -224,110 +188,255 @@ public final class TopicTraining {
   /** The fitted parameters of one language: lambda (topic-major) and alpha. */
   record Fitted(double[][] lambda, double[] alpha, long documents) {}
 
-  private static final StructType FEATURES = DataTypes.createStructType(List.of(
-      DataTypes.createStructField("features", SQLDataTypes.VectorType(), false)));
+  /** One training document: its language's index, its terms' indices and counts. */
+  record Doc(int language, int[] terms, double[] counts) implements Serializable {}
 
-  private static Fitted fit(SparkSession spark, Dataset<Row> articleTerms, String[] vocabulary,
-      long articles, Settings settings) {
-    int k = topicsFor(articles, settings);
-    Map<String, Integer> index = new HashMap<>(vocabulary.length * 2);
-    for (int i = 0; i < vocabulary.length; i++) {
-      index.put(vocabulary[i], i);
+  /**
+   * Fits every language of {@code languages} at once with online LDA: each iteration is one
+   * Spark job over the documents of all languages, which samples each language's mini-batch
+   * (5% of its articles, at least 256), runs the E-step where the documents are ({@link
+   * TopicInference#accumulate}) and sums the statistics; the driver then updates each
+   * language's {@link OnlineLda}. MLlib's LDA runs several jobs per language and iteration, and
+   * its E-step in Breeze costs several times more per document.
+   *
+   * <p>Repeatable: the articles are spread over partitions by a hash of their id and sorted
+   * within them, each partition draws its mini-batch with a seed made of the run's seed, the
+   * iteration and the partition, and the statistics are summed in fixed point, so that the
+   * order in which partitions finish cannot change a bit of the result.
+   */
+  private static Map<String, Fitted> fit(SparkSession spark, Dataset<Row> articleTerms,
+      List<String> languages, Map<String, String[]> vocabularies, Map<String, Long> articles,
+      Settings settings) {
+    int n = languages.size();
+    Map<String, Integer> languageIndex = new HashMap<>();
+    List<Map<String, Integer>> indices = new ArrayList<>();
+    long total = 0;
+    org.apache.spark.sql.Column keep = null;
+    for (int l = 0; l < n; l++) {
+      String language = languages.get(l);
+      languageIndex.put(language, l);
+      Map<String, Integer> index = new HashMap<>();
+      String[] vocabulary = vocabularies.get(language);
+      for (int i = 0; i < vocabulary.length; i++) {
+        index.put(vocabulary[i], i);
+      }
+      indices.add(index);
+      long count = articles.get(language);
+      total += Math.min(count, settings.maxArticles());
+      double share = Math.min(1.0, (double) settings.maxArticles() / count);
+      org.apache.spark.sql.Column chosen = col("language").equalTo(language)
+          .and(functions.rand(settings.seed()).lt(share));
+      keep = keep == null ? chosen : keep.or(chosen);
     }
-    Broadcast<Map<String, Integer>> shipped = new org.apache.spark.api.java.JavaSparkContext(
-        spark.sparkContext()).broadcast(index);
-    // The same articles in the same order whatever the input's partitioning: online LDA's
-    // mini-batches are drawn per partition, so this is what makes training repeatable.
-    int partitions = (int) Math.min(64, Math.max(2, articles / 20_000));
-    Dataset<Row> ordered = articleTerms.repartition(partitions, col("id"))
-        .sortWithinPartitions("id");
-    Dataset<Row> sample = articles > settings.maxArticles()
-        ? ordered.sample(false, (double) settings.maxArticles() / articles, settings.seed())
-        : ordered;
-    int size = vocabulary.length;
-    Dataset<Row> docs = sample.select("terms", "counts")
-        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Vectorizer(rows,
-            shipped.value(), size), ExpressionEncoder.apply(FEATURES))
+    org.apache.spark.api.java.JavaSparkContext jsc =
+        new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext());
+    Broadcast<Map<String, Integer>> shippedLanguages = jsc.broadcast(languageIndex);
+    Broadcast<List<Map<String, Integer>>> shippedIndices = jsc.broadcast(indices);
+    // The same articles in the same partitions and order whatever the input's partitioning.
+    int partitions = (int) Math.min(16, Math.max(2, total / 50_000));
+    org.apache.spark.api.java.JavaRDD<Doc> docs = articleTerms
+        .select("id", "language", "terms", "counts")
+        .repartition(partitions, col("id")).sortWithinPartitions("id")
+        .where(keep)
+        .toJavaRDD()
+        .mapPartitions(rows -> new DocReader(rows, shippedLanguages.value(),
+            shippedIndices.value()))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    List<Broadcast<?>> broadcasts = new ArrayList<>(List.of(shippedLanguages, shippedIndices));
     try {
-      long documents = docs.count();
-      // Mini-batches of about 5% of the articles, but never fewer than 256 of them: small
-      // corpora would otherwise learn from a handful of articles per step.
-      double batch = Math.min(1.0, Math.max(0.05, 256.0 / Math.max(1, documents)));
-      LDA lda = new LDA()
-          .setK(k)
-          .setOptimizer("online")
-          .setMaxIter(settings.iterations())
-          .setSubsamplingRate(batch)
-          .setLearningOffset(64)
-          .setLearningDecay(0.51)
-          .setOptimizeDocConcentration(true)
-          .setSeed(settings.seed())
-          .setFeaturesCol("features");
-      LDAModel model = lda.fit(docs);
-      Matrix topics = model.topicsMatrix(); // vocabulary × k: lambda of the online optimiser
-      double[][] lambda = new double[k][size];
-      for (int t = 0; t < k; t++) {
-        for (int w = 0; w < size; w++) {
-          lambda[t][w] = topics.apply(w, t);
+      Map<Integer, Long> counts = docs.map(Doc::language).countByValue();
+      OnlineLda[] models = new OnlineLda[n];
+      double[] fractions = new double[n];
+      int[] sizes = new int[n];
+      int[] ks = new int[n];
+      for (int l = 0; l < n; l++) {
+        long documents = counts.getOrDefault(l, 0L);
+        sizes[l] = vocabularies.get(languages.get(l)).length;
+        ks[l] = topicsFor(articles.get(languages.get(l)), settings);
+        // Mini-batches of about 5% of the articles, but never fewer than 256 of them: small
+        // corpora would otherwise learn from a handful of articles per step.
+        fractions[l] = Math.min(1.0, Math.max(0.05, 256.0 / Math.max(1, documents)));
+        models[l] = new OnlineLda(ks[l], sizes[l], Math.max(1, documents), 64, 0.51, true,
+            settings.seed() + l);
+      }
+      long began = System.nanoTime();
+      for (int iteration = 1; iteration <= settings.iterations(); iteration++) {
+        TopicInference[] current = new TopicInference[n];
+        for (int l = 0; l < n; l++) {
+          current[l] = models[l].inference();
+        }
+        Broadcast<TopicInference[]> shipped = jsc.broadcast(current);
+        long seed = settings.seed() * 1_000_003L + iteration;
+        BatchStats batch = docs.mapPartitionsWithIndex((partition, it) -> {
+          BatchStats stats = new BatchStats(ks, sizes);
+          stats.collect(it, shipped.value(), fractions, new java.util.Random(
+              seed * 31 + partition));
+          return java.util.List.of(stats).iterator();
+        }, false).treeReduce(BatchStats::merge, 2);
+        shipped.destroy();
+        for (int l = 0; l < n; l++) {
+          models[l].update(batch.sstats(l), batch.logTheta(l), batch.documents[l]);
+        }
+        if (iteration == 1 || iteration % 10 == 0) {
+          LOG.info("online LDA iteration {} of {}: {} articles in the mini-batches, {}",
+              iteration, settings.iterations(), NightlyJob.fmt(java.util.Arrays.stream(
+                  batch.documents).sum()), String.format(Locale.ROOT, "%.1f s so far",
+                  (System.nanoTime() - began) / 1e9));
         }
       }
-      double[] alpha = model.getEffectiveDocConcentration();
-      return new Fitted(lambda, alpha, documents);
+      Map<String, Fitted> fitted = new LinkedHashMap<>();
+      for (int l = 0; l < n; l++) {
+        fitted.put(languages.get(l), new Fitted(models[l].lambda(), models[l].alpha(),
+            counts.getOrDefault(l, 0L)));
+        LOG.info("trained {} topics for {} on {} articles, {} terms", ks[l], languages.get(l),
+            NightlyJob.fmt(counts.getOrDefault(l, 0L)), NightlyJob.fmt(sizes[l]));
+      }
+      return fitted;
     } finally {
-      docs.unpersist();
-      shipped.destroy();
+      docs.unpersist(false);
+      broadcasts.forEach(Broadcast::destroy);
     }
   }
 
-  /** Turns bags of terms into sparse count vectors over a vocabulary; empty bags are dropped. */
-  private static final class Vectorizer implements java.util.Iterator<Row> {
+  /** Reads article_terms rows as {@link Doc}s over the vocabularies; drops empty bags. */
+  private static final class DocReader implements java.util.Iterator<Doc> {
     private final java.util.Iterator<Row> rows;
-    private final Map<String, Integer> index;
-    private final int size;
-    private Row next;
+    private final Map<String, Integer> languages;
+    private final List<Map<String, Integer>> indices;
+    private Doc next;
 
-    Vectorizer(java.util.Iterator<Row> rows, Map<String, Integer> index, int size) {
+    DocReader(java.util.Iterator<Row> rows, Map<String, Integer> languages,
+        List<Map<String, Integer>> indices) {
       this.rows = rows;
-      this.index = index;
-      this.size = size;
+      this.languages = languages;
+      this.indices = indices;
     }
 
     @Override
     public boolean hasNext() {
       while (next == null && rows.hasNext()) {
         Row r = rows.next();
-        List<String> terms = r.getList(0);
-        List<Integer> counts = r.getList(1);
-        java.util.TreeMap<Integer, Double> vector = new java.util.TreeMap<>();
+        Integer language = languages.get(r.getString(1));
+        if (language == null || r.isNullAt(2)) {
+          continue;
+        }
+        Map<String, Integer> index = indices.get(language);
+        List<String> terms = r.getList(2);
+        List<Integer> counts = r.getList(3);
+        int[] ids = new int[terms.size()];
+        double[] values = new double[terms.size()];
+        int m = 0;
         for (int i = 0; i < terms.size(); i++) {
-          Integer at = index.get(terms.get(i));
-          if (at != null) {
-            vector.merge(at, counts.get(i).doubleValue(), Double::sum);
+          Integer id = index.get(terms.get(i));
+          if (id != null) {
+            ids[m] = id;
+            values[m++] = counts.get(i);
           }
         }
-        if (!vector.isEmpty()) {
-          int[] indices = new int[vector.size()];
-          double[] values = new double[vector.size()];
-          int n = 0;
-          for (Map.Entry<Integer, Double> e : vector.entrySet()) {
-            indices[n] = e.getKey();
-            values[n++] = e.getValue();
-          }
-          next = RowFactory.create(Vectors.sparse(size, indices, values));
+        if (m > 0) {
+          next = new Doc(language, java.util.Arrays.copyOf(ids, m),
+              java.util.Arrays.copyOf(values, m));
         }
       }
       return next != null;
     }
 
     @Override
-    public Row next() {
+    public Doc next() {
       if (!hasNext()) {
         throw new java.util.NoSuchElementException();
       }
-      Row r = next;
+      Doc d = next;
       next = null;
-      return r;
+      return d;
+    }
+  }
+
+  /**
+   * The summed E-step statistics of a mini-batch, per language, in fixed point (2^-32): sums
+   * of longs do not depend on the order of the partitions, so training is repeatable.
+   */
+  static final class BatchStats implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final double SCALE = 0x1p32;
+
+    final long[][] sstats;
+    final long[][] logTheta;
+    final long[] documents;
+
+    BatchStats(int[] topics, int[] sizes) {
+      int n = topics.length;
+      sstats = new long[n][];
+      logTheta = new long[n][];
+      documents = new long[n];
+      for (int l = 0; l < n; l++) {
+        sstats[l] = new long[topics[l] * sizes[l]];
+        logTheta[l] = new long[topics[l]];
+      }
+    }
+
+    /** Runs the E-step on the documents {@code random} draws, each with its language's odds. */
+    void collect(java.util.Iterator<Doc> docs, TopicInference[] models, double[] fractions,
+        java.util.Random random) {
+      int n = models.length;
+      double[][] sums = new double[n][];
+      double[][] logs = new double[n][];
+      TopicInference.Scratch[] scratches = new TopicInference.Scratch[n];
+      for (int l = 0; l < n; l++) {
+        sums[l] = new double[sstats[l].length];
+        logs[l] = new double[logTheta[l].length];
+        scratches[l] = models[l].newScratch();
+      }
+      while (docs.hasNext()) {
+        Doc d = docs.next();
+        int l = d.language();
+        if (random.nextDouble() < fractions[l] && models[l].accumulate(d.terms(), d.counts(),
+            d.terms().length, scratches[l], sums[l], logs[l])) {
+          documents[l]++;
+        }
+      }
+      for (int l = 0; l < n; l++) {
+        toFixed(sums[l], sstats[l]);
+        toFixed(logs[l], logTheta[l]);
+      }
+    }
+
+    private static void toFixed(double[] from, long[] to) {
+      for (int i = 0; i < from.length; i++) {
+        to[i] = Math.round(from[i] * SCALE);
+      }
+    }
+
+    private static double[] fromFixed(long[] values) {
+      double[] out = new double[values.length];
+      for (int i = 0; i < values.length; i++) {
+        out[i] = values[i] / SCALE;
+      }
+      return out;
+    }
+
+    double[] sstats(int language) {
+      return fromFixed(sstats[language]);
+    }
+
+    double[] logTheta(int language) {
+      return fromFixed(logTheta[language]);
+    }
+
+    /** Adds {@code other} into this one; returns this. */
+    BatchStats merge(BatchStats other) {
+      for (int l = 0; l < documents.length; l++) {
+        add(sstats[l], other.sstats[l]);
+        add(logTheta[l], other.logTheta[l]);
+        documents[l] += other.documents[l];
+      }
+      return this;
+    }
+
+    private static void add(long[] into, long[] values) {
+      for (int i = 0; i < into.length; i++) {
+        into[i] += values[i];
+      }
     }
   }
 

@@ -206,13 +206,83 @@ public final class TopicInference implements Serializable {
    */
   public int mixture(int[] termIndices, double[] counts, int n, Scratch scratch,
       double[] theta) {
-    if (n < 0 || n > termIndices.length || n > counts.length) {
-      throw new IllegalArgumentException("n = " + n + " for " + termIndices.length
-          + " term indices and " + counts.length + " counts");
-    }
     if (theta.length != topics || scratch.gamma.length != topics) {
       throw new IllegalArgumentException("theta has " + theta.length + " values, scratch "
           + scratch.gamma.length + ", for " + topics + " topics");
+    }
+    if (total(termIndices, counts, n) == 0) {
+      for (int t = 0; t < topics; t++) {
+        theta[t] = alpha[t] / alphaSum;
+      }
+      return 0;
+    }
+    int iterations = iterate(termIndices, counts, n, scratch);
+    double[] gamma = scratch.gamma;
+    double sum = 0;
+    for (int t = 0; t < topics; t++) {
+      sum += gamma[t];
+    }
+    for (int t = 0; t < topics; t++) {
+      theta[t] = gamma[t] / sum;
+    }
+    return iterations;
+  }
+
+  /**
+   * The E-step of online LDA for one document of a mini-batch: infers its mixture as {@link
+   * #mixture(int[], double[], int, Scratch, double[])} does, then adds its sufficient
+   * statistics to {@code sstats} (term-major, {@code [term * k + topic]}: the count of each
+   * term times its topic's share, phi, which is MLlib's {@code sstats} already multiplied by
+   * exp(E[log beta])) and its E[log theta] to {@code logTheta} (k values, for the update of
+   * alpha). Returns false, adding nothing, for a document without counts.
+   */
+  public boolean accumulate(int[] termIndices, double[] counts, int n, Scratch scratch,
+      double[] sstats, double[] logTheta) {
+    if (sstats.length != topics * vocabularySize || logTheta.length != topics) {
+      throw new IllegalArgumentException("sstats needs " + topics * vocabularySize
+          + " values and logTheta " + topics);
+    }
+    if (total(termIndices, counts, n) == 0) {
+      return false;
+    }
+    iterate(termIndices, counts, n, scratch);
+    int k = topics;
+    double[] expElogTheta = scratch.expElogTheta;
+    float[] beta = expElogBeta;
+    for (int i = 0; i < n; i++) {
+      double count = counts[i];
+      if (count == 0) {
+        continue;
+      }
+      int base = termIndices[i] * k;
+      double norm = 0;
+      for (int t = 0; t < k; t++) {
+        norm += beta[base + t] * expElogTheta[t];
+      }
+      // Each row of beta is scaled to a maximum of 1; the scale cancels in beta / norm.
+      double ratio = count / (norm + PHI_NORM_FLOOR);
+      for (int t = 0; t < k; t++) {
+        sstats[base + t] += expElogTheta[t] * beta[base + t] * ratio;
+      }
+    }
+    // E[log theta] itself, not the log of its exp, which underflows for tiny alphas.
+    double[] gamma = scratch.gamma;
+    double sum = 0;
+    for (int t = 0; t < k; t++) {
+      sum += gamma[t];
+    }
+    double digammaOfSum = digamma(sum);
+    for (int t = 0; t < k; t++) {
+      logTheta[t] += digamma(gamma[t]) - digammaOfSum;
+    }
+    return true;
+  }
+
+  /** The sum of the first {@code n} counts, each checked with its term index. */
+  private double total(int[] termIndices, double[] counts, int n) {
+    if (n < 0 || n > termIndices.length || n > counts.length) {
+      throw new IllegalArgumentException("n = " + n + " for " + termIndices.length
+          + " term indices and " + counts.length + " counts");
     }
     double total = 0;
     for (int i = 0; i < n; i++) {
@@ -228,13 +298,18 @@ public final class TopicInference implements Serializable {
       }
       total += count;
     }
-    if (total == 0) {
-      for (int t = 0; t < topics; t++) {
-        theta[t] = alpha[t] / alphaSum;
-      }
-      return 0;
-    }
+    return total;
+  }
 
+  /**
+   * Iterates gamma for a document with counts until it converges or {@value #MAX_ITERATIONS}
+   * iterations; leaves gamma and exp(E[log theta]) in {@code scratch}. Returns the iterations.
+   */
+  private int iterate(int[] termIndices, double[] counts, int n, Scratch scratch) {
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      total += counts[i];
+    }
     int k = topics;
     double[] gamma = scratch.gamma;
     double[] expElogTheta = scratch.expElogTheta;
@@ -276,13 +351,6 @@ public final class TopicInference implements Serializable {
       if (change / k <= CONVERGENCE) {
         break;
       }
-    }
-    double sum = 0;
-    for (int t = 0; t < k; t++) {
-      sum += gamma[t];
-    }
-    for (int t = 0; t < k; t++) {
-      theta[t] = gamma[t] / sum;
     }
     return iterations;
   }
