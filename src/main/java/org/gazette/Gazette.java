@@ -66,6 +66,14 @@ public final class Gazette implements Runnable {
       err.flush();
       return USAGE;
     }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.gazette.spark.OutputLock.Held held) {
+        // Not a fault of this run: one line, no stack trace, and the output untouched.
+        err.println("gazette " + cli.getCommandName() + ": " + held.getMessage());
+        err.flush();
+        return FAILED;
+      }
+    }
     LOG.error("{} failed", cli.getCommandName(), e);
     err.println("gazette " + cli.getCommandName() + " failed: " + e);
     err.flush();

@@ -35,6 +35,11 @@ public final class DateOptions {
     return new DateRange(parseDate("--from", from), parseDate("--to", to));
   }
 
+  /** True when the dates were given as a range, {@code --from} and {@code --to}. */
+  public boolean isBackfill() {
+    return from != null && to != null;
+  }
+
   /** {@code value} of {@code option} as a date, or a usage error that names both. */
   static LocalDate parseDate(String option, String value) {
     try {

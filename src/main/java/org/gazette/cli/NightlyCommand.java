@@ -90,6 +90,16 @@ public final class NightlyCommand implements Callable<Integer> {
           + "the text; for inputs of few large files); 0: as read (default)")
   int partitions;
 
+  @Option(names = "--force",
+      description = "with --from and --to: run the dates the output already has too (by "
+          + "default a backfill skips them, so that it can be resumed)")
+  boolean force;
+
+  @Option(names = "--chunk-days", defaultValue = "7",
+      description = "with --from and --to: annotate and commit this many dates per pass, in date"
+          + " order; a failed backfill keeps the passes it finished (default: ${DEFAULT-VALUE})")
+  int chunkDays;
+
   @Mixin SparkOptions spark;
 
   @Override
@@ -114,9 +124,15 @@ public final class NightlyCommand implements Callable<Integer> {
         entities ? loadKnownEntities(reference) : null, pairEntities, minPairDocs,
         topics ? topicOptions.settings() : null,
         tracked.load(ref), trendOptions.settings());
+    if (force && !dates.isBackfill()) {
+      throw new UsageException("--force is for a backfill with --from and --to, which skips the"
+          + " dates done; --date and a run over all dates always run their dates");
+    }
+    NightlyJob.Plan plan = dates.isBackfill()
+        ? new NightlyJob.Plan(!force, chunkDays) : NightlyJob.Plan.ONE_PASS;
     SparkSession session = spark.session("nightly");
     try {
-      NightlyJob.run(session, options);
+      NightlyJob.run(session, options, plan);
       return 0;
     } finally {
       session.stop();

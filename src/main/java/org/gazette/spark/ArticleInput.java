@@ -65,6 +65,20 @@ public final class ArticleInput {
 
   /** Reads {@code path} (a Parquet file or folder) with {@code mapping} (contract to input). */
   public static Dataset<Row> read(SparkSession spark, String path, Map<String, String> mapping) {
+    return read(spark, path, mapping, DateRange.ALL);
+  }
+
+  /**
+   * Reads the rows of {@code path} that can belong to the dates of {@code range}: the files of
+   * other dates are skipped where the input says which they are, so that a night's run reads
+   * the night's articles, not the archive. An input partitioned by day in Hive's layout
+   * ({@code date=2023-08-01/} folders) is read only in the folders of the range and the day
+   * on each side (an article filed under the next day still counts); a {@code published_at}
+   * stored as a timestamp lets Parquet skip row groups of other dates. Rows of the range are
+   * then found by their date as always: this only spares reading.
+   */
+  public static Dataset<Row> read(SparkSession spark, String path, Map<String, String> mapping,
+      DateRange range) {
     Dataset<Row> raw;
     try {
       raw = spark.read().parquet(path);
@@ -84,7 +98,29 @@ public final class ArticleInput {
       }
       throw new UsageException("cannot read input " + path + ": " + firstLine(message), e);
     }
-    return conform(raw, mapping);
+    return conform(range.isAll() ? raw : prune(raw, mapping, range), mapping);
+  }
+
+  /** The rows of {@code raw} that can be of the dates of {@code range}; see {@link #read}. */
+  static Dataset<Row> prune(Dataset<Row> raw, Map<String, String> mapping, DateRange range) {
+    StructType schema = raw.schema();
+    Dataset<Row> rows = raw;
+    if (Arrays.asList(schema.fieldNames()).contains("date")
+        && schema.apply("date").dataType() instanceof DateType
+        && !mapping.containsValue("date")) {
+      rows = rows.where(col("date").between(java.sql.Date.valueOf(range.from().minusDays(1)),
+          java.sql.Date.valueOf(range.to().plusDays(1))));
+    }
+    String published = mapping.getOrDefault("published_at", "published_at");
+    if (Arrays.asList(schema.fieldNames()).contains(published)
+        && schema.apply(published).dataType() instanceof TimestampType) {
+      Column c = col(quote(published));
+      java.time.Instant start = range.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      java.time.Instant end = range.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC)
+          .toInstant();
+      rows = rows.where(c.geq(lit(start)).and(c.lt(lit(end))));
+    }
+    return rows;
   }
 
   /** Renames, checks and types the columns of {@code raw}; see the class comment. */

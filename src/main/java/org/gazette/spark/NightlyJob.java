@@ -13,10 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.gazette.Version;
 import org.gazette.entity.KnownEntities;
 import org.gazette.text.Detectors;
 import org.gazette.text.Reference;
@@ -60,21 +58,124 @@ public final class NightlyJob {
       TrendSettings trends) {} // null: no term_trends
 
   /** Counts of a run, as written to {@code runs}. */
-  public record Counts(long rowsRead, long accepted, long duplicates, long rejected) {}
+  public record Counts(long rowsRead, long accepted, long duplicates, long rejected) {
+    Counts plus(Counts o) {
+      return new Counts(rowsRead + o.rowsRead, accepted + o.accepted, duplicates + o.duplicates,
+          rejected + o.rejected);
+    }
+  }
 
   private NightlyJob() {}
 
-  /** Runs the job; returns the counts of the run. Failures are recorded in {@code runs}. */
+  /**
+   * How a run over a range of dates proceeds: in date order, {@code chunkDays} dates per pass
+   * (each pass committed on its own, so a failed backfill keeps the dates it finished), and,
+   * with {@code skipDone}, leaving out the dates the output already has.
+   */
+  public record Plan(boolean skipDone, int chunkDays) {
+    /** Every date of the range in one pass, done or not: what a re-run of a date needs. */
+    public static final Plan ONE_PASS = new Plan(false, Integer.MAX_VALUE);
+
+    public Plan {
+      if (chunkDays < 1) {
+        throw new org.gazette.UsageException("--chunk-days must be at least 1, was " + chunkDays);
+      }
+    }
+  }
+
+  /** Runs the job over every date of {@code options} in one pass; see {@link #run(SparkSession, Options, Plan)}. */
   public static Counts run(SparkSession spark, Options options) {
-    Instant started = Instant.now();
-    String runId = started.toString().replace(":", "").replace("-", "") + "-"
+    return run(spark, options, Plan.ONE_PASS);
+  }
+
+  /**
+   * Runs the job: takes the output's lock (a second run on the same output refuses), completes
+   * or clears what a run that died left, then annotates and commits the dates of {@code
+   * options} as {@code plan} says, one {@code runs} row per pass. Returns the counts of all
+   * passes.
+   */
+  public static Counts run(SparkSession spark, Options options, Plan plan) {
+    // A missing input or a schema that does not fit is a usage error, found before the output
+    // is touched.
+    ArticleInput.read(spark, options.input(), options.mapping(), options.range());
+    String runId = newRunId(Instant.now());
+    TableStore probe = new TableStore(spark, options.output(), runId);
+    try (OutputLock lock = OutputLock.acquire(probe.fileSystem(), probe.root(), runId,
+        "nightly " + options.range())) {
+      probe.recover();
+      List<DateRange> passes = passes(options.range(), plan, probe.doneDates());
+      Counts total = new Counts(0, 0, 0, 0);
+      for (int i = 0; i < passes.size(); i++) {
+        Options pass = withRange(options, passes.get(i));
+        if (passes.size() > 1) {
+          LOG.info("pass {} of {}: {}", i + 1, passes.size(), pass.range());
+        }
+        total = total.plus(runPass(spark, pass, i == 0 ? runId : newRunId(Instant.now())));
+      }
+      return total;
+    }
+  }
+
+  /** The passes of {@code range}: consecutive dates not done, at most {@code chunkDays} each. */
+  static List<DateRange> passes(DateRange range, Plan plan, java.util.Set<java.time.LocalDate> done) {
+    if (range.isAll()) {
+      return List.of(range);
+    }
+    List<DateRange> passes = new ArrayList<>();
+    java.time.LocalDate first = null;
+    java.time.LocalDate last = null;
+    List<java.time.LocalDate> skipped = new ArrayList<>();
+    for (java.time.LocalDate day : range.days()) {
+      boolean skip = plan.skipDone() && done.contains(day);
+      if (skip) {
+        skipped.add(day);
+      }
+      boolean breaks = skip || (first != null
+          && java.time.temporal.ChronoUnit.DAYS.between(first, day) >= plan.chunkDays());
+      if (breaks && first != null) {
+        passes.add(new DateRange(first, last));
+        first = null;
+      }
+      if (!skip) {
+        if (first == null) {
+          first = day;
+        }
+        last = day;
+      }
+    }
+    if (first != null) {
+      passes.add(new DateRange(first, last));
+    }
+    if (!skipped.isEmpty()) {
+      LOG.info("skipping {} dates done already ({} to {}; --force runs them again)",
+          skipped.size(), skipped.get(0), skipped.get(skipped.size() - 1));
+    }
+    return passes;
+  }
+
+  private static Options withRange(Options o, DateRange range) {
+    return new Options(o.input(), o.output(), o.mapping(), range, o.reference(), o.detector(),
+        o.maxPhraseWords(), o.minPhraseDocs(), o.flushAt(), o.partitions(), o.known(),
+        o.pairLimit(), o.minPairDocs(), o.topics(), o.tracked(), o.trends());
+  }
+
+  /** A run id: its start time, then a random part. */
+  static String newRunId(Instant started) {
+    return started.toString().replace(":", "").replace("-", "") + "-"
         + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** One pass over the dates of {@code options}; failures are recorded in {@code runs}. */
+  private static Counts runPass(SparkSession spark, Options options, String runId) {
+    Instant started = Instant.now();
+    Written written = new Written();
     TableStore store = new TableStore(spark, options.output(), runId);
     Counts counts = new Counts(0, 0, 0, 0);
     List<Dataset<Row>> cached = new ArrayList<>();
     try {
       describe(spark, "read " + options.input());
-      Dataset<Row> conformed = ArticleInput.read(spark, options.input(), options.mapping());
+      Dataset<Row> conformed = ArticleInput.read(spark, options.input(), options.mapping(),
+          options.range());
       if (options.partitions() > 0) {
         conformed = conformed.repartition(options.partitions());
       }
@@ -109,7 +210,6 @@ public final class NightlyJob {
         }
         Dataset<Row> articles = merges.isEmpty() ? kept
             : cache(cached, EntityTables.linked(kept, merges, options.pairLimit()));
-        List<Table> written = new ArrayList<>();
         stage(spark, store, written, Table.ARTICLES, DailyTables.articles(articles));
         stage(spark, store, written, Table.REJECTED_ARTICLES, DailyTables.rejectedArticles(annotated));
         Dataset<Row> retracted = AnnotationPass.retract(judged, Resolution.excluded(resolved),
@@ -138,13 +238,14 @@ public final class NightlyJob {
           topics(spark, store, written, options, articles.where(col("duplicate_of").isNull()));
         }
         long committing = System.nanoTime();
-        store.commit(written, options.range());
+        store.commit(written.tables, options.range());
         LOG.info("committed the tables of {} in {}", options.range(), since(committing));
       }
-      recordRun(spark, store, runId, started, options, counts, null);
+      RunLog.record(spark, store, runId, "nightly", started, options.range(), counts,
+          written.rows, null);
       return counts;
     } catch (RuntimeException e) {
-      recordFailure(spark, store, runId, started, options, counts, e);
+      RunLog.recordFailure(spark, store, runId, "nightly", started, options.range(), counts, e);
       throw e;
     } finally {
       cached.forEach(Dataset::unpersist);
@@ -177,30 +278,12 @@ public final class NightlyJob {
     return new Counts(kinds.getLong(0) + rejected, accepted, duplicates, rejected);
   }
 
-  private static void recordFailure(SparkSession spark, TableStore store, String runId,
-      Instant started, Options options, Counts counts, RuntimeException e) {
-    try {
-      recordRun(spark, store, runId, started, options, counts, e);
-    } catch (RuntimeException second) {
-      e.addSuppressed(second);
-    }
-  }
-
-  private static void recordRun(SparkSession spark, TableStore store, String runId,
-      Instant started, Options options, Counts counts, Throwable failure) {
-    Row run = RowFactory.create(runId, "nightly", started, Instant.now(),
-        failure == null ? "succeeded" : "failed", options.range().toString(), counts.rowsRead(),
-        counts.accepted(), counts.duplicates(), counts.rejected(), Version.get(),
-        failure == null ? null : String.valueOf(failure.getMessage()));
-    describe(spark, "write runs");
-    store.append(Table.RUNS, spark.createDataFrame(List.of(run), Table.RUNS.schema()));
-  }
 
   /**
    * Stages {@code term_trends} from the run's staged counts and the stored counts of the
    * window before its first date: history is read, never annotated again.
    */
-  private static void trends(SparkSession spark, TableStore store, List<Table> written,
+  private static void trends(SparkSession spark, TableStore store, Written written,
       DateRange range, TrendSettings settings, boolean entities) {
     java.util.Optional<DateRange> history = Trends.history(range, settings);
     Dataset<Row> termCounts = withHistory(spark, store, Table.TERM_FREQUENCIES, history);
@@ -226,7 +309,7 @@ public final class NightlyJob {
    * Stages {@code topic_timeline} with the newest topic model, training a first one on the
    * run's own articles when there is none, and {@code topics}.
    */
-  private static void topics(SparkSession spark, TableStore store, List<Table> written,
+  private static void topics(SparkSession spark, TableStore store, Written written,
       Options options, Dataset<Row> originals) {
     TopicModelStore models = new TopicModelStore(spark, store);
     TopicModel model = options.topics() == null ? null : models.newest();
@@ -262,13 +345,26 @@ public final class NightlyJob {
         TopicsJob.topicsTable(spark, store, trained ? model : null, options.tracked()));
   }
 
-  private static void stage(SparkSession spark, TableStore store, List<Table> written,
+  private static void stage(SparkSession spark, TableStore store, Written written,
       Table table, Dataset<Row> rows) {
     describe(spark, "write " + table.tableName());
     long began = System.nanoTime();
     store.stage(table, rows);
-    written.add(table);
-    LOG.info("wrote {} in {}", table.tableName(), since(began));
+    Dataset<Row> staged = store.staged(spark, table);
+    long n = staged == null ? 0 : staged.count(); // from the Parquet footers
+    written.add(table, n);
+    LOG.info("wrote {}: {} rows in {}", table.tableName(), fmt(n), since(began));
+  }
+
+  /** The tables a pass staged, with their rows. */
+  private static final class Written {
+    final List<Table> tables = new ArrayList<>();
+    final Map<String, Long> rows = new java.util.LinkedHashMap<>();
+
+    void add(Table table, long n) {
+      tables.add(table);
+      rows.put(table.tableName(), n);
+    }
   }
 
   private static String since(long nanos) {

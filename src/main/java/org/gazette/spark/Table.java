@@ -168,6 +168,8 @@ public enum Table {
       col("accepted", LongType, false, "articles accepted, duplicates excluded"),
       col("duplicates", LongType, false, "duplicates and collapsed id repeats"),
       col("rejected", LongType, false, "rows rejected"),
+      col("rows_written", org.apache.spark.sql.types.DataTypes.createMapType(StringType, LongType, false), false,
+          "rows committed per table (empty for a failed run)"),
       col("gazette_version", StringType, false, "version of Gazette"),
       col("message", StringType, true, "error message of a failed run"));
 

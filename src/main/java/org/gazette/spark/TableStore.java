@@ -3,6 +3,7 @@ package org.gazette.spark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +38,8 @@ public final class TableStore {
   private final FileSystem fs;
   private final Path root;
   private final Path staging;
+  /** True from the journal's writing to the end of its moves: the staging folder must stay. */
+  private boolean journaled;
 
   public TableStore(SparkSession spark, String output, String runId) {
     this.spark = spark;
@@ -111,7 +114,14 @@ public final class TableStore {
   /**
    * Replaces, in every daily table, the partitions of the run's dates with the staged ones:
    * for a bounded range, every day of it (a day without rows loses its old rows); for all
-   * dates, the dates the run produced. A table that is not daily is replaced whole.
+   * dates, the dates the run produced. A table that is not daily is replaced whole. The dates
+   * are then recorded as done ({@link #doneDates}).
+   *
+   * <p>The commit is journaled: once every staged partition is complete, the list of moves is
+   * written to {@code _staging/RUN/_COMMIT}, and only then are the partitions moved, one
+   * directory rename each. A driver that dies during the moves leaves the journal behind, and
+   * the next run on the output completes them ({@link #recover}) before it starts: the output
+   * ends as this run would have left it, never half of it.
    */
   public void commit(List<Table> tables, DateRange range) {
     try {
@@ -127,46 +137,153 @@ public final class TableStore {
           partitions.add(DATE_PREFIX + day);
         }
       }
-      Path old = new Path(staging, "_replaced");
+      List<String> moves = new ArrayList<>();
       for (Table table : tables) {
         if (!table.isDaily()) {
-          Path live = path(table);
-          if (fs.exists(live)) {
-            fs.mkdirs(old);
-            rename(live, new Path(old, table.tableName()));
-          }
-          rename(new Path(staging, table.tableName()), live);
+          moves.add(table.tableName() + "\t");
           continue;
         }
-        Path live = path(table);
         Path staged = new Path(staging, table.tableName());
-        fs.mkdirs(live);
         for (String partition : partitions) {
-          Path current = new Path(live, partition);
-          if (fs.exists(current)) {
-            Path aside = new Path(old, table.tableName() + "/" + partition);
-            fs.mkdirs(aside.getParent());
-            rename(current, aside);
-          }
           Path fresh = new Path(staged, partition);
-          if (!fs.exists(fresh) && partition.equals(DATE_PREFIX + NULL_PARTITION)) {
-            continue;
-          }
           if (!fs.exists(fresh)) {
+            if (partition.equals(DATE_PREFIX + NULL_PARTITION)) {
+              continue;
+            }
             // A date without rows still gets its partition, one empty file with the schema:
             // readers see no rows rather than a table whose schema cannot be read.
             fs.mkdirs(fresh);
             FileUtil.copy(fs, emptyFile(table), fs, new Path(fresh, EMPTY_FILE), false,
                 fs.getConf());
           }
-          rename(fresh, current);
+          moves.add(table.tableName() + "\t" + partition);
         }
       }
+      for (String partition : partitions) {
+        if (!partition.equals(DATE_PREFIX + NULL_PARTITION)) {
+          moves.add(DONE + "\t" + partition);
+        }
+      }
+      writeJournal(moves);
+      journaled = true;
+      apply(staging, moves);
+      journaled = false;
       LOG.info("committed {} partitions of {} tables to {}", partitions.size(), tables.size(),
           root);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit the run's tables to " + root, e);
     }
+  }
+
+  static final String JOURNAL = "_COMMIT";
+  /** For tests of recovery: the commit fails after this many moves; -1: never. */
+  static volatile int failAfterMoves = -1;
+  /** Folder of the output that holds an empty file per date done: {@code _done/date=D}. */
+  static final String DONE = "_done";
+
+  private void writeJournal(List<String> moves) throws IOException {
+    Path journal = new Path(staging, JOURNAL);
+    Path written = new Path(staging, JOURNAL + ".tmp");
+    try (java.io.OutputStream out = fs.create(written, true)) {
+      out.write(String.join("\n", moves).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    rename(written, journal); // the journal exists whole or not at all
+  }
+
+  /**
+   * Does the moves of a journal: each staged partition (or whole table) replaces the live
+   * one, which is set aside first. Every step checks what is done already, so a journal can
+   * be applied again after a crash in the middle of it.
+   */
+  private void apply(Path run, List<String> moves) throws IOException {
+    Path old = new Path(run, "_replaced");
+    int done = 0;
+    for (String move : moves) {
+      if (done++ == failAfterMoves) {
+        throw new IOException("fault injected after " + failAfterMoves + " moves of the commit");
+      }
+      int tab = move.indexOf('\t');
+      String table = move.substring(0, tab);
+      String partition = move.substring(tab + 1);
+      if (table.equals(DONE)) {
+        fs.create(new Path(root, DONE + "/" + partition), true).close();
+        continue;
+      }
+      Path fresh = partition.isEmpty() ? new Path(run, table) : new Path(run, table + "/"
+          + partition);
+      Path live = partition.isEmpty() ? new Path(root, table) : new Path(root, table + "/"
+          + partition);
+      if (!fs.exists(fresh)) {
+        continue; // moved before the crash
+      }
+      if (fs.exists(live)) {
+        Path aside = partition.isEmpty() ? new Path(old, table) : new Path(old, table + "/"
+            + partition);
+        fs.mkdirs(aside.getParent());
+        rename(live, aside);
+      }
+      fs.mkdirs(live.getParent());
+      rename(fresh, live);
+    }
+  }
+
+  /**
+   * Makes the output whole again after runs that died: completes the commit of a run whose
+   * journal was written, and removes the staging folders of runs that died before theirs.
+   * Called by the run that holds the output's lock, before it stages anything.
+   */
+  public void recover() {
+    Path parent = staging.getParent();
+    try {
+      if (!fs.exists(parent)) {
+        return;
+      }
+      FileStatus[] runs = fs.listStatus(parent);
+      java.util.Arrays.sort(runs); // run ids start with their time: oldest first
+      for (FileStatus status : runs) {
+        Path run = status.getPath();
+        if (run.equals(staging)) {
+          continue;
+        }
+        Path journal = new Path(run, JOURNAL);
+        if (fs.exists(journal)) {
+          List<String> moves;
+          try (java.io.InputStream in = fs.open(journal)) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            moves = text.isEmpty() ? List.of() : List.of(text.split("\n"));
+          }
+          LOG.warn("completing the commit of run {}, which stopped in the middle of it",
+              run.getName());
+          apply(run, moves);
+        } else {
+          LOG.warn("removing the staged tables of run {}, which stopped before its commit",
+              run.getName());
+        }
+        fs.delete(run, true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot recover the output " + root
+          + " from an earlier run that stopped", e);
+    }
+  }
+
+  /** The dates a run has committed to this output. */
+  public Set<LocalDate> doneDates() {
+    Set<LocalDate> dates = new TreeSet<>();
+    try {
+      Path done = new Path(root, DONE);
+      if (fs.exists(done)) {
+        for (FileStatus status : fs.listStatus(done)) {
+          String name = status.getPath().getName();
+          if (name.startsWith(DATE_PREFIX)) {
+            dates.add(LocalDate.parse(name.substring(DATE_PREFIX.length())));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the dates done in " + root, e);
+    }
+    return dates;
   }
 
   static final String EMPTY_FILE = "part-00000-empty.parquet";
@@ -193,8 +310,16 @@ public final class TableStore {
     rows.coalesce(1).write().mode(SaveMode.Append).parquet(path(table).toString());
   }
 
-  /** Removes the staging folder of this run. */
+  /**
+   * Removes the staging folder of this run, unless its commit stopped half-way: then the
+   * journal stays for the next run to complete.
+   */
   public void cleanUp() {
+    if (journaled) {
+      LOG.error("the commit to {} stopped half-way; the next run on this output completes it",
+          root);
+      return;
+    }
     try {
       fs.delete(staging, true);
       Path parent = staging.getParent();

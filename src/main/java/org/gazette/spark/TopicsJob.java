@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -30,15 +31,37 @@ public final class TopicsJob {
   /** Trains and saves a model; returns it. */
   public static TopicModel train(SparkSession spark, String output, DateRange range,
       TopicTraining.Settings settings, TrackedTopics tracked) {
-    String runId = "topics-" + Instant.now().toEpochMilli();
+    Instant started = Instant.now();
+    String runId = NightlyJob.newRunId(started);
     TableStore store = new TableStore(spark, output, runId);
-    try {
-      Dataset<Row> articleTerms = store.current(spark, Table.ARTICLE_TERMS);
-      Dataset<Row> termFrequencies = store.current(spark, Table.TERM_FREQUENCIES);
-      if (articleTerms == null || termFrequencies == null) {
-        throw new UsageException("no article_terms in " + output
-            + ": run `gazette nightly` on the articles first");
+    Dataset<Row> articleTerms = store.current(spark, Table.ARTICLE_TERMS);
+    Dataset<Row> termFrequencies = store.current(spark, Table.TERM_FREQUENCIES);
+    if (articleTerms == null || termFrequencies == null) {
+      throw new UsageException("no article_terms in " + output
+          + ": run `gazette nightly` on the articles first");
+    }
+    String command = "topics train";
+    NightlyJob.Counts none = new NightlyJob.Counts(0, 0, 0, 0);
+    try (OutputLock lock = OutputLock.acquire(store.fileSystem(), store.root(), runId,
+        command + " " + range)) {
+      store.recover();
+      TopicModel model = train(spark, store, output, range, settings, tracked, articleTerms,
+          termFrequencies);
+      RunLog.record(spark, store, runId, command, started, range, none, Map.of("topics",
+          store.current(spark, Table.TOPICS).count()), null);
+      return model;
+    } catch (RuntimeException e) {
+      if (!(e instanceof OutputLock.Held)) {
+        RunLog.recordFailure(spark, store, runId, command, started, range, none, e);
       }
+      throw e;
+    }
+  }
+
+  private static TopicModel train(SparkSession spark, TableStore store, String output,
+      DateRange range, TopicTraining.Settings settings, TrackedTopics tracked,
+      Dataset<Row> articleTerms, Dataset<Row> termFrequencies) {
+    try {
       Dataset<Row> articles = range.filter(articleTerms);
       TopicModelStore models = new TopicModelStore(spark, store);
       TopicModel previous = models.newest();

@@ -95,6 +95,29 @@ class CommandLineTest {
   }
 
   @Test
+  void aRunOnAnOutputThatAnotherRunHoldsExitsWithStatusOne() throws Exception {
+    Path out = temp.resolve("held");
+    Files.createDirectories(out);
+    // A lock held by a live process of this host: this test's own JVM.
+    Files.writeString(out.resolve("_lock"), "run_id=other\ncommand=nightly all\nhost="
+        + java.net.InetAddress.getLocalHost().getHostName() + "\npid="
+        + ProcessHandle.current().pid() + "\nstarted_at=2023-08-01T02:30:00Z\n");
+    Result result = run("nightly", "--date", "2023-07-10", "--output", out.toString(),
+        "--master", "local[1]", "--conf", "spark.ui.enabled=false");
+    assertThat(result.status()).isEqualTo(1);
+    assertThat(lastLine(result.err())).startsWith("gazette nightly: another Gazette run is "
+        + "writing").contains("run other (nightly all)").contains("since 2023-08-01T02:30:00Z");
+    assertThat(result.err()).doesNotContain("\tat org.");
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("_lock");
+    }
+
+    Result force = run("nightly", "--date", "2023-07-10", "--force");
+    assertThat(force.status()).isEqualTo(2);
+    assertThat(lastLine(force.err())).startsWith("gazette: --force is for a backfill");
+  }
+
+  @Test
   void aMissingInputIsNamed() {
     Path missing = temp.resolve("nowhere");
     Result result = run("nightly", "--input", missing.toString(), "--output",
