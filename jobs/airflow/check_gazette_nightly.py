@@ -17,6 +17,8 @@ import types
 import unittest
 from datetime import timedelta
 
+sys.dont_write_bytecode = True  # leave no __pycache__ beside the DAG
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
