@@ -101,6 +101,7 @@ fi
 [[ "$properties" == /* ]] || properties="$PWD/$properties"
 props_file_usable "$properties" || bad_setting "cannot read the properties file $properties"
 props_load "$properties" || exit 2
+props_check "$properties" || exit 2
 
 input="$(absolute "$(props_get gazette.input data/sample/articles)")"
 output="$(absolute "$(props_get gazette.output out)")"

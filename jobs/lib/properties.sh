@@ -53,6 +53,25 @@ props_load() {
   return $((bad * 2))
 }
 
+# The gazette.* keys jobs/gazette and jobs/nightly.sh read (jobs/gazette.properties shows them).
+props_gazette_keys=(gazette.input gazette.output gazette.nightly.options gazette.master
+  gazette.heap gazette.submit gazette.submit.command gazette.submit.options gazette.submit.jar)
+
+# props_check FILE: returns 2, with one line per key, when the file sets a gazette.* key that
+# nothing reads (a misspelt key would otherwise be ignored without a word).
+props_check() {
+  local i known bad=0
+  for ((i = 0; i < ${#props_keys[@]}; i++)); do
+    [[ "${props_keys[i]}" == gazette.* ]] || continue
+    for known in "${props_gazette_keys[@]}"; do
+      [[ "${props_keys[i]}" == "$known" ]] && continue 2
+    done
+    echo "gazette: $1: unknown key ${props_keys[i]} (the gazette.* keys: ${props_gazette_keys[*]})" >&2
+    bad=1
+  done
+  return $((bad * 2))
+}
+
 # props_get KEY DEFAULT: prints the value of KEY, or DEFAULT when the file does not set it.
 # A key set to nothing ("gazette.heap=") counts as not set.
 props_get() {
