@@ -105,6 +105,22 @@ class CommandLineTest {
   }
 
   @Test
+  void anInputFileThatIsNotParquetIsNamed() throws Exception {
+    Path corpus = Files.createDirectories(temp.resolve("corpus"));
+    Path csv = corpus.resolve("part-0.parquet");
+    Files.writeString(csv, "id,published_at,body\nc1,2023-08-01,A CSV file named .parquet\n",
+        StandardCharsets.UTF_8);
+    Result result = run("nightly", "--input", corpus.toString(), "--output",
+        temp.resolve("out").toString(), "--master", "local[1]", "--conf",
+        "spark.ui.enabled=false");
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(lastLine(result.err())).isEqualTo("gazette: input file file:" + csv
+        + " cannot be read as Parquet (it does not end with a Parquet footer: it is cut short,"
+        + " or not Parquet); remove or repair it, or run with --skip-corrupt-files to leave out"
+        + " the input files that cannot be read");
+  }
+
+  @Test
   void ingestThenNightlyFromJsonLinesAndCsv() throws Exception {
     Path jsonl = temp.resolve("articles.jsonl");
     Files.writeString(jsonl, String.join("\n",
