@@ -112,10 +112,12 @@ public final class ArticleInput {
     if (!unreadable.isEmpty()) {
       InputFiles.File first = unreadable.get(0);
       if (readable.isEmpty()) {
-        throw new UsageException((files.size() == 1 ? "the input file"
-            : "none of the " + files.size() + " input files") + " can be read as Parquet: "
-            + first.displayPath() + " (" + first.problem() + ")"
-            + (files.size() == 1 ? "" : " and " + (files.size() - 1) + " more")
+        throw new UsageException((files.size() == 1
+            ? "the input file " + first.displayPath() + " cannot be read as Parquet ("
+                + first.problem() + ")"
+            : "none of the " + files.size() + " input files can be read as Parquet: "
+                + first.displayPath() + " (" + first.problem() + ") and " + (files.size() - 1)
+                + " more")
             + "; give --input a Parquet file or folder, or convert JSON Lines or CSV with"
             + " 'gazette ingest'");
       }

@@ -114,10 +114,10 @@ class CommandLineTest {
         temp.resolve("out").toString(), "--master", "local[1]", "--conf",
         "spark.ui.enabled=false");
     assertThat(result.status()).isEqualTo(2);
-    assertThat(lastLine(result.err())).isEqualTo("gazette: input file file:" + csv
+    assertThat(lastLine(result.err())).isEqualTo("gazette: the input file file:" + csv
         + " cannot be read as Parquet (it does not end with a Parquet footer: it is cut short,"
-        + " or not Parquet); remove or repair it, or run with --skip-corrupt-files to leave out"
-        + " the input files that cannot be read");
+        + " or not Parquet); give --input a Parquet file or folder, or convert JSON Lines or CSV"
+        + " with 'gazette ingest'");
   }
 
   @Test
