@@ -117,6 +117,8 @@ public final class InputFailure {
     if (newline >= 0) {
       message = message.substring(0, newline);
     }
+    // Thrift names the struct it failed on by its object: "... data! Struct: Foo@7d44bc32".
+    message = message.replaceFirst("\\s*Struct: \\S+$", "");
     message = printable(message.strip());
     return message.length() <= 300 ? message : message.substring(0, 300) + "…";
   }

@@ -120,5 +120,9 @@ class InputFailureTest {
         .isEqualTo("file:/tmp/a b/${env}.parquet");
     assertThat(InputFailure.rootMessage(new RuntimeException("outer",
         new IllegalStateException("first line\nsecond line")))).isEqualTo("first line");
+    assertThat(InputFailure.rootMessage(new IllegalStateException("Required field 'type' was"
+        + " not found in serialized data! Struct: org.apache.parquet.format.PageHeader"
+        + "$PageHeaderStandardScheme@7d44bc32")))
+        .isEqualTo("Required field 'type' was not found in serialized data!");
   }
 }
