@@ -60,7 +60,9 @@ public final class Gazette implements Runnable {
   private static int handleFailure(Exception e, CommandLine cli,
       CommandLine.ParseResult parsed) {
     PrintWriter err = cli.getErr();
-    UsageException usage = findUsageProblem(e);
+    // A usage problem thrown anywhere, also inside a Spark task, or an input file Spark
+    // could not read because of what it holds.
+    UsageException usage = org.gazette.spark.InputFailure.explain(e);
     if (usage != null) {
       err.println("gazette: " + usage.getMessage());
       err.flush();
@@ -75,9 +77,25 @@ public final class Gazette implements Runnable {
       }
     }
     LOG.error("{} failed", cli.getCommandName(), e);
-    err.println("gazette " + cli.getCommandName() + " failed: " + e);
+    // One line: Spark's messages hold the executors' stack traces, which the log has.
+    err.println("gazette " + cli.getCommandName() + " failed: " + summary(e));
     err.flush();
     return FAILED;
+  }
+
+  /** The first line of a failure and of its innermost cause. */
+  static String summary(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String line = firstLine(e.toString());
+    return root == e ? line : line + " (caused by " + firstLine(root.toString()) + ")";
+  }
+
+  private static String firstLine(String s) {
+    int newline = s.indexOf('\n');
+    return newline < 0 ? s : s.substring(0, newline);
   }
 
   private static int handleBadOption(CommandLine.ParameterException e, String[] args) {
@@ -86,15 +104,6 @@ public final class Gazette implements Runnable {
         + " --help lists the options)");
     err.flush();
     return USAGE;
-  }
-
-  private static UsageException findUsageProblem(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UsageException u) {
-        return u;
-      }
-    }
-    return null;
   }
 
   /** Prints the version built into the jar. */

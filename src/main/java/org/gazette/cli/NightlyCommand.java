@@ -100,6 +100,8 @@ public final class NightlyCommand implements Callable<Integer> {
           + " order; a failed backfill keeps the passes it finished (default: ${DEFAULT-VALUE})")
   int chunkDays;
 
+  @Mixin InputOptions inputOptions;
+
   @Mixin SparkOptions spark;
 
   @Override
@@ -129,7 +131,8 @@ public final class NightlyCommand implements Callable<Integer> {
           + " dates done; --date and a run over all dates always run their dates");
     }
     NightlyJob.Plan plan = dates.isBackfill()
-        ? new NightlyJob.Plan(!force, chunkDays) : NightlyJob.Plan.ONE_PASS;
+        ? new NightlyJob.Plan(!force, chunkDays, inputOptions.skipCorruptFiles())
+        : new NightlyJob.Plan(false, Integer.MAX_VALUE, inputOptions.skipCorruptFiles());
     SparkSession session = spark.session("nightly");
     try {
       NightlyJob.run(session, options, plan);

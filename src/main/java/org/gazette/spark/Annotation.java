@@ -50,6 +50,15 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
   /** Titles of rejected rows are cut to this length: enough to recognise the article. */
   static final int REJECTED_TITLE_CHARS = 500;
 
+  /**
+   * Characters of a title or a body that are analysed at most: the first two million (about
+   * 300,000 words, more than {@link org.gazette.text.TokenAnalyzer#MAX_TOKENS} counts; a news
+   * article has a few thousand). A longer text (a 50 MB page dump) is cut before it is
+   * cleaned, so that no stage holds more than a few copies of this many characters, and its
+   * article says {@code text_truncated}.
+   */
+  public static final int MAX_TEXT_CHARS = 2_000_000;
+
   /** Partial counts packed into one {@link Annotated#TERMS} row at most. */
   static final int TERMS_PER_ROW = 4096;
 
@@ -85,6 +94,41 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
   static long[] contentHash(String title, String body) {
     byte[] bytes = (title + "\n\n" + body).getBytes(StandardCharsets.UTF_8);
     return MurmurHash3.hash128x64(bytes, 0, bytes.length, 0x6A7A);
+  }
+
+  /**
+   * The hash of an article whose raw title or body was cut at {@link #MAX_TEXT_CHARS}: of the
+   * cleaned prefixes and of the whole raw texts' lengths and hashes, so that two long texts
+   * that only share their first two million characters are not taken for copies.
+   */
+  static long[] contentHash(String title, String body, String rawTitle, String rawBody) {
+    String whole = "\u0000" + length(rawTitle) + ":" + hash(rawTitle) + ":" + length(rawBody)
+        + ":" + hash(rawBody);
+    byte[] bytes = (title + "\n\n" + body + whole).getBytes(StandardCharsets.UTF_8);
+    return MurmurHash3.hash128x64(bytes, 0, bytes.length, 0x6A7A);
+  }
+
+  private static int length(String s) {
+    return s == null ? -1 : s.length();
+  }
+
+  private static int hash(String s) {
+    return s == null ? 0 : s.hashCode();
+  }
+
+  /**
+   * The first {@link #MAX_TEXT_CHARS} characters of {@code raw} (the same string when it is not
+   * longer), not splitting a surrogate pair.
+   */
+  static String prefix(String raw) {
+    if (raw == null || raw.length() <= MAX_TEXT_CHARS) {
+      return raw;
+    }
+    int end = MAX_TEXT_CHARS;
+    if (Character.isHighSurrogate(raw.charAt(end - 1))) {
+      end--;
+    }
+    return raw.substring(0, end);
   }
 
   /** Pulls input rows and yields annotated ones, holding at most a drain's worth of counts. */
@@ -193,9 +237,13 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
       String given = LanguageCodes.normalize(row.getString(columns.language));
       String cleanTitle = null;
       String cleanBody = null;
+      boolean cut = false;
       if (reason == null) {
-        cleanTitle = TextCleaner.clean(title);
-        cleanBody = TextCleaner.clean(body);
+        String titlePrefix = prefix(title);
+        String bodyPrefix = prefix(body);
+        cut = titlePrefix != title || bodyPrefix != body; // prefix() returns a text not cut
+        cleanTitle = TextCleaner.clean(titlePrefix);
+        cleanBody = TextCleaner.clean(bodyPrefix);
         if (cleanTitle.isEmpty() && cleanBody.isEmpty()) {
           reason = Triage.NO_TEXT_AFTER_CLEANING;
         }
@@ -232,19 +280,24 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
           entities = linker.link(nameTokens, NameTagger.forLanguage(language).tag(nameTokens),
               language);
         }
-        long[] hash = contentHash(cleanTitle, cleanBody);
+        long[] hash = cut ? contentHash(cleanTitle, cleanBody, title, body)
+            : contentHash(cleanTitle, cleanBody);
         ready.add(Annotated.article(date, row.getString(columns.id),
             instant(row.get(columns.publishedAt)), row.getString(columns.source),
             row.getString(columns.url), language, detected,
-            cleanTitle.isEmpty() ? null : cleanTitle, tokens.wordCount(), tokens.truncated(),
+            cleanTitle.isEmpty() ? null : cleanTitle, tokens.wordCount(),
+            tokens.truncated() || cut,
             hash[0], hash[1], row.getLong(columns.inputFile), row.getLong(columns.inputRow),
             bags.of(tokens), entities, CoOccurrence.of(entities, pairLimit)));
       }
     }
 
     private static String truncate(String title) {
-      return title == null || title.length() <= REJECTED_TITLE_CHARS ? title
-          : title.substring(0, REJECTED_TITLE_CHARS);
+      if (title == null || title.length() <= REJECTED_TITLE_CHARS) {
+        return title;
+      }
+      int end = REJECTED_TITLE_CHARS;
+      return title.substring(0, Character.isHighSurrogate(title.charAt(end - 1)) ? end - 1 : end);
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -32,6 +33,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
 import org.gazette.UsageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads articles in the input schema (see README, "Input") from Parquet, renaming columns with
@@ -42,6 +45,8 @@ import org.gazette.UsageException;
  * ({@link Triage} does that), but a schema that cannot work stops the run with one clear line.
  */
 public final class ArticleInput {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ArticleInput.class);
 
   /** The input columns of the contract, in order. */
   public static final List<String> COLUMNS =
@@ -79,26 +84,95 @@ public final class ArticleInput {
    */
   public static Dataset<Row> read(SparkSession spark, String path, Map<String, String> mapping,
       DateRange range) {
+    return open(spark, path, mapping, false, range).rows();
+  }
+
+  /**
+   * The conformed rows of an input, its files (each with its rows and schema by its footer)
+   * and the files left out because they cannot be read ({@code --skip-corrupt-files}).
+   */
+  public record Input(Dataset<Row> rows, List<InputFiles.File> files,
+      List<InputFiles.File> skipped) {
+
+    /** Rows of the files read, by their footers. */
+    public long footerRows() {
+      return InputFiles.rows(files);
+    }
+  }
+
+  /** Files named one per line in the log when they are left out; the rest are counted. */
+  private static final int LOGGED_FILES = 20;
+
+  /**
+   * Reads {@code path} like {@link #read}, checking every file's footer first: a file that is
+   * not Parquet or is cut short stops the run with a line that names it, or, with {@code
+   * skipCorruptFiles}, is left out and named in the log (and so is the rest of a file that
+   * breaks inside, by Spark's {@code ignoreCorruptFiles}). Columns are the union of the files'.
+   * Only rows that can be of the dates of {@code range} are read (see {@link #read(SparkSession,
+   * String, Map, DateRange)}).
+   */
+  public static Input open(SparkSession spark, String path, Map<String, String> mapping,
+      boolean skipCorruptFiles) {
+    return open(spark, path, mapping, skipCorruptFiles, DateRange.ALL);
+  }
+
+  /** {@link #open(SparkSession, String, Map, boolean)}, the rows pruned to {@code range}. */
+  public static Input open(SparkSession spark, String path, Map<String, String> mapping,
+      boolean skipCorruptFiles, DateRange range) {
+    List<InputFiles.File> files;
+    try {
+      files = InputFiles.inspect(spark, path);
+    } catch (Exception e) { // Spark throws AnalysisException, undeclared
+      throw readError(e, path);
+    }
+    if (files.isEmpty()) {
+      throw new UsageException("input holds no Parquet files: " + path
+          + " (give a folder of .parquet files with --input)");
+    }
+    List<InputFiles.File> readable = InputFiles.readable(files, true);
+    List<InputFiles.File> unreadable = InputFiles.readable(files, false);
+    if (!unreadable.isEmpty()) {
+      InputFiles.File first = unreadable.get(0);
+      if (readable.isEmpty()) {
+        throw new UsageException((files.size() == 1
+            ? "the input file " + first.displayPath() + " cannot be read as Parquet ("
+                + first.problem() + ")"
+            : "none of the " + files.size() + " input files can be read as Parquet: "
+                + first.displayPath() + " (" + first.problem() + ") and " + (files.size() - 1)
+                + " more")
+            + "; give --input a Parquet file or folder, or convert JSON Lines or CSV with"
+            + " 'gazette ingest'");
+      }
+      if (!skipCorruptFiles) {
+        String more = unreadable.size() == 1 ? ""
+            : " (and " + (unreadable.size() - 1) + " more of the " + files.size() + " files)";
+        throw new UsageException("input file " + first.displayPath()
+            + " cannot be read as Parquet (" + first.problem() + ")" + more + "; "
+            + InputFailure.REMEDY);
+      }
+      for (int i = 0; i < unreadable.size() && i < LOGGED_FILES; i++) {
+        LOG.warn("left out input file {}: it cannot be read as Parquet ({})",
+            unreadable.get(i).displayPath(), unreadable.get(i).problem());
+      }
+      LOG.warn("left out {} of {} input files that cannot be read (--skip-corrupt-files){}",
+          unreadable.size(), files.size(),
+          unreadable.size() > LOGGED_FILES ? "; the first " + LOGGED_FILES + " are named above"
+              : "");
+    }
+    StructType schema = InputFiles.schema(spark, readable, inputColumns(mapping));
+    DataFrameReader reader = spark.read().schema(schema);
+    if (skipCorruptFiles) {
+      // Also a file whose footer reads but which breaks inside: Spark logs it and reads on.
+      reader = reader.option("ignoreCorruptFiles", "true");
+    }
     Dataset<Row> raw;
     try {
-      raw = spark.read().parquet(path);
+      raw = reader.parquet(path);
     } catch (Exception e) { // Spark throws AnalysisException, undeclared
-      if (!(e instanceof AnalysisException)) {
-        throw e;
-      }
-      String message = String.valueOf(e.getMessage());
-      if (message.contains("PATH_NOT_FOUND") || message.contains("Path does not exist")) {
-        throw new UsageException("input not found: " + path
-            + " (give a Parquet file or folder with --input, or convert JSON Lines or CSV with"
-            + " 'gazette ingest')");
-      }
-      if (message.contains("UNABLE_TO_INFER_SCHEMA") || message.contains("Unable to infer")) {
-        throw new UsageException("input holds no Parquet files: " + path
-            + " (give a folder of .parquet files with --input)");
-      }
-      throw new UsageException("cannot read input " + path + ": " + firstLine(message), e);
+      throw readError(e, path);
     }
-    return conform(range.isAll() ? raw : prune(raw, mapping, range), mapping);
+    return new Input(conform(range.isAll() ? raw : prune(raw, mapping, range), mapping),
+        readable, unreadable);
   }
 
   /** The rows of {@code raw} that can be of the dates of {@code range}; see {@link #read}. */
@@ -121,6 +195,37 @@ public final class ArticleInput {
       rows = rows.where(c.geq(lit(start)).and(c.lt(lit(end))));
     }
     return rows;
+  }
+
+  /** The input columns that {@code mapping} makes Gazette read. */
+  private static Set<String> inputColumns(Map<String, String> mapping) {
+    Set<String> names = new java.util.HashSet<>();
+    for (String name : COLUMNS) {
+      names.add(mapping.getOrDefault(name, name));
+    }
+    return names;
+  }
+
+  /** A failure of Spark to open the input, as a usage error where the user can mend it. */
+  private static RuntimeException readError(Exception e, String path) {
+    if (!(e instanceof AnalysisException)) {
+      UsageException usage = InputFailure.explain(e);
+      if (usage != null) {
+        return usage;
+      }
+      return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("PATH_NOT_FOUND") || message.contains("Path does not exist")) {
+      return new UsageException("input not found: " + path
+          + " (give a Parquet file or folder with --input, or convert JSON Lines or CSV with"
+          + " 'gazette ingest')");
+    }
+    if (message.contains("UNABLE_TO_INFER_SCHEMA") || message.contains("Unable to infer")) {
+      return new UsageException("input holds no Parquet files: " + path
+          + " (give a folder of .parquet files with --input)");
+    }
+    return new UsageException("cannot read input " + path + ": " + firstLine(message), e);
   }
 
   /** Renames, checks and types the columns of {@code raw}; see the class comment. */
@@ -183,9 +288,12 @@ public final class ArticleInput {
   /** Contract column to input column, checked against the input's columns. */
   static Map<String, String> resolveColumns(StructType schema, Map<String, String> mapping) {
     List<String> present = Arrays.asList(schema.fieldNames());
+    // Column names come from the input and --map values from the user: shown printable.
+    String has = String.join(", ", present.stream().map(InputFailure::printable).toList());
     for (String key : mapping.keySet()) {
       if (!COLUMNS.contains(key)) {
-        throw new UsageException("--map " + key + "=" + mapping.get(key) + ": " + key
+        throw new UsageException("--map " + InputFailure.printable(key) + "="
+            + InputFailure.printable(mapping.get(key)) + ": " + InputFailure.printable(key)
             + " is not an input column; the columns are " + String.join(", ", COLUMNS));
       }
     }
@@ -195,20 +303,21 @@ public final class ArticleInput {
       if (present.contains(source)) {
         sources.put(name, source);
       } else if (mapping.containsKey(name)) {
-        throw new UsageException("--map " + name + "=" + source + ": the input has no column "
-            + source + " (it has " + String.join(", ", present) + ")");
+        throw new UsageException("--map " + name + "=" + InputFailure.printable(source)
+            + ": the input has no column " + InputFailure.printable(source) + " (it has " + has
+            + ")");
       }
     }
     for (String name : REQUIRED) {
       if (!sources.containsKey(name)) {
         throw new UsageException("the input has no column " + name + " (it has "
-            + String.join(", ", present) + "); name the column that holds it with --map "
+            + has + "); name the column that holds it with --map "
             + name + "=COLUMN");
       }
     }
     if (TEXT.stream().noneMatch(sources::containsKey)) {
       throw new UsageException("the input has neither a title nor a body column (it has "
-          + String.join(", ", present) + "); name the text column with --map body=COLUMN");
+          + has + "); name the text column with --map body=COLUMN");
     }
     return sources;
   }
@@ -291,7 +400,8 @@ public final class ArticleInput {
 
   private static UsageException typeError(String name, String source, DataType type,
       String expected) {
-    String column = name.equals(source) ? "column " + name : "column " + source + " (" + name + ")";
+    String column = name.equals(source) ? "column " + name
+        : "column " + InputFailure.printable(source) + " (" + name + ")";
     return new UsageException(column + " has type " + type.simpleString() + ", expected "
         + expected + "; convert it, or name another column with --map " + name + "=COLUMN");
   }

@@ -72,9 +72,14 @@ public final class NightlyJob {
    * (each pass committed on its own, so a failed backfill keeps the dates it finished), and,
    * with {@code skipDone}, leaving out the dates the output already has.
    */
-  public record Plan(boolean skipDone, int chunkDays) {
+  public record Plan(boolean skipDone, int chunkDays, boolean skipCorruptFiles) {
     /** Every date of the range in one pass, done or not: what a re-run of a date needs. */
-    public static final Plan ONE_PASS = new Plan(false, Integer.MAX_VALUE);
+    public static final Plan ONE_PASS = new Plan(false, Integer.MAX_VALUE, false);
+
+    /** A plan that stops at an input file that cannot be read. */
+    public Plan(boolean skipDone, int chunkDays) {
+      this(skipDone, chunkDays, false);
+    }
 
     public Plan {
       if (chunkDays < 1) {
@@ -97,7 +102,8 @@ public final class NightlyJob {
   public static Counts run(SparkSession spark, Options options, Plan plan) {
     // A missing input or a schema that does not fit is a usage error, found before the output
     // is touched.
-    ArticleInput.read(spark, options.input(), options.mapping(), options.range());
+    ArticleInput.open(spark, options.input(), options.mapping(), plan.skipCorruptFiles(),
+        options.range());
     String runId = newRunId(Instant.now());
     TableStore probe = new TableStore(spark, options.output(), runId);
     try (OutputLock lock = OutputLock.acquire(probe.fileSystem(), probe.root(), runId,
@@ -110,7 +116,8 @@ public final class NightlyJob {
         if (passes.size() > 1) {
           LOG.info("pass {} of {}: {}", i + 1, passes.size(), pass.range());
         }
-        total = total.plus(runPass(spark, pass, i == 0 ? runId : newRunId(Instant.now())));
+        total = total.plus(runPass(spark, pass, plan, i == 0 ? runId
+            : newRunId(Instant.now())));
       }
       return total;
     }
@@ -166,7 +173,8 @@ public final class NightlyJob {
   }
 
   /** One pass over the dates of {@code options}; failures are recorded in {@code runs}. */
-  private static Counts runPass(SparkSession spark, Options options, String runId) {
+  private static Counts runPass(SparkSession spark, Options options, Plan plan,
+      String runId) {
     Instant started = Instant.now();
     Written written = new Written();
     TableStore store = new TableStore(spark, options.output(), runId);
@@ -174,8 +182,9 @@ public final class NightlyJob {
     List<Dataset<Row>> cached = new ArrayList<>();
     try {
       describe(spark, "read " + options.input());
-      Dataset<Row> conformed = ArticleInput.read(spark, options.input(), options.mapping(),
-          options.range());
+      ArticleInput.Input input = ArticleInput.open(spark, options.input(), options.mapping(),
+          plan.skipCorruptFiles(), options.range());
+      Dataset<Row> conformed = input.rows();
       if (options.partitions() > 0) {
         conformed = conformed.repartition(options.partitions());
       }
@@ -244,9 +253,13 @@ public final class NightlyJob {
       RunLog.record(spark, store, runId, "nightly", started, options.range(), counts,
           written.rows, null);
       return counts;
-    } catch (RuntimeException e) {
-      RunLog.recordFailure(spark, store, runId, "nightly", started, options.range(), counts, e);
-      throw e;
+    } catch (Exception e) { // SparkException too, which Spark throws undeclared
+      RuntimeException failure = e instanceof RuntimeException r ? r
+          : new IllegalStateException(e.getMessage(), e);
+      org.gazette.UsageException explained = InputFailure.explain(e);
+      RunLog.recordFailure(spark, store, runId, "nightly", started, options.range(), counts,
+          explained != null ? explained : failure);
+      throw failure;
     } finally {
       cached.forEach(Dataset::unpersist);
       store.cleanUp();

@@ -28,7 +28,7 @@ final class RunLog {
 
   /** Records a failed run; a failure to record it is added to {@code e}, never hides it. */
   static void recordFailure(SparkSession spark, TableStore store, String runId, String command,
-      Instant started, DateRange dates, NightlyJob.Counts counts, RuntimeException e) {
+      Instant started, DateRange dates, NightlyJob.Counts counts, Throwable e) {
     try {
       record(spark, store, runId, command, started, dates, counts, Map.of(), e);
     } catch (RuntimeException second) {

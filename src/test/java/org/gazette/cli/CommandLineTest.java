@@ -128,6 +128,22 @@ class CommandLineTest {
   }
 
   @Test
+  void anInputFileThatIsNotParquetIsNamed() throws Exception {
+    Path corpus = Files.createDirectories(temp.resolve("corpus"));
+    Path csv = corpus.resolve("part-0.parquet");
+    Files.writeString(csv, "id,published_at,body\nc1,2023-08-01,A CSV file named .parquet\n",
+        StandardCharsets.UTF_8);
+    Result result = run("nightly", "--input", corpus.toString(), "--output",
+        temp.resolve("out").toString(), "--master", "local[1]", "--conf",
+        "spark.ui.enabled=false");
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(lastLine(result.err())).isEqualTo("gazette: the input file file:" + csv
+        + " cannot be read as Parquet (it does not end with a Parquet footer: it is cut short,"
+        + " or not Parquet); give --input a Parquet file or folder, or convert JSON Lines or CSV"
+        + " with 'gazette ingest'");
+  }
+
+  @Test
   void ingestThenNightlyFromJsonLinesAndCsv() throws Exception {
     Path jsonl = temp.resolve("articles.jsonl");
     Files.writeString(jsonl, String.join("\n",
