@@ -100,10 +100,6 @@ public final class NightlyJob {
    * passes.
    */
   public static Counts run(SparkSession spark, Options options, Plan plan) {
-    // A missing input or a schema that does not fit is a usage error, found before the output
-    // is touched.
-    ArticleInput.open(spark, options.input(), options.mapping(), plan.skipCorruptFiles(),
-        options.range());
     String runId = newRunId(Instant.now());
     TableStore probe = new TableStore(spark, options.output(), runId);
     try (OutputLock lock = OutputLock.acquire(probe.fileSystem(), probe.root(), runId,
