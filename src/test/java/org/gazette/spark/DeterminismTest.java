@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.gazette.generate.ArticleGenerator;
 import org.gazette.generate.CorpusSpec;
 import org.gazette.generate.CorpusWriter;
@@ -98,19 +94,7 @@ class DeterminismTest {
           reference, Detectors.standard(reference), 3, 2, generate ? 2_000_000 : 50,
           partitions, KnownEntities.bundled(), 15, 2, TOPICS, TrackedTopics.bundled(),
           TRENDS));
-      Map<String, List<Row>> tables = new HashMap<>();
-      for (Table table : NightlyJob.TABLES) {
-        Dataset<Row> rows = spark.read().parquet(out + "/" + table.tableName());
-        if (table.columnNames().contains("model_id")) {
-          // Model ids hold the time of training: the same model trained twice differs there.
-          rows = rows.withColumn("model_id",
-              functions.regexp_replace(functions.col("model_id"), "^lda-.*", "lda"));
-        }
-        tables.put(table.tableName(), rows
-            .orderBy(table.columnNames().stream().map(functions::col).toArray(Column[]::new))
-            .collectAsList());
-      }
-      return tables;
+      return TableRows.of(spark, out, NightlyJob.TABLES);
     } finally {
       spark.stop();
     }

@@ -4,11 +4,11 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /** The SparkSession of a test class: local mode, two shuffle partitions, no UI. */
-final class SparkTestSession {
+public final class SparkTestSession {
 
   private SparkTestSession() {}
 
-  static SparkSession start(String master) {
+  public static SparkSession start(String master) {
     return SparkSessions.create("gazette test", master, Map.of(
         "spark.ui.enabled", "false",
         "spark.sql.shuffle.partitions", "2",
