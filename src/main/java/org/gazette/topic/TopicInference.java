@@ -255,12 +255,8 @@ public final class TopicInference implements Serializable {
         continue;
       }
       int base = termIndices[i] * k;
-      double norm = 0;
-      for (int t = 0; t < k; t++) {
-        norm += beta[base + t] * expElogTheta[t];
-      }
       // Each row of beta is scaled to a maximum of 1; the scale cancels in beta / norm.
-      double ratio = count / (norm + PHI_NORM_FLOOR);
+      double ratio = share(beta, base, expElogTheta, count);
       for (int t = 0; t < k; t++) {
         sstats[base + t] += expElogTheta[t] * beta[base + t] * ratio;
       }
@@ -330,13 +326,7 @@ public final class TopicInference implements Serializable {
           continue;
         }
         int base = termIndices[i] * k;
-        // phi of this term, unnormalised, is beta[w][t] * expElogTheta[t]: its norm first,
-        // then each topic's share of the count (MLlib's ctsVector / phiNorm, times beta).
-        double norm = 0;
-        for (int t = 0; t < k; t++) {
-          norm += beta[base + t] * expElogTheta[t];
-        }
-        double ratio = count / (norm + PHI_NORM_FLOOR);
+        double ratio = share(beta, base, expElogTheta, count);
         for (int t = 0; t < k; t++) {
           weighted[t] += beta[base + t] * ratio;
         }
@@ -353,6 +343,19 @@ public final class TopicInference implements Serializable {
       }
     }
     return iterations;
+  }
+
+  /**
+   * A term's count over the norm of its phi: phi, unnormalised, is beta[w][t] *
+   * expElogTheta[t]; each topic's share of the count is beta[w][t] times this (MLlib's
+   * ctsVector / phiNorm).
+   */
+  private double share(float[] beta, int base, double[] expElogTheta, double count) {
+    double norm = 0;
+    for (int t = 0; t < topics; t++) {
+      norm += beta[base + t] * expElogTheta[t];
+    }
+    return count / (norm + PHI_NORM_FLOOR);
   }
 
   /** exp(E[log theta]) under Dirichlet(gamma): exp(digamma(gamma_t) - digamma(sum gamma)). */
