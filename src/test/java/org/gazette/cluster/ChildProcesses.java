@@ -20,15 +20,20 @@ import java.util.concurrent.TimeUnit;
 final class ChildProcesses implements AutoCloseable {
 
   /** A started process and where its output goes. */
-  record Child(String name, Process process, Path log) {
+  record Child(String name, Process process, Path log, long started) {
 
-    /** Waits for the process to end and returns its exit status. */
+    /**
+     * Waits for the process to end and returns its exit status; prints how long it ran, the
+     * figure the README gives for these tests.
+     */
     int await(Duration timeout) {
       try {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
           throw new AssertionError(name + " still runs after " + timeout + "; its log ends:\n"
               + tail());
         }
+        System.out.printf(java.util.Locale.ROOT, "%s ended with status %d after %.1f s%n", name,
+            process.exitValue(), (System.nanoTime() - started) / 1e9);
         return process.exitValue();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -47,6 +52,20 @@ final class ChildProcesses implements AutoCloseable {
     }
   }
 
+  /**
+   * Every process started and not yet killed, of every instance: a JVM that is told to stop
+   * (Maven interrupted) kills them on its way out rather than leave a cluster running.
+   */
+  private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap
+      .newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(p -> {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }), "kill-child-processes"));
+  }
+
   private final Deque<Child> started = new ArrayDeque<>();
 
   /** Starts {@code command} in {@code folder}, with {@code environment} added. */
@@ -58,8 +77,9 @@ final class ChildProcesses implements AutoCloseable {
       ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
           .redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().putAll(environment);
-      Child child = new Child(name, builder.start(), log);
+      Child child = new Child(name, builder.start(), log, System.nanoTime());
       started.push(child);
+      LIVE.add(child.process());
       return child;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + ": " + command, e);
@@ -95,7 +115,9 @@ final class ChildProcesses implements AutoCloseable {
     AssertionError failure = null;
     while (!started.isEmpty()) {
       try {
-        kill(started.pop().process());
+        Process process = started.pop().process();
+        kill(process);
+        LIVE.remove(process);
       } catch (AssertionError e) {
         if (failure == null) {
           failure = e;

@@ -125,7 +125,11 @@ class ClusterIT {
     return java.util.stream.StreamSupport.stream(array.spliterator(), false);
   }
 
-  /** Executors of one core, with Spark's Java 17 flags; the driver's UI on {@code uiPort}. */
+  /**
+   * Executors of one core, with Spark's Java 17 flags; the driver's UI on {@code uiPort}.
+   * Spark's 200 shuffle partitions stand, as on a cluster where nobody set them (the local run
+   * has eight): four instead did not make a run faster (about 100 s either way).
+   */
   private static List<String> executorSettings(int uiPort) {
     return List.of("--executor-memory", "768m", "--executor-cores", "1",
         "--conf", "spark.executor.extraJavaOptions=@" + local.spark().jvmOptions(),

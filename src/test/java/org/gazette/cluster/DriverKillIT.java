@@ -52,6 +52,8 @@ class DriverKillIT {
     }
     assertThat(ChildProcesses.runningWith(local.spark().home())).isEmpty();
     local.assertReferenceTables(output);
+    assertThat(output.resolve("_staging")).as("what the killed run staged, cleared by the rerun")
+        .doesNotExist();
     List<Row> runs = local.session().read().parquet(output.resolve("runs").toString())
         .orderBy("started_at").collectAsList();
     Row last = runs.get(runs.size() - 1);

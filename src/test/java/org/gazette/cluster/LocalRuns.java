@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * days after ({@link #reference}). A test runs the same second command its own way (on a
  * cluster, with a fault) on another copy of {@link #before}, and must end with the same rows.
  */
-final class LocalRuns implements ExtensionContext.Store.CloseableResource {
+final class LocalRuns implements AutoCloseable {
 
   /** The days already in the output before the run under test. */
   static final List<String> BEFORE_DAYS = List.of("--from", "2023-07-01", "--to", "2023-07-04");
