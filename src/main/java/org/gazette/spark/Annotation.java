@@ -121,14 +121,15 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
    * longer), not splitting a surrogate pair.
    */
   static String prefix(String raw) {
-    if (raw == null || raw.length() <= MAX_TEXT_CHARS) {
-      return raw;
+    return cut(raw, MAX_TEXT_CHARS);
+  }
+
+  /** The first {@code max} characters of {@code s} (itself when not longer), whole code points. */
+  static String cut(String s, int max) {
+    if (s == null || s.length() <= max) {
+      return s;
     }
-    int end = MAX_TEXT_CHARS;
-    if (Character.isHighSurrogate(raw.charAt(end - 1))) {
-      end--;
-    }
-    return raw.substring(0, end);
+    return s.substring(0, Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
   }
 
   /** Pulls input rows and yields annotated ones, holding at most a drain's worth of counts. */
@@ -253,7 +254,8 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
           ready.add(Annotated.rejected(date, row.getString(columns.id),
               row.getString(columns.publishedAtRaw), row.getString(columns.source),
               row.getString(columns.url),
-              given == null ? LanguageCodes.UNDETERMINED : given, truncate(title),
+              given == null ? LanguageCodes.UNDETERMINED : given,
+              cut(title, REJECTED_TITLE_CHARS),
               body == null ? null : body.length(), reason));
         }
         return;
@@ -290,14 +292,6 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
             hash[0], hash[1], row.getLong(columns.inputFile), row.getLong(columns.inputRow),
             bags.of(tokens), entities, CoOccurrence.of(entities, pairLimit)));
       }
-    }
-
-    private static String truncate(String title) {
-      if (title == null || title.length() <= REJECTED_TITLE_CHARS) {
-        return title;
-      }
-      int end = REJECTED_TITLE_CHARS;
-      return title.substring(0, Character.isHighSurrogate(title.charAt(end - 1)) ? end - 1 : end);
     }
   }
 

@@ -84,19 +84,29 @@ public final class ArticleInput {
    */
   public static Dataset<Row> read(SparkSession spark, String path, Map<String, String> mapping,
       DateRange range) {
-    return open(spark, path, mapping, false, range).rows();
+    return open(spark, path, mapping, false).rows(range);
   }
 
   /**
-   * The conformed rows of an input, its files (each with its rows and schema by its footer)
-   * and the files left out because they cannot be read ({@code --skip-corrupt-files}).
+   * An input opened once: its rows as read ({@code raw}, with {@code mapping} still to apply),
+   * its files (each with its rows and schema by its footer) and the files left out because
+   * they cannot be read ({@code --skip-corrupt-files}). A backfill's passes each take their
+   * dates' rows from the same input, its files listed and checked once.
    */
-  public record Input(Dataset<Row> rows, List<InputFiles.File> files,
+  public record Input(Dataset<Row> raw, Map<String, String> mapping, List<InputFiles.File> files,
       List<InputFiles.File> skipped) {
 
-    /** Rows of the files read, by their footers. */
-    public long footerRows() {
-      return InputFiles.rows(files);
+    /** Every row, conformed. */
+    public Dataset<Row> rows() {
+      return conform(raw, mapping);
+    }
+
+    /**
+     * The rows that can be of the dates of {@code range}, conformed: see {@link
+     * ArticleInput#read(SparkSession, String, Map, DateRange)}.
+     */
+    public Dataset<Row> rows(DateRange range) {
+      return range.isAll() ? rows() : conform(prune(raw, mapping, range), mapping);
     }
   }
 
@@ -108,17 +118,9 @@ public final class ArticleInput {
    * not Parquet or is cut short stops the run with a line that names it, or, with {@code
    * skipCorruptFiles}, is left out and named in the log (and so is the rest of a file that
    * breaks inside, by Spark's {@code ignoreCorruptFiles}). Columns are the union of the files'.
-   * Only rows that can be of the dates of {@code range} are read (see {@link #read(SparkSession,
-   * String, Map, DateRange)}).
    */
   public static Input open(SparkSession spark, String path, Map<String, String> mapping,
       boolean skipCorruptFiles) {
-    return open(spark, path, mapping, skipCorruptFiles, DateRange.ALL);
-  }
-
-  /** {@link #open(SparkSession, String, Map, boolean)}, the rows pruned to {@code range}. */
-  public static Input open(SparkSession spark, String path, Map<String, String> mapping,
-      boolean skipCorruptFiles, DateRange range) {
     List<InputFiles.File> files;
     try {
       files = InputFiles.inspect(spark, path);
@@ -171,8 +173,7 @@ public final class ArticleInput {
     } catch (Exception e) { // Spark throws AnalysisException, undeclared
       throw readError(e, path);
     }
-    return new Input(conform(range.isAll() ? raw : prune(raw, mapping, range), mapping),
-        readable, unreadable);
+    return new Input(raw, Map.copyOf(mapping), readable, unreadable);
   }
 
   /** The rows of {@code raw} that can be of the dates of {@code range}; see {@link #read}. */

@@ -197,15 +197,6 @@ public final class InputFiles {
     return type instanceof StringType || type instanceof BinaryType;
   }
 
-  /** Total rows of the readable files, by their footers. */
-  static long rows(List<File> files) {
-    long rows = 0;
-    for (File f : files) {
-      rows += f.rows();
-    }
-    return rows;
-  }
-
   /** The readable files among {@code files}, and the others. */
   static List<File> readable(List<File> files, boolean readable) {
     List<File> out = new ArrayList<>();

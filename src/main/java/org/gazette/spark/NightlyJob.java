@@ -107,12 +107,25 @@ public final class NightlyJob {
       probe.recover();
       List<DateRange> passes = passes(options.range(), plan, probe.doneDates());
       Counts total = new Counts(0, 0, 0, 0);
+      if (passes.isEmpty()) {
+        return total;
+      }
+      // Listed and checked once, by footers; each pass reads its own dates' rows of it.
+      ArticleInput.Input input;
+      Instant opening = Instant.now();
+      try {
+        describe(spark, "read " + options.input());
+        input = ArticleInput.open(spark, options.input(), options.mapping(),
+            plan.skipCorruptFiles());
+      } catch (Exception e) { // SparkException too, which Spark throws undeclared
+        throw failed(spark, probe, runId, opening, passes.get(0), total, e);
+      }
       for (int i = 0; i < passes.size(); i++) {
         Options pass = withRange(options, passes.get(i));
         if (passes.size() > 1) {
           LOG.info("pass {} of {}: {}", i + 1, passes.size(), pass.range());
         }
-        total = total.plus(runPass(spark, pass, plan, i == 0 ? runId
+        total = total.plus(runPass(spark, pass, input, i == 0 ? runId
             : newRunId(Instant.now())));
       }
       return total;
@@ -169,7 +182,7 @@ public final class NightlyJob {
   }
 
   /** One pass over the dates of {@code options}; failures are recorded in {@code runs}. */
-  private static Counts runPass(SparkSession spark, Options options, Plan plan,
+  private static Counts runPass(SparkSession spark, Options options, ArticleInput.Input input,
       String runId) {
     Instant started = Instant.now();
     Written written = new Written();
@@ -177,10 +190,7 @@ public final class NightlyJob {
     Counts counts = new Counts(0, 0, 0, 0);
     List<Dataset<Row>> cached = new ArrayList<>();
     try {
-      describe(spark, "read " + options.input());
-      ArticleInput.Input input = ArticleInput.open(spark, options.input(), options.mapping(),
-          plan.skipCorruptFiles(), options.range());
-      Dataset<Row> conformed = input.rows();
+      Dataset<Row> conformed = input.rows(options.range());
       if (options.partitions() > 0) {
         conformed = conformed.repartition(options.partitions());
       }
@@ -250,17 +260,26 @@ public final class NightlyJob {
           written.rows, null);
       return counts;
     } catch (Exception e) { // SparkException too, which Spark throws undeclared
-      RuntimeException failure = e instanceof RuntimeException r ? r
-          : new IllegalStateException(e.getMessage(), e);
-      org.gazette.UsageException explained = InputFailure.explain(e);
-      RunLog.recordFailure(spark, store, runId, "nightly", started, options.range(), counts,
-          explained != null ? explained : failure);
-      throw failure;
+      throw failed(spark, store, runId, started, options.range(), counts, e);
     } finally {
       cached.forEach(Dataset::unpersist);
       store.cleanUp();
       spark.sparkContext().setJobDescription(null);
     }
+  }
+
+  /**
+   * Records the failure {@code e} of a pass in {@code runs}, with the one-line explanation of an
+   * unreadable input where there is one, and returns it as the exception to throw.
+   */
+  private static RuntimeException failed(SparkSession spark, TableStore store, String runId,
+      Instant started, DateRange dates, Counts counts, Exception e) {
+    RuntimeException failure = e instanceof RuntimeException r ? r
+        : new IllegalStateException(e.getMessage(), e);
+    org.gazette.UsageException explained = InputFailure.explain(e);
+    RunLog.recordFailure(spark, store, runId, "nightly", started, dates, counts,
+        explained != null ? explained : failure);
+    return failure;
   }
 
   private static Dataset<Row> cache(List<Dataset<Row>> cached, Dataset<Row> rows) {

@@ -210,13 +210,14 @@ public final class TopicInference implements Serializable {
       throw new IllegalArgumentException("theta has " + theta.length + " values, scratch "
           + scratch.gamma.length + ", for " + topics + " topics");
     }
-    if (total(termIndices, counts, n) == 0) {
+    double total = total(termIndices, counts, n);
+    if (total == 0) {
       for (int t = 0; t < topics; t++) {
         theta[t] = alpha[t] / alphaSum;
       }
       return 0;
     }
-    int iterations = iterate(termIndices, counts, n, scratch);
+    int iterations = iterate(termIndices, counts, n, total, scratch);
     double[] gamma = scratch.gamma;
     double sum = 0;
     for (int t = 0; t < topics; t++) {
@@ -242,10 +243,11 @@ public final class TopicInference implements Serializable {
       throw new IllegalArgumentException("sstats needs " + topics * vocabularySize
           + " values and logTheta " + topics);
     }
-    if (total(termIndices, counts, n) == 0) {
+    double total = total(termIndices, counts, n);
+    if (total == 0) {
       return false;
     }
-    iterate(termIndices, counts, n, scratch);
+    iterate(termIndices, counts, n, total, scratch);
     int k = topics;
     double[] expElogTheta = scratch.expElogTheta;
     float[] beta = expElogBeta;
@@ -298,14 +300,12 @@ public final class TopicInference implements Serializable {
   }
 
   /**
-   * Iterates gamma for a document with counts until it converges or {@value #MAX_ITERATIONS}
-   * iterations; leaves gamma and exp(E[log theta]) in {@code scratch}. Returns the iterations.
+   * Iterates gamma for a document whose counts sum to {@code total} (positive) until it
+   * converges or {@value #MAX_ITERATIONS} iterations; leaves gamma and exp(E[log theta]) in
+   * {@code scratch}. Returns the iterations.
    */
-  private int iterate(int[] termIndices, double[] counts, int n, Scratch scratch) {
-    double total = 0;
-    for (int i = 0; i < n; i++) {
-      total += counts[i];
-    }
+  private int iterate(int[] termIndices, double[] counts, int n, double total,
+      Scratch scratch) {
     int k = topics;
     double[] gamma = scratch.gamma;
     double[] expElogTheta = scratch.expElogTheta;

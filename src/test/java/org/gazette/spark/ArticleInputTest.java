@@ -2,6 +2,8 @@ package org.gazette.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gazette.spark.Fixtures.frame;
+import static org.gazette.spark.Fixtures.schema;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.gazette.UsageException;
@@ -43,25 +43,9 @@ class ArticleInputTest {
     spark.stop();
   }
 
-  private static Dataset<Row> frame(StructType schema, Object[]... rows) {
-    List<Row> list = new ArrayList<>();
-    for (Object[] r : rows) {
-      list.add(RowFactory.create(r));
-    }
-    return spark.createDataFrame(list, schema);
-  }
-
-  private static StructType schema(Object... nameThenType) {
-    StructType s = new StructType();
-    for (int i = 0; i < nameThenType.length; i += 2) {
-      s = s.add((String) nameThenType[i], (DataType) nameThenType[i + 1]);
-    }
-    return s;
-  }
-
   /** The UTC instant {@code published_at} becomes for a string value. */
   private static Instant parsed(String value) {
-    Row row = ArticleInput.conform(frame(schema("id", DataTypes.StringType, "published_at",
+    Row row = ArticleInput.conform(frame(spark, schema("id", DataTypes.StringType, "published_at",
         DataTypes.StringType, "body", DataTypes.StringType), new Object[] {"a", value, "x"}),
         Map.of()).first();
     return row.getAs("published_at");
@@ -91,7 +75,7 @@ class ArticleInputTest {
 
   @Test
   void timestampDateAndNumberColumnsAreRead() {
-    Dataset<Row> typed = frame(schema("id", DataTypes.LongType, "published_at",
+    Dataset<Row> typed = frame(spark, schema("id", DataTypes.LongType, "published_at",
         DataTypes.TimestampType, "day", DataTypes.DateType, "epoch", DataTypes.DoubleType,
         "title", DataTypes.StringType),
         new Object[] {42L, Timestamp.from(Instant.parse("2023-08-01T23:30:00Z")),
@@ -114,7 +98,7 @@ class ArticleInputTest {
 
   @Test
   void mapReadsOtherColumnNames() {
-    Dataset<Row> raw = frame(schema("article_id", DataTypes.StringType, "publication_date",
+    Dataset<Row> raw = frame(spark, schema("article_id", DataTypes.StringType, "publication_date",
         DataTypes.StringType, "text_content", DataTypes.StringType, "outlet",
         DataTypes.StringType), new Object[] {"a1", "2023-08-01T10:00:00Z", "Texte", "afp.com"});
     Row row = ArticleInput.conform(raw, Map.of("id", "article_id", "published_at",
@@ -129,25 +113,25 @@ class ArticleInputTest {
   void schemasThatCannotWorkStopWithOneClearLine() {
     StructType noText = schema("id", DataTypes.StringType, "published_at", DataTypes.StringType,
         "content", DataTypes.StringType);
-    assertThatThrownBy(() -> ArticleInput.conform(frame(noText), Map.of()))
+    assertThatThrownBy(() -> ArticleInput.conform(frame(spark, noText), Map.of()))
         .isInstanceOf(UsageException.class)
         .hasMessage("the input has neither a title nor a body column (it has id, published_at,"
             + " content); name the text column with --map body=COLUMN");
     StructType noId = schema("published_at", DataTypes.StringType, "body", DataTypes.StringType);
-    assertThatThrownBy(() -> ArticleInput.conform(frame(noId), Map.of()))
+    assertThatThrownBy(() -> ArticleInput.conform(frame(spark, noId), Map.of()))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("the input has no column id")
         .hasMessageContaining("--map id=COLUMN");
     StructType numericBody = schema("id", DataTypes.StringType, "published_at",
         DataTypes.StringType, "body", DataTypes.IntegerType);
-    assertThatThrownBy(() -> ArticleInput.conform(frame(numericBody), Map.of()))
+    assertThatThrownBy(() -> ArticleInput.conform(frame(spark, numericBody), Map.of()))
         .isInstanceOf(UsageException.class)
         .hasMessage("column body has type int, expected a string; convert it, or name another "
             + "column with --map body=COLUMN");
-    assertThatThrownBy(() -> ArticleInput.conform(frame(noText), Map.of("body", "text")))
+    assertThatThrownBy(() -> ArticleInput.conform(frame(spark, noText), Map.of("body", "text")))
         .isInstanceOf(UsageException.class)
         .hasMessageStartingWith("--map body=text: the input has no column text");
-    assertThatThrownBy(() -> ArticleInput.conform(frame(noText), Map.of("texte", "content")))
+    assertThatThrownBy(() -> ArticleInput.conform(frame(spark, noText), Map.of("texte", "content")))
         .isInstanceOf(UsageException.class)
         .hasMessageStartingWith("--map texte=content: texte is not an input column");
   }
