@@ -95,7 +95,7 @@ public final class IncrementalBenchmark {
   private static NightlyJob.Options options(Path input, Path out, DateRange range) {
     Reference reference = Reference.bundled();
     return new NightlyJob.Options(input.toString(), out.toString(), Map.of(), range, reference,
-        Detectors.standard(reference), 3, 2, 2_000_000, 0, KnownEntities.bundled(), 15, 2,
+        Detectors.standard(reference), 3, 2, org.gazette.spark.Annotation.DEFAULT_FLUSH_AT, 0, KnownEntities.bundled(), 15, 2,
         PipelineBenchmark.TOPICS, TrackedTopics.bundled(), TrendSettings.DEFAULTS);
   }
 

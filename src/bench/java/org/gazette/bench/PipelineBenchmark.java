@@ -178,7 +178,7 @@ public final class PipelineBenchmark {
     Reference reference = Reference.bundled();
     NightlyJob.Counts counts = NightlyJob.run(spark, new NightlyJob.Options(corpus.toString(),
         out.toString(), Map.of(), DateRange.ALL, reference, Detectors.standard(reference), 3, 2,
-        2_000_000, 0, entities ? KnownEntities.bundled() : null, 15, 2, null, null, null));
+        org.gazette.spark.Annotation.DEFAULT_FLUSH_AT, 0, entities ? KnownEntities.bundled() : null, 15, 2, null, null, null));
     long terms = spark.read().parquet(out.resolve("term_frequencies").toString()).count();
     String detail = String.format(Locale.ROOT, "%,d accepted, %,d term rows", counts.accepted(),
         terms);
@@ -263,7 +263,7 @@ public final class PipelineBenchmark {
     Reference reference = Reference.bundled();
     NightlyJob.Counts counts = NightlyJob.run(spark, new NightlyJob.Options(corpus.toString(),
         out.toString(), Map.of(), DateRange.ALL, reference, Detectors.standard(reference), 3, 2,
-        2_000_000, 0, null, 15, 2, TOPICS, TrackedTopics.bundled(), TrendSettings.DEFAULTS));
+        org.gazette.spark.Annotation.DEFAULT_FLUSH_AT, 0, null, 15, 2, TOPICS, TrackedTopics.bundled(), TrendSettings.DEFAULTS));
     Dataset<Row> timeline = spark.read().parquet(out.resolve("topic_timeline").toString());
     return String.format(Locale.ROOT, "%,d accepted, %,d article_topics rows, %,d topic_timeline"
         + " rows (%,d of tracked topics), %,d term_trends rows", counts.accepted(),

@@ -101,7 +101,7 @@ public final class TopicQualityBenchmark {
     long t = System.nanoTime();
     NightlyJob.Counts counts = NightlyJob.run(spark, new NightlyJob.Options(corpus.toString(),
         out.toString(), Map.of(), DateRange.ALL, reference, Detectors.standard(reference), 3, 2,
-        2_000_000, 0, KnownEntities.bundled(), 15, 2, PipelineBenchmark.TOPICS, TrackedTopics.bundled(),
+        org.gazette.spark.Annotation.DEFAULT_FLUSH_AT, 0, KnownEntities.bundled(), 15, 2, PipelineBenchmark.TOPICS, TrackedTopics.bundled(),
         TrendSettings.DEFAULTS));
     System.out.printf(Locale.ROOT, "nightly with entities, topics, tracked topics and trends:"
         + " %,d accepted articles in %.1f s%n", counts.accepted(), PipelineBenchmark.seconds(t));

@@ -81,7 +81,7 @@ public final class NightlyCommand implements Callable<Integer> {
 
   @Mixin TrendOptions trendOptions;
 
-  @Option(names = "--term-buffer", defaultValue = "2000000", hidden = true,
+  @Option(names = "--term-buffer", defaultValue = "1000000", hidden = true,
       description = "distinct terms a task sums before it hands them to Spark")
   int termBuffer;
 
@@ -99,6 +99,12 @@ public final class NightlyCommand implements Callable<Integer> {
       description = "with --from and --to: annotate and commit this many dates per pass, in date"
           + " order; a failed backfill keeps the passes it finished (default: ${DEFAULT-VALUE})")
   int chunkDays;
+
+  @Option(names = "--max-pass-rows", defaultValue = "0",
+      description = "without date options: annotate and commit at most this many input rows "
+          + "per pass, in passes of consecutive dates; 0: as many as the free local disk holds,"
+          + " one pass when it holds them all (default: ${DEFAULT-VALUE})")
+  long maxPassRows;
 
   @Mixin InputOptions inputOptions;
 
@@ -126,13 +132,18 @@ public final class NightlyCommand implements Callable<Integer> {
         entities ? loadKnownEntities(reference) : null, pairEntities, minPairDocs,
         topics ? topicOptions.settings() : null,
         tracked.load(ref), trendOptions.settings());
+    if (maxPassRows != 0 && !range.isAll()) {
+      throw new UsageException("--max-pass-rows is for a run over every date; a --date run is"
+          + " one pass, and --from/--to takes --chunk-days dates per pass");
+    }
     if (force && !dates.isBackfill()) {
       throw new UsageException("--force is for a backfill with --from and --to, which skips the"
           + " dates done; --date and a run over all dates always run their dates");
     }
     NightlyJob.Plan plan = dates.isBackfill()
-        ? new NightlyJob.Plan(!force, chunkDays, inputOptions.skipCorruptFiles())
-        : new NightlyJob.Plan(false, Integer.MAX_VALUE, inputOptions.skipCorruptFiles());
+        ? new NightlyJob.Plan(!force, chunkDays, inputOptions.skipCorruptFiles(), maxPassRows)
+        : new NightlyJob.Plan(false, Integer.MAX_VALUE, inputOptions.skipCorruptFiles(),
+            maxPassRows);
     SparkSession session = spark.session("nightly");
     try {
       NightlyJob.run(session, options, plan);

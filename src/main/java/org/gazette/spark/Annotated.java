@@ -27,7 +27,7 @@ import scala.collection.immutable.ArraySeq;
  * one per rejected input row, and rows of partial term counts. One schema for all kinds lets a
  * single Spark pass produce them all; {@code kind} tells them apart.
  *
- * <p>Partial term counts travel packed, thousands to a row in parallel arrays ({@code terms},
+ * <p>Partial term counts travel packed, hundreds to a row in parallel arrays ({@code terms},
  * {@code term_words}, {@code term_counts}, {@code term_docs}), because a row per term would
  * cost Spark more to cache than the counting costs Gazette.
  *
@@ -43,6 +43,8 @@ public final class Annotated {
   public static final int ARTICLE = 0;
   public static final int TERMS = 1;
   public static final int REJECTED = 2;
+  /** An input row collapsed into another row of its id: counted in {@code runs}, nothing else. */
+  public static final int COLLAPSED = 3;
 
   /** An entity of an article: id, type, display name, known, mentions and spellings. */
   public static final StructType ENTITY = createStructType(new StructField[] {
@@ -78,10 +80,8 @@ public final class Annotated {
       createStructField("title", StringType, true),
       createStructField("token_count", IntegerType, true),
       createStructField("text_truncated", BooleanType, true),
-      createStructField("hash_hi", LongType, true),
-      createStructField("hash_lo", LongType, true),
-      createStructField("input_file", LongType, true),
-      createStructField("input_row", LongType, true),
+      createStructField("duplicate_of", StringType, true),
+      createStructField("id_repeats", IntegerType, true),
       createStructField("reason", StringType, true),
       createStructField("body_chars", IntegerType, true),
       createStructField("terms", createArrayType(StringType, false), true),
@@ -96,14 +96,16 @@ public final class Annotated {
 
   private Annotated() {}
 
-  /** An accepted article, before duplicates are told from originals. */
+  /**
+   * An accepted article: an original when {@code duplicateOf} is null, else a copy of the
+   * article of that id; {@code idRepeats} input rows with its id were collapsed into it.
+   */
   public static Row article(LocalDate date, String id, Instant publishedAt, String source,
       String url, String language, boolean detected, String title, int tokenCount,
-      boolean truncated, long hashHi, long hashLo, long inputFile, long inputRow,
-      ArticleTerms.Bag bag, List<EntityLinker.ArticleEntity> entities,
-      CoOccurrence.Pairs pairs) {
+      boolean truncated, String duplicateOf, int idRepeats, ArticleTerms.Bag bag,
+      List<EntityLinker.ArticleEntity> entities, CoOccurrence.Pairs pairs) {
     return RowFactory.create(ARTICLE, date, id, publishedAt, null, source, url, language,
-        detected, title, tokenCount, truncated, hashHi, hashLo, inputFile, inputRow, null, null,
+        detected, title, tokenCount, truncated, duplicateOf, idRepeats, null, null,
         ArraySeq.unsafeWrapArray(bag.terms()), null, ArraySeq.unsafeWrapArray(bag.counts()),
         null, ids(entities), entityRows(entities), pairRows(entities, pairs), pairs.dropped());
   }
@@ -152,16 +154,22 @@ public final class Annotated {
   public static Row terms(LocalDate date, String language, String[] terms, int[] words,
       long[] counts, long[] docs) {
     return RowFactory.create(TERMS, date, null, null, null, null, null, language, null, null,
-        null, null, null, null, null, null, null, null, ArraySeq.unsafeWrapArray(terms),
+        null, null, null, null, null, null, ArraySeq.unsafeWrapArray(terms),
         ArraySeq.unsafeWrapArray(words), ArraySeq.unsafeWrapArray(counts),
         ArraySeq.unsafeWrapArray(docs), null, null, null, null);
+  }
+
+  /** An input row of {@code date} collapsed into another row of its id {@code id}. */
+  public static Row collapsed(LocalDate date, String id) {
+    return RowFactory.create(COLLAPSED, date, id, null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** An input row that cannot be used, with what could be read of it. */
   public static Row rejected(LocalDate date, String id, String publishedAtRaw, String source,
       String url, String language, String title, Integer bodyChars, String reason) {
     return RowFactory.create(REJECTED, date, id, null, publishedAtRaw, source, url, language,
-        null, title, null, null, null, null, null, null, reason, bodyChars, null, null, null,
-        null, null, null, null, null);
+        null, title, null, null, null, null, reason, bodyChars, null, null, null, null, null,
+        null, null, null);
   }
 }

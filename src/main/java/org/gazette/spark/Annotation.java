@@ -11,7 +11,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.commons.codec.digest.MurmurHash3;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapFunction2;
 import org.apache.spark.sql.Row;
 import org.gazette.entity.CoOccurrence;
 import org.gazette.entity.EntityLinker;
@@ -32,17 +34,19 @@ import org.gazette.text.Tokens;
 
 /**
  * The annotation pass, the one place where article text is worked on: each usable row is
- * cleaned, hashed, given a language (detected when missing) and analysed; its terms are summed
- * into the task's {@link TermAggregator}, and its names found and linked to entities. It emits
+ * cleaned, given a language (detected when missing) and analysed; its terms are summed into
+ * the task's {@link TermAggregator}, and its names found and linked to entities. It emits
  * {@link Annotated} rows.
  *
- * <p>In {@link Mode#RETRACT} it re-annotates rows found afterwards to be duplicates or repeated
- * ids and emits only their term counts, negated, so that summing takes them out again. The
- * analysis is deterministic, so the retraction removes exactly what was added.
+ * <p>It runs on the rows of one input partition together with the {@link Resolution}
+ * decisions of that partition's rows, found beforehand from their {@link Fingerprint}s: a row
+ * collapsed into another of its id is only counted, a duplicate is annotated for {@code articles}
+ * but its terms are not counted, and every other row is an original. The decisions of a
+ * partition are at most its rows, so that a task holds no more than its partition's share.
  */
-public final class Annotation implements MapPartitionsFunction<Row, Row> {
+public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterator<Row>, Row> {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** Characters of an article given to the language detector: plenty for a reliable guess. */
   static final int DETECTION_CHARS = 400;
@@ -59,16 +63,36 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
    */
   public static final int MAX_TEXT_CHARS = 2_000_000;
 
-  /** Partial counts packed into one {@link Annotated#TERMS} row at most. */
-  static final int TERMS_PER_ROW = 4096;
+  /**
+   * Distinct (day, language, term) counts a task sums before it hands them to Spark, by
+   * default: about 100 MB of tables per task, and far fewer rows than terms read.
+   */
+  public static final int DEFAULT_FLUSH_AT = 1_000_000;
 
-  /** What the pass emits. */
-  public enum Mode {
-    /** Articles, rejected rows and term counts. */
-    ANNOTATE,
-    /** Only the term counts of the rows given, negated. */
-    RETRACT
+  /**
+   * Heap bytes a task's term buffer may take per entry it holds: its tables hold an entry in
+   * about 100 bytes, and a task may use a tenth of its share of the heap for them.
+   */
+  static final long HEAP_BYTES_PER_ENTRY = 1000;
+
+  /** Entries a term buffer holds at least before it is handed on, however small the heap. */
+  static final int MIN_FLUSH_AT = 10_000;
+
+  /**
+   * The entries a task's term buffer holds before it is handed to Spark: {@code flushAt}, or
+   * fewer when the heap ({@code heapBytes}, shared by up to {@code tasks} tasks at once) is
+   * small: the buffer stays within a tenth of a task's share of the heap.
+   */
+  static int flushAt(int flushAt, long heapBytes, int tasks) {
+    long bound = heapBytes / Math.max(1, tasks) / HEAP_BYTES_PER_ENTRY;
+    return (int) Math.max(Math.min(flushAt, MIN_FLUSH_AT), Math.min(flushAt, bound));
   }
+
+  /**
+   * Partial counts packed into one {@link Annotated#TERMS} row at most: a batch of 200 cached
+   * rows (see {@code spark.sql.inMemoryColumnarStorage.batchSize}) then holds a few MB.
+   */
+  static final int TERMS_PER_ROW = 256;
 
   /** Settings of the pass; serialisable, shipped to the executors. */
   public record Settings(Reference reference, int maxPhraseWords, int flushAt,
@@ -78,16 +102,45 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
   }
 
   private final Settings settings;
-  private final Mode mode;
 
-  public Annotation(Settings settings, Mode mode) {
+  public Annotation(Settings settings) {
     this.settings = settings;
-    this.mode = mode;
   }
 
+  /**
+   * Annotates {@code rows} (judged input rows of one partition, see {@link
+   * AnnotationPass#judged}) with {@code decisions}, the {@link Resolution#decisions} of that
+   * partition's rows.
+   */
   @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
-    return new AnnotatingIterator(rows, settings, mode);
+  public Iterator<Row> call(Iterator<Row> rows, Iterator<Row> decisions) {
+    return new AnnotatingIterator(rows, Decisions.of(decisions), settings);
+  }
+
+  /** The texts of an input row as cleaned, or why the row cannot be used. */
+  record Cleaned(String title, String body, boolean cut, String reason) {
+
+    /**
+     * Cleans {@code title} and {@code body} of a row judged {@code reason} (null: usable),
+     * each cut to {@link #MAX_TEXT_CHARS} first.
+     */
+    static Cleaned of(String reason, String title, String body) {
+      if (reason != null) {
+        return new Cleaned(null, null, false, reason);
+      }
+      String titlePrefix = prefix(title);
+      String bodyPrefix = prefix(body);
+      boolean cut = titlePrefix != title || bodyPrefix != body; // prefix() returns a text not cut
+      String cleanTitle = TextCleaner.clean(titlePrefix);
+      String cleanBody = TextCleaner.clean(bodyPrefix);
+      return new Cleaned(cleanTitle, cleanBody, cut,
+          cleanTitle.isEmpty() && cleanBody.isEmpty() ? Triage.NO_TEXT_AFTER_CLEANING : null);
+    }
+
+    /** The content hash of a usable row whose raw texts were {@code rawTitle}, {@code rawBody}. */
+    long[] hash(String rawTitle, String rawBody) {
+      return cut ? contentHash(title, body, rawTitle, rawBody) : contentHash(title, body);
+    }
   }
 
   /** 128-bit hash of the cleaned text, equal for identical texts, as a (hi, lo) pair. */
@@ -132,10 +185,60 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
     return s.substring(0, Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
   }
 
+  /**
+   * The decisions of one partition's rows, by {@code input_file, input_row}; every one must
+   * meet its row, or the input was split differently from the pass that decided.
+   */
+  static final class Decisions {
+    private final Map<RowKey, Row> byRow = new HashMap<>();
+    private int part = -1;
+    private int met;
+
+    record RowKey(long file, long row) {}
+
+    static Decisions of(Iterator<Row> rows) {
+      Decisions d = new Decisions();
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        d.part = r.getInt(0);
+        d.byRow.put(new RowKey(r.getLong(1), r.getLong(2)), r);
+      }
+      return d;
+    }
+
+    /** The decision on the row read at {@code file, row} of partition {@code part}, or null. */
+    Row of(int rowPart, long file, long row) {
+      if (byRow.isEmpty()) {
+        return null;
+      }
+      if (rowPart != part) {
+        throw misaligned("a row of partition " + rowPart + " met the decisions of " + part);
+      }
+      Row decision = byRow.get(new RowKey(file, row));
+      if (decision != null) {
+        met++;
+      }
+      return decision;
+    }
+
+    /** Fails unless every decision met its row. */
+    void checkAllMet() {
+      if (met != byRow.size()) {
+        throw misaligned((byRow.size() - met) + " of the " + byRow.size()
+            + " decisions on partition " + part + " met no row");
+      }
+    }
+
+    private static IllegalStateException misaligned(String what) {
+      return new IllegalStateException("the input was split differently between the passes of"
+          + " the run (" + what + "); run again, and report it if it happens twice");
+    }
+  }
+
   /** Pulls input rows and yields annotated ones, holding at most a drain's worth of counts. */
   private static final class AnnotatingIterator implements Iterator<Row> {
     private final Iterator<Row> input;
-    private final Mode mode;
+    private final Decisions decisions;
     private final TokenAnalyzer analyzer;
     private final TermAggregator terms;
     private final ArticleTerms bags;
@@ -148,12 +251,15 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
     private Iterator<TermAggregator.TermCount> draining;
     private TermAggregator.TermCount pending;
     private Columns columns;
+    private boolean checked;
 
-    AnnotatingIterator(Iterator<Row> input, Settings settings, Mode mode) {
+    AnnotatingIterator(Iterator<Row> input, Decisions decisions, Settings settings) {
       this.input = input;
-      this.mode = mode;
+      this.decisions = decisions;
       this.analyzer = new TokenAnalyzer(LanguageProfiles.of(settings.reference()));
-      this.terms = new TermAggregator(settings.maxPhraseWords(), settings.flushAt());
+      this.terms = new TermAggregator(settings.maxPhraseWords(),
+          flushAt(settings.flushAt(), Runtime.getRuntime().maxMemory(),
+              Runtime.getRuntime().availableProcessors()));
       this.bags = new ArticleTerms(settings.maxPhraseWords(), ArticleTerms.DEFAULT_MAX_TERMS);
       this.detector = settings.detector().get();
       this.linker = settings.known() == null ? null : new EntityLinker(settings.known(),
@@ -176,6 +282,10 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
         } else if (terms.entries() > 0) {
           draining = terms.drain();
         } else {
+          if (!checked) {
+            decisions.checkAllMet();
+            checked = true;
+          }
           return false;
         }
       }
@@ -199,7 +309,6 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
         draining = null;
         return;
       }
-      int sign = mode == Mode.RETRACT ? -1 : 1;
       String[] termArray = new String[TERMS_PER_ROW];
       int[] words = new int[TERMS_PER_ROW];
       long[] counts = new long[TERMS_PER_ROW];
@@ -209,8 +318,8 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
       while (true) {
         termArray[n] = c.term();
         words[n] = c.words();
-        counts[n] = sign * c.count();
-        docs[n] = sign * (long) c.documents();
+        counts[n] = c.count();
+        docs[n] = c.documents();
         n++;
         if (n == TERMS_PER_ROW || !draining.hasNext()) {
           break;
@@ -232,39 +341,32 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
         columns = new Columns(row);
       }
       LocalDate date = localDate(row.get(columns.date));
-      String reason = row.getString(columns.reason);
       String title = row.getString(columns.title);
       String body = row.getString(columns.body);
       String given = LanguageCodes.normalize(row.getString(columns.language));
-      String cleanTitle = null;
-      String cleanBody = null;
-      boolean cut = false;
-      if (reason == null) {
-        String titlePrefix = prefix(title);
-        String bodyPrefix = prefix(body);
-        cut = titlePrefix != title || bodyPrefix != body; // prefix() returns a text not cut
-        cleanTitle = TextCleaner.clean(titlePrefix);
-        cleanBody = TextCleaner.clean(bodyPrefix);
-        if (cleanTitle.isEmpty() && cleanBody.isEmpty()) {
-          reason = Triage.NO_TEXT_AFTER_CLEANING;
-        }
-      }
-      if (reason != null) {
-        if (mode == Mode.ANNOTATE) {
-          ready.add(Annotated.rejected(date, row.getString(columns.id),
-              row.getString(columns.publishedAtRaw), row.getString(columns.source),
-              row.getString(columns.url),
-              given == null ? LanguageCodes.UNDETERMINED : given,
-              cut(title, REJECTED_TITLE_CHARS),
-              body == null ? null : body.length(), reason));
-        }
+      Cleaned cleaned = Cleaned.of(row.getString(columns.reason), title, body);
+      if (cleaned.reason() != null) {
+        ready.add(Annotated.rejected(date, row.getString(columns.id),
+            row.getString(columns.publishedAtRaw), row.getString(columns.source),
+            row.getString(columns.url), given == null ? LanguageCodes.UNDETERMINED : given,
+            cut(title, REJECTED_TITLE_CHARS), body == null ? null : body.length(),
+            cleaned.reason()));
         return;
       }
-      text.setLength(0);
-      if (!cleanTitle.isEmpty()) {
-        text.append(cleanTitle).append('\n');
+      Row decision = decisions.of(row.getInt(columns.part), row.getLong(columns.inputFile),
+          row.getLong(columns.inputRow));
+      if (decision != null && decision.getBoolean(3)) {
+        // Collapsed into another row of its id, whose id_repeats counts it in the tables.
+        ready.add(Annotated.collapsed(date, row.getString(columns.id)));
+        return;
       }
-      text.append(cleanBody);
+      int idRepeats = decision == null ? 0 : decision.getInt(4);
+      String duplicateOf = decision == null ? null : decision.getString(5);
+      text.setLength(0);
+      if (!cleaned.title().isEmpty()) {
+        text.append(cleaned.title()).append('\n');
+      }
+      text.append(cleaned.body());
       String language = given;
       boolean detected = false;
       if (language == null) {
@@ -273,25 +375,22 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
         detected = true;
       }
       analyzer.analyze(text.toString(), language, tokens);
-      terms.addArticle((int) date.toEpochDay(), language, tokens);
-      if (mode == Mode.ANNOTATE) {
-        // Names are found on the text as written (case matters), in the same pass.
-        List<EntityLinker.ArticleEntity> entities = List.of();
-        if (linker != null) {
-          NameTokens nameTokens = NameTokenizer.tokenize(text.toString());
-          entities = linker.link(nameTokens, NameTagger.forLanguage(language).tag(nameTokens),
-              language);
-        }
-        long[] hash = cut ? contentHash(cleanTitle, cleanBody, title, body)
-            : contentHash(cleanTitle, cleanBody);
-        ready.add(Annotated.article(date, row.getString(columns.id),
-            instant(row.get(columns.publishedAt)), row.getString(columns.source),
-            row.getString(columns.url), language, detected,
-            cleanTitle.isEmpty() ? null : cleanTitle, tokens.wordCount(),
-            tokens.truncated() || cut,
-            hash[0], hash[1], row.getLong(columns.inputFile), row.getLong(columns.inputRow),
-            bags.of(tokens), entities, CoOccurrence.of(entities, pairLimit)));
+      if (duplicateOf == null) {
+        terms.addArticle((int) date.toEpochDay(), language, tokens);
       }
+      // Names are found on the text as written (case matters), in the same pass.
+      List<EntityLinker.ArticleEntity> entities = List.of();
+      if (linker != null) {
+        NameTokens nameTokens = NameTokenizer.tokenize(text.toString());
+        entities = linker.link(nameTokens, NameTagger.forLanguage(language).tag(nameTokens),
+            language);
+      }
+      ready.add(Annotated.article(date, row.getString(columns.id),
+          instant(row.get(columns.publishedAt)), row.getString(columns.source),
+          row.getString(columns.url), language, detected,
+          cleaned.title().isEmpty() ? null : cleaned.title(), tokens.wordCount(),
+          tokens.truncated() || cleaned.cut(), duplicateOf, idRepeats, bags.of(tokens),
+          entities, CoOccurrence.of(entities, pairLimit)));
     }
   }
 
@@ -309,6 +408,7 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
     final int inputFile;
     final int inputRow;
     final int reason;
+    final int part;
 
     Columns(Row row) {
       id = row.fieldIndex("id");
@@ -323,6 +423,7 @@ public final class Annotation implements MapPartitionsFunction<Row, Row> {
       inputFile = row.fieldIndex("input_file");
       inputRow = row.fieldIndex("input_row");
       reason = row.fieldIndex("reason");
+      part = row.fieldIndex("part");
     }
   }
 

@@ -37,15 +37,13 @@ public final class DailyTables {
   }
 
   /**
-   * {@code term_frequencies}: the partial counts (with the retracted ones of duplicates)
-   * summed per date, language and term; phrases ({@code n > 1}) found in fewer than
-   * {@code minPhraseDocs} articles that day are left out.
+   * {@code term_frequencies}: the partial counts summed per date, language and term; phrases
+   * ({@code n > 1}) found in fewer than {@code minPhraseDocs} articles that day are left out.
+   * The annotation pass counts originals only.
    */
-  public static Dataset<Row> termFrequencies(Dataset<Row> annotated, Dataset<Row> retracted,
-      int minPhraseDocs) {
-    Dataset<Row> packs = annotated.where(col("kind").equalTo(Annotated.TERMS))
-        .unionByName(retracted.where(col("kind").equalTo(Annotated.TERMS)));
-    return conform(TermSums.sum(packs, minPhraseDocs), Table.TERM_FREQUENCIES);
+  public static Dataset<Row> termFrequencies(Dataset<Row> annotated, int minPhraseDocs) {
+    return conform(TermSums.sum(annotated.where(col("kind").equalTo(Annotated.TERMS)),
+        minPhraseDocs), Table.TERM_FREQUENCIES);
   }
 
   /** {@code corpus_stats}: the denominators per date, language and source. */

@@ -42,6 +42,14 @@ public record DateRange(LocalDate from, LocalDate to) implements Serializable {
     return days;
   }
 
+  /** True where {@code date} is in the range (for all dates: where it is not null). */
+  public org.apache.spark.sql.Column contains(org.apache.spark.sql.Column date) {
+    if (isAll()) {
+      return date.isNotNull();
+    }
+    return date.between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
+  }
+
   /** The rows of {@code rows} whose {@code date} is in the range. */
   public org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> filter(
       org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {

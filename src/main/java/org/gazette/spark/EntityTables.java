@@ -1,8 +1,6 @@
 package org.gazette.spark;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
-import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.array_union;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -10,6 +8,7 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
@@ -31,12 +30,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -58,6 +57,8 @@ import org.gazette.entity.Association;
  */
 public final class EntityTables {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EntityTables.class);
+
   /** Spellings kept per entity in {@code entities.aliases}. */
   static final int MAX_ALIASES = 50;
 
@@ -71,9 +72,17 @@ public final class EntityTables {
   private EntityTables() {}
 
   /**
+   * Merges shipped to the tasks at most: the spellings merged are a vocabulary of names, which
+   * grows with the corpus more slowly than its articles, but grows. Past this many, the most
+   * mentioned spellings are merged and the rest keep their own ids.
+   */
+  static final int MAX_MERGES = 100_000;
+
+  /**
    * The corpus-wide merges of near-spellings ({@link EntityMerges}) among the entities of
    * {@code originals} and those stored before ({@code previous}, or null): variant id to target
-   * id. Small (one entry per merged spelling), so it is collected and shipped to the tasks.
+   * id, at most {@link #MAX_MERGES} of them (the variants most mentioned), collected and
+   * shipped to the tasks.
    */
   public static Map<String, String> merges(Dataset<Row> originals, Dataset<Row> previous) {
     Dataset<Row> found = mentions(originals).groupBy("entity_id").agg(
@@ -94,7 +103,15 @@ public final class EntityTables {
             col("stable"))).as("candidates"))
         .where(size(col("candidates")).gt(1));
     List<Row> merges = blocks.flatMap((FlatMapFunction<Row, Row>) EntityTables::mergesOf,
-        Encoders.row(MERGE)).collectAsList();
+        Encoders.row(MERGE))
+        .orderBy(col("mentions").desc(), col("from"))
+        .limit(MAX_MERGES + 1)
+        .collectAsList();
+    if (merges.size() > MAX_MERGES) {
+      LOG.warn("more than {} near-spellings of entities to merge: the {} most mentioned are "
+          + "merged, the others keep ids of their own", MAX_MERGES, MAX_MERGES);
+      merges = merges.subList(0, MAX_MERGES);
+    }
     Map<String, String> map = new HashMap<>();
     for (Row m : merges) {
       map.put(m.getString(0), m.getString(1));
@@ -104,7 +121,8 @@ public final class EntityTables {
 
   private static final StructType MERGE = DataTypes.createStructType(new StructField[] {
       DataTypes.createStructField("from", DataTypes.StringType, false),
-      DataTypes.createStructField("to", DataTypes.StringType, false)});
+      DataTypes.createStructField("to", DataTypes.StringType, false),
+      DataTypes.createStructField("mentions", DataTypes.LongType, false)});
 
   private static final UserDefinedFunction BLOCK = udf(
       (UDF2<String, String, String>) EntityMerges::block, DataTypes.StringType);
@@ -112,30 +130,35 @@ public final class EntityTables {
   private static Iterator<Row> mergesOf(Row block) {
     List<Row> rows = block.getList(block.fieldIndex("candidates"));
     List<EntityMerges.Candidate> candidates = new ArrayList<>(rows.size());
+    Map<String, Long> mentions = new HashMap<>();
     for (Row r : rows) {
       candidates.add(new EntityMerges.Candidate(r.getString(0), r.getString(1), r.getString(2),
           r.getLong(3), r.getBoolean(4)));
+      mentions.put(r.getString(0), r.getLong(3));
     }
     List<Row> out = new ArrayList<>();
-    EntityMerges.within(candidates).forEach((from, to) -> out.add(RowFactory.create(from, to)));
+    EntityMerges.within(candidates).forEach((from, to) ->
+        out.add(RowFactory.create(from, to, mentions.getOrDefault(from, 0L))));
     return out.iterator();
   }
 
   /**
    * The article rows of {@code articles} with their entities renamed by {@code merges} (the
    * entities that become one are summed) and their pairs made again, bounded by the
-   * {@code pairLimit} most mentioned entities ({@link CoOccurrence}).
+   * {@code pairLimit} most mentioned entities ({@link CoOccurrence}). Only the articles that
+   * name a merged spelling change: they are made again and held by {@code hold} (a cache, for
+   * the few rows every table reads), and the others pass as they are.
    */
   public static Dataset<Row> linked(Dataset<Row> articles, Map<String, String> merges,
-      int pairLimit) {
+      int pairLimit, UnaryOperator<Dataset<Row>> hold) {
     if (merges.isEmpty()) {
       return articles;
     }
-    // Only the articles that name a merged spelling change: the others pass as they are.
-    Column affected = arrays_overlap(col("entity_ids"),
-        array(merges.keySet().stream().sorted().map(functions::lit).toArray(Column[]::new)));
-    return relinked(articles.where(affected), merges, pairLimit)
-        .unionByName(articles.where(coalesce(affected, lit(false)).unary_$bang()));
+    // A set lookup per entity of an article: isin with many values becomes a hashed InSet.
+    Object[] variants = merges.keySet().stream().sorted().toArray();
+    Column affected = coalesce(exists(col("entity_ids"), id -> id.isin(variants)), lit(false));
+    return hold.apply(relinked(articles.where(affected), merges, pairLimit))
+        .unionByName(articles.where(affected.unary_$bang()));
   }
 
   private static Dataset<Row> relinked(Dataset<Row> articles, Map<String, String> merges,
@@ -221,7 +244,8 @@ public final class EntityTables {
         col("type").as("old_type"), col("aliases").as("old_aliases"),
         col("known").as("old_known"),
         col("first_seen").as("old_first"), col("last_seen").as("old_last"));
-    Dataset<Row> merged = current.join(old, seq("entity_id"), "full_outer").select(
+    // The stored table grows with the corpus and Spark guesses its size from compressed files.
+    Dataset<Row> merged = current.join(old.hint("merge"), seq("entity_id"), "full_outer").select(
         col("entity_id"),
         coalesce(col("old_name"), col("name")).as("name"),
         coalesce(col("old_type"), col("type")).as("type"),

@@ -43,9 +43,10 @@ public final class InputFiles {
 
   /**
    * A file of the input: its path (as Spark lists it), rows and Parquet schema by its footer,
-   * or why its footer cannot be read ({@code problem}; then rows is 0 and schema null).
+   * and its length in bytes, or why its footer cannot be read ({@code problem}; then rows is 0
+   * and schema null).
    */
-  public record File(String path, long rows, String schema, String problem)
+  public record File(String path, long rows, long bytes, String schema, String problem)
       implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -102,16 +103,22 @@ public final class InputFiles {
     @Override
     public File call(String path) {
       Configuration hadoop = conf.value().value();
-      try (ParquetFileReader reader = ParquetFileReader.open(
-          HadoopInputFile.fromPath(new Path(toUri(path)), hadoop))) {
+      HadoopInputFile file;
+      try {
+        file = HadoopInputFile.fromPath(new Path(toUri(path)), hadoop);
+      } catch (Exception e) { // IOException: the file cannot even be opened
+        return new File(path, 0, 0, null, footerProblem(e, path));
+      }
+      try (ParquetFileReader reader = ParquetFileReader.open(file)) {
         ParquetMetadata footer = reader.getFooter();
         long rows = 0;
         for (BlockMetaData block : footer.getBlocks()) {
           rows += block.getRowCount();
         }
-        return new File(path, rows, footer.getFileMetaData().getSchema().toString(), null);
+        return new File(path, rows, file.getLength(),
+            footer.getFileMetaData().getSchema().toString(), null);
       } catch (Exception e) { // IOException or parquet's RuntimeExceptions: not readable
-        return new File(path, 0, null, footerProblem(e, path));
+        return new File(path, 0, file.getLength(), null, footerProblem(e, path));
       }
     }
   }

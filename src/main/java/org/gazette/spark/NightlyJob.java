@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -72,19 +73,44 @@ public final class NightlyJob {
    * (each pass committed on its own, so a failed backfill keeps the dates it finished), and,
    * with {@code skipDone}, leaving out the dates the output already has.
    */
-  public record Plan(boolean skipDone, int chunkDays, boolean skipCorruptFiles) {
+  public record Plan(boolean skipDone, int chunkDays, boolean skipCorruptFiles,
+      long maxPassRows) {
     /** Every date of the range in one pass, done or not: what a re-run of a date needs. */
-    public static final Plan ONE_PASS = new Plan(false, Integer.MAX_VALUE, false);
+    public static final Plan ONE_PASS = new Plan(false, Integer.MAX_VALUE, false, 0);
 
     /** A plan that stops at an input file that cannot be read. */
     public Plan(boolean skipDone, int chunkDays) {
-      this(skipDone, chunkDays, false);
+      this(skipDone, chunkDays, false, 0);
     }
 
+    /** A plan whose run over every date splits as the local disk needs ({@link PassPlanner}). */
+    public Plan(boolean skipDone, int chunkDays, boolean skipCorruptFiles) {
+      this(skipDone, chunkDays, skipCorruptFiles, 0);
+    }
+
+    /**
+     * {@code maxPassRows}: a run over every date takes at most this many input rows per pass
+     * (0: as many as the local disk holds, see {@link PassPlanner}).
+     */
     public Plan {
       if (chunkDays < 1) {
         throw new org.gazette.UsageException("--chunk-days must be at least 1, was " + chunkDays);
       }
+      if (maxPassRows < 0) {
+        throw new org.gazette.UsageException("--max-pass-rows must be 0 (one pass, unless the "
+            + "local disk needs more) or more, was " + maxPassRows);
+      }
+    }
+  }
+
+  /**
+   * One pass: its dates, and for a pass of a run over every date that was split ({@code
+   * ofAll}), that it commits only the dates it produced, as such a run does, and whether it
+   * takes the rows without a date too.
+   */
+  record Pass(DateRange range, boolean ofAll, boolean withUndated) {
+    static Pass of(DateRange range) {
+      return new Pass(range, range.isAll(), range.isAll());
     }
   }
 
@@ -120,16 +146,80 @@ public final class NightlyJob {
       } catch (Exception e) { // SparkException too, which Spark throws undeclared
         throw failed(spark, probe, runId, opening, passes.get(0), total, e);
       }
-      for (int i = 0; i < passes.size(); i++) {
-        Options pass = withRange(options, passes.get(i));
-        if (passes.size() > 1) {
-          LOG.info("pass {} of {}: {}", i + 1, passes.size(), pass.range());
+      List<Pass> planned = passes.stream().map(Pass::of).toList();
+      Dataset<Row> decisions = null;
+      List<Dataset<Row>> cached = new ArrayList<>();
+      try {
+        if (options.range().isAll()) {
+          planned = split(spark, options, plan, input, probe, runId);
+          if (planned.size() > 1) {
+            // Copies are told from originals over every date at once, as in one pass.
+            Instant deciding = Instant.now();
+            try {
+              describe(spark, "find the copies among the articles of all dates");
+              Dataset<Row> keys = cache(cached, AnnotationPass.fingerprints(
+                  AnnotationPass.judged(input.rows(), DateRange.ALL, true)));
+              decisions = cache(cached, Resolution.decisions(keys));
+              LOG.info("found {} articles that share an id or a text with another, over all "
+                  + "dates", fmt(decisions.count()));
+              keys.unpersist();
+            } catch (Exception e) { // SparkException too, which Spark throws undeclared
+              throw failed(spark, probe, runId, deciding, DateRange.ALL, total, e);
+            }
+          }
         }
-        total = total.plus(runPass(spark, pass, input, i == 0 ? runId
-            : newRunId(Instant.now())));
+        for (int i = 0; i < planned.size(); i++) {
+          Pass pass = planned.get(i);
+          if (planned.size() > 1) {
+            LOG.info("pass {} of {}: {}", i + 1, planned.size(), pass.range());
+          }
+          total = total.plus(runPass(spark, withRange(options, pass.range()), pass, input,
+              decisions, i == 0 ? runId : newRunId(Instant.now())));
+        }
+      } finally {
+        cached.forEach(Dataset::unpersist);
       }
       return total;
     }
+  }
+
+  /**
+   * The passes of a run over every date: one, unless the input holds more rows than a pass
+   * may take ({@link PassPlanner}); then passes of consecutive dates, said in one line.
+   */
+  private static List<Pass> split(SparkSession spark, Options options, Plan plan,
+      ArticleInput.Input input, TableStore probe, String runId) {
+    long rows = 0;
+    long bytes = 0;
+    for (InputFiles.File f : input.files()) {
+      rows += f.rows();
+      bytes += f.bytes();
+    }
+    long maxRows = PassPlanner.maxRows(spark, plan.maxPassRows(), rows, bytes);
+    if (rows <= maxRows) {
+      return List.of(Pass.of(DateRange.ALL));
+    }
+    Instant began = Instant.now();
+    List<DateRange> ranges;
+    try {
+      describe(spark, "count the input's rows per date");
+      ranges = PassPlanner.split(PassPlanner.rowsPerDate(input.rows()), maxRows);
+    } catch (Exception e) { // SparkException too, which Spark throws undeclared
+      throw failed(spark, probe, runId, began, DateRange.ALL, new Counts(0, 0, 0, 0), e);
+    }
+    if (ranges.size() <= 1) {
+      return List.of(Pass.of(DateRange.ALL));
+    }
+    LOG.info("the input holds {} rows, more than one pass takes ({}): running {} passes of "
+        + "consecutive dates, each committed on its own", fmt(rows), plan.maxPassRows() > 0
+        ? "--max-pass-rows " + fmt(maxRows)
+        : fmt(maxRows) + " as the free local disk holds; --max-pass-rows sets another bound",
+        ranges.size());
+    List<Pass> passes = new ArrayList<>();
+    for (int i = 0; i < ranges.size(); i++) {
+      passes.add(new Pass(ranges.get(i), true, i == ranges.size() - 1));
+    }
+    return passes;
   }
 
   /** The passes of {@code range}: consecutive dates not done, at most {@code chunkDays} each. */
@@ -182,31 +272,45 @@ public final class NightlyJob {
   }
 
   /** One pass over the dates of {@code options}; failures are recorded in {@code runs}. */
-  private static Counts runPass(SparkSession spark, Options options, ArticleInput.Input input,
-      String runId) {
+  private static Counts runPass(SparkSession spark, Options options, Pass pass,
+      ArticleInput.Input input, Dataset<Row> runDecisions, String runId) {
     Instant started = Instant.now();
     Written written = new Written();
     TableStore store = new TableStore(spark, options.output(), runId);
     Counts counts = new Counts(0, 0, 0, 0);
     List<Dataset<Row>> cached = new ArrayList<>();
     try {
-      Dataset<Row> conformed = input.rows(options.range());
+      Dataset<Row> conformed = pass.withUndated() ? input.rows() : input.rows(options.range());
       if (options.partitions() > 0) {
-        conformed = conformed.repartition(options.partitions());
+        // By a hash of where each row was read, not round robin: the two passes over the
+        // input must see the same rows in the same partitions.
+        conformed = conformed.repartition(options.partitions(), col("input_file"),
+            col("input_row"));
       }
       Annotation.Settings settings = new Annotation.Settings(options.reference(),
           options.maxPhraseWords(), options.flushAt(), options.detector(), options.known(),
           options.pairLimit());
-      Dataset<Row> judged = AnnotationPass.judged(conformed, options.range());
+      Dataset<Row> judged = AnnotationPass.judged(conformed, options.range(),
+          pass.withUndated());
+      Dataset<Row> decisions;
+      if (runDecisions == null) {
+        Dataset<Row> keys = cache(cached, AnnotationPass.fingerprints(judged));
+        describe(spark, "find the copies among the articles of " + options.range());
+        long began = System.nanoTime();
+        long fingerprinted = keys.count();
+        LOG.info("took the fingerprints of {} articles of {} in {}", fmt(fingerprinted),
+            options.range(), since(began));
+        decisions = Resolution.decisions(keys);
+      } else {
+        decisions = AnnotationPass.decisionsOf(judged, runDecisions);
+      }
       // Cached, not checkpointed: a lost executor's blocks are recomputed from the input.
-      Dataset<Row> annotated = cache(cached, AnnotationPass.annotate(judged, settings));
-      Dataset<Row> keys = cache(cached, Resolution.keys(annotated));
-      Dataset<Row> resolved = cache(cached, Resolution.resolve(annotated, keys));
-      Dataset<Row> kept = Resolution.kept(resolved);
-
       describe(spark, "annotate articles of " + options.range());
       long began = System.nanoTime();
-      counts = tally(annotated, kept);
+      Dataset<Row> annotated = cache(cached, AnnotationPass.annotate(spark, judged, decisions,
+          settings));
+      Dataset<Row> kept = annotated.where(col("kind").equalTo(Annotated.ARTICLE));
+      counts = tally(annotated);
       LOG.info("annotated {} rows for {} in {}: {} accepted, {} duplicates, {} rejected",
           fmt(counts.rowsRead()), options.range(), since(began), fmt(counts.accepted()),
           fmt(counts.duplicates()), fmt(counts.rejected()));
@@ -223,14 +327,12 @@ public final class NightlyJob {
               previousEntities);
           LOG.info("merged {} near-spellings of entities", fmt(merges.size()));
         }
-        Dataset<Row> articles = merges.isEmpty() ? kept
-            : cache(cached, EntityTables.linked(kept, merges, options.pairLimit()));
+        Dataset<Row> articles = EntityTables.linked(kept, merges, options.pairLimit(),
+            relinked -> cache(cached, relinked));
         stage(spark, store, written, Table.ARTICLES, DailyTables.articles(articles));
         stage(spark, store, written, Table.REJECTED_ARTICLES, DailyTables.rejectedArticles(annotated));
-        Dataset<Row> retracted = AnnotationPass.retract(judged, Resolution.excluded(resolved),
-            settings);
         stage(spark, store, written, Table.TERM_FREQUENCIES,
-            DailyTables.termFrequencies(annotated, retracted, options.minPhraseDocs()));
+            DailyTables.termFrequencies(annotated, options.minPhraseDocs()));
         stage(spark, store, written, Table.ARTICLE_TERMS, DailyTables.articleTerms(articles));
         stage(spark, store, written, Table.CORPUS_STATS,
             DailyTables.corpusStats(articles, annotated));
@@ -253,7 +355,7 @@ public final class NightlyJob {
           topics(spark, store, written, options, articles.where(col("duplicate_of").isNull()));
         }
         long committing = System.nanoTime();
-        store.commit(written.tables, options.range());
+        store.commit(written.tables, options.range(), pass.ofAll());
         LOG.info("committed the tables of {} in {}", options.range(), since(committing));
       }
       RunLog.record(spark, store, runId, "nightly", started, options.range(), counts,
@@ -282,30 +384,36 @@ public final class NightlyJob {
     return failure;
   }
 
+  /**
+   * Persists {@code rows} on the local disk, compressed: a pass keeps its intermediate rows out
+   * of the heap, whose use is then bounded by what its tasks hold at once, whatever the size of
+   * the pass. (Cached in memory, the rows of a million articles filled Spark's storage memory,
+   * and the heap with it, and the run died.) Read again, they come from the page cache.
+   */
   private static Dataset<Row> cache(List<Dataset<Row>> cached, Dataset<Row> rows) {
-    Dataset<Row> persisted = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> persisted = rows.persist(StorageLevel.DISK_ONLY());
     cached.add(persisted);
     return persisted;
   }
 
-  private static Counts tally(Dataset<Row> annotated, Dataset<Row> articles) {
+  /** The counts of a pass from its annotated rows: each input row is one of them. */
+  private static Counts tally(Dataset<Row> annotated) {
+    Column article = col("kind").equalTo(Annotated.ARTICLE);
     Row kinds = annotated.agg(
-        count(when(col("kind").equalTo(Annotated.ARTICLE), lit(1))).as("rows"),
+        count(when(article, lit(1))).as("articles"),
+        count(when(article.and(col("duplicate_of").isNotNull()), lit(1))).as("duplicates"),
+        count(when(col("kind").equalTo(Annotated.COLLAPSED), lit(1))).as("collapsed"),
         count(when(col("kind").equalTo(Annotated.REJECTED), lit(1))).as("rejected"),
         count(when(col("kind").equalTo(Annotated.TERMS), lit(1))).as("term_rows"))
         .first();
-    Row resolved = articles.agg(
-        count(when(col("duplicate_of").isNull(), lit(1))).as("accepted"),
-        count(when(col("duplicate_of").isNotNull(), lit(1))).as("duplicates"),
-        sum(col("id_repeats")).as("repeats"))
-        .first();
-    long rejected = kinds.getLong(1);
-    long accepted = resolved.getLong(0);
-    long duplicates = resolved.getLong(1) + (resolved.isNullAt(2) ? 0 : resolved.getLong(2));
-    LOG.debug("annotation pass: {} rows of partial term counts", fmt(kinds.getLong(2)));
-    return new Counts(kinds.getLong(0) + rejected, accepted, duplicates, rejected);
+    long articles = kinds.getLong(0);
+    long duplicates = kinds.getLong(1);
+    long collapsed = kinds.getLong(2);
+    long rejected = kinds.getLong(3);
+    LOG.debug("annotation pass: {} rows of partial term counts", fmt(kinds.getLong(4)));
+    return new Counts(articles + collapsed + rejected, articles - duplicates,
+        duplicates + collapsed, rejected);
   }
-
 
   /**
    * Stages {@code term_trends} from the run's staged counts and the stored counts of the
@@ -361,7 +469,7 @@ public final class NightlyJob {
       LOG.info("inferring topics with model {}", model.modelId());
     }
     Dataset<Row> parts = TopicTimeline.parts(originals, model, options.tracked())
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .persist(StorageLevel.DISK_ONLY());
     try {
       stage(spark, store, written, Table.TOPIC_TIMELINE,
           TopicTimeline.timeline(parts, originals));

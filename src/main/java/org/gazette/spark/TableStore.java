@@ -124,9 +124,17 @@ public final class TableStore {
    * ends as this run would have left it, never half of it.
    */
   public void commit(List<Table> tables, DateRange range) {
+    commit(tables, range, range.isAll());
+  }
+
+  /**
+   * {@link #commit(List, DateRange)}, replacing only the dates the run produced when {@code
+   * producedOnly}, as a run over every date does (also in each pass of one that was split).
+   */
+  public void commit(List<Table> tables, DateRange range, boolean producedOnly) {
     try {
       Set<String> partitions = new TreeSet<>();
-      if (range.isAll()) {
+      if (producedOnly) {
         for (Table table : tables) {
           if (table.isDaily()) {
             partitions.addAll(partitionsOf(new Path(staging, table.tableName())));

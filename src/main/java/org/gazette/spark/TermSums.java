@@ -61,7 +61,7 @@ public final class TermSums {
 
   /**
    * The sums of {@code packs} (rows with {@code date, language, terms, term_words,
-   * term_counts, term_docs}): terms whose count sums to zero (all retracted) are left out, and
+   * term_counts, term_docs}): terms whose count sums to zero are left out, and
    * so are phrases found in fewer than {@code minPhraseDocs} articles of the day.
    */
   public static Dataset<Row> sum(Dataset<Row> packs, int minPhraseDocs) {

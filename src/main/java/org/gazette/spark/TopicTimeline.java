@@ -7,12 +7,13 @@ import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -29,7 +30,7 @@ import org.gazette.topic.TrackedTopics;
  * {@code topic_timeline}: each article's topic mixture, inferred with the newest model from
  * the terms the nightly pass counted, and the tracked topics its terms and entities match,
  * summed per date, model, topic and language. Per task, articles are summed in memory, so
- * only a few rows per date and topic leave it.
+ * only a few rows per date and topic leave it; an article's own rows leave as it is read.
  */
 public final class TopicTimeline {
 
@@ -104,67 +105,90 @@ public final class TopicTimeline {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-      Map<Key, double[]> sums = new HashMap<>();
-      List<Row> out = new ArrayList<>();
-      TopicModel.Scratch scratch = new TopicModel.Scratch();
-      Set<String> termSet = new HashSet<>();
-      Set<String> entitySet = new HashSet<>();
-      while (rows.hasNext()) {
-        Row r = rows.next();
-        LocalDate date = Annotation.localDate(r.get(0));
-        String id = r.getString(1);
-        String language = r.getString(2);
-        String[] terms = r.isNullAt(3) ? new String[0]
-            : r.<String>getList(3).toArray(new String[0]);
-        long[] counts = new long[terms.length];
-        if (!r.isNullAt(4)) {
-          List<Long> c = r.getList(4);
-          for (int i = 0; i < counts.length; i++) {
-            counts[i] = c.get(i);
+      return new Iterator<>() {
+        private final Map<Key, double[]> sums = new HashMap<>();
+        private final ArrayDeque<Row> ready = new ArrayDeque<>();
+        private final TopicModel.Scratch scratch = new TopicModel.Scratch();
+        private final Set<String> termSet = new HashSet<>();
+        private final Set<String> entitySet = new HashSet<>();
+        private boolean summed;
+
+        @Override
+        public boolean hasNext() {
+          while (ready.isEmpty() && rows.hasNext()) {
+            add(rows.next());
           }
+          if (ready.isEmpty() && !summed) {
+            summed = true;
+            for (Map.Entry<Key, double[]> e : sums.entrySet()) {
+              Key k = e.getKey();
+              ready.add(RowFactory.create(SUM, k.date(), null, k.modelId(), k.topicId(),
+                  k.language(), (long) e.getValue()[0], e.getValue()[1]));
+            }
+            sums.clear();
+          }
+          return !ready.isEmpty();
         }
-        if (model != null) {
-          double[] mixture = model.mixture(language, terms, counts, scratch);
-          if (mixture != null) {
-            List<TopicModel.Topic> topics = model.languages().get(language).topics();
-            int main = TopicInference.dominant(mixture);
-            out.add(RowFactory.create(ARTICLE, date, id, model.modelId(),
-                topics.get(main).id(), language, 1L, mixture[main]));
-            for (int t = 0; t < mixture.length; t++) {
-              double[] s = sums.computeIfAbsent(
-                  new Key(date, model.modelId(), topics.get(t).id(), language),
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          return ready.poll();
+        }
+
+        /** Queues an article's rows and adds it to the sums, which stay per date and topic. */
+        private void add(Row r) {
+          LocalDate date = Annotation.localDate(r.get(0));
+          String id = r.getString(1);
+          String language = r.getString(2);
+          String[] terms = r.isNullAt(3) ? new String[0]
+              : r.<String>getList(3).toArray(new String[0]);
+          long[] counts = new long[terms.length];
+          if (!r.isNullAt(4)) {
+            List<Long> c = r.getList(4);
+            for (int i = 0; i < counts.length; i++) {
+              counts[i] = c.get(i);
+            }
+          }
+          if (model != null) {
+            double[] mixture = model.mixture(language, terms, counts, scratch);
+            if (mixture != null) {
+              List<TopicModel.Topic> topics = model.languages().get(language).topics();
+              int main = TopicInference.dominant(mixture);
+              ready.add(RowFactory.create(ARTICLE, date, id, model.modelId(),
+                  topics.get(main).id(), language, 1L, mixture[main]));
+              for (int t = 0; t < mixture.length; t++) {
+                double[] s = sums.computeIfAbsent(
+                    new Key(date, model.modelId(), topics.get(t).id(), language),
+                    k -> new double[2]);
+                s[0] += t == main ? 1 : 0;
+                s[1] += mixture[t];
+              }
+            }
+          }
+          if (tracked != null) {
+            termSet.clear();
+            entitySet.clear();
+            for (String term : terms) {
+              termSet.add(term);
+            }
+            if (!r.isNullAt(5)) {
+              entitySet.addAll(r.<String>getList(5));
+            }
+            int[] matched = tracked.matching(termSet, entitySet);
+            for (int topic : matched) {
+              double[] s = sums.computeIfAbsent(new Key(date, TRACKED, topic, language),
                   k -> new double[2]);
-              s[0] += t == main ? 1 : 0;
-              s[1] += mixture[t];
+              s[0] += 1;
+              s[1] += 1.0 / matched.length;
+              ready.add(RowFactory.create(ARTICLE, date, id, TRACKED, topic, language, 1L,
+                  1.0 / matched.length));
             }
           }
         }
-        if (tracked != null) {
-          termSet.clear();
-          entitySet.clear();
-          for (String term : terms) {
-            termSet.add(term);
-          }
-          if (!r.isNullAt(5)) {
-            entitySet.addAll(r.<String>getList(5));
-          }
-          int[] matched = tracked.matching(termSet, entitySet);
-          for (int topic : matched) {
-            double[] s = sums.computeIfAbsent(new Key(date, TRACKED, topic, language),
-                k -> new double[2]);
-            s[0] += 1;
-            s[1] += 1.0 / matched.length;
-            out.add(RowFactory.create(ARTICLE, date, id, TRACKED, topic, language, 1L,
-                1.0 / matched.length));
-          }
-        }
-      }
-      for (Map.Entry<Key, double[]> e : sums.entrySet()) {
-        Key k = e.getKey();
-        out.add(RowFactory.create(SUM, k.date(), null, k.modelId(), k.topicId(), k.language(),
-            (long) e.getValue()[0], e.getValue()[1]));
-      }
-      return out.iterator();
+      };
     }
   }
 }

@@ -2,7 +2,9 @@ package org.gazette.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -161,35 +163,48 @@ public final class TopicTraining {
    */
   static Map<String, String[]> vocabularies(Dataset<Row> termFrequencies,
       Map<String, Long> articles, Settings settings) {
-    Map<String, List<Row>> byLanguage = new HashMap<>();
-    Dataset<Row> docs = termFrequencies.groupBy("language", "term")
+    // Chosen where the counts are: only the chosen terms come to the driver.
+    org.apache.spark.sql.Column ceiling = lit(0.0);
+    for (Map.Entry<String, Long> e : articles.entrySet()) {
+      ceiling = when(col("language").equalTo(e.getKey()),
+          lit(settings.maxDocShare() * e.getValue())).otherwise(ceiling);
+    }
+    Dataset<Row> chosen = termFrequencies.groupBy("language", "term")
         .agg(sum("doc_count").as("docs"))
-        .where(col("docs").geq(settings.minDocs()));
-    for (Row r : docs.collectAsList()) {
-      byLanguage.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
+        .where(col("docs").geq(settings.minDocs()).and(col("docs").leq(ceiling)))
+        .withColumn("rank", functions.row_number().over(
+            org.apache.spark.sql.expressions.Window.partitionBy("language")
+                .orderBy(col("docs").desc(), col("term"))))
+        .where(col("rank").leq(settings.vocabulary()))
+        .select("language", "term");
+    Map<String, List<String>> byLanguage = new HashMap<>();
+    for (Row r : chosen.collectAsList()) {
+      byLanguage.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
     }
     Map<String, String[]> vocabularies = new HashMap<>();
-    for (Map.Entry<String, List<Row>> e : byLanguage.entrySet()) {
-      long total = articles.getOrDefault(e.getKey(), 0L);
-      double ceiling = settings.maxDocShare() * total;
-      String[] terms = e.getValue().stream()
-          .filter(r -> r.getLong(2) <= ceiling)
-          .sorted(Comparator.<Row>comparingLong(r -> -r.getLong(2))
-              .thenComparing(r -> r.getString(1)))
-          .limit(settings.vocabulary())
-          .map(r -> r.getString(1))
-          .sorted()
-          .toArray(String[]::new);
-      vocabularies.put(e.getKey(), terms);
-    }
+    byLanguage.forEach((language, terms) ->
+        vocabularies.put(language, terms.stream().sorted().toArray(String[]::new)));
     return vocabularies;
   }
 
   /** The fitted parameters of one language: lambda (topic-major) and alpha. */
   record Fitted(double[][] lambda, double[] alpha, long documents) {}
 
-  /** One training document: its language's index, its terms' indices and counts. */
-  record Doc(int language, int[] terms, double[] counts) implements Serializable {}
+  /**
+   * Training documents packed in a few primitive arrays, up to {@link #DOCS_PER_BLOCK} of them:
+   * document {@code i} is in language {@code languages[i]} and holds the terms {@code
+   * terms[offsets[i]] .. terms[offsets[i + 1] - 1]} with their counts. Spark sizes and stores
+   * a block exactly, where millions of small objects would be guessed at.
+   */
+  record DocBlock(int[] languages, int[] offsets, int[] terms, int[] counts)
+      implements Serializable {
+    int size() {
+      return languages.length;
+    }
+  }
+
+  /** Documents a {@link DocBlock} holds at most. */
+  static final int DOCS_PER_BLOCK = 4096;
 
   /**
    * Fits every language of {@code languages} at once with online LDA: each iteration is one
@@ -234,7 +249,7 @@ public final class TopicTraining {
     Broadcast<List<Map<String, Integer>>> shippedIndices = jsc.broadcast(indices);
     // The same articles in the same partitions and order whatever the input's partitioning.
     int partitions = (int) Math.min(16, Math.max(2, total / 50_000));
-    org.apache.spark.api.java.JavaRDD<Doc> docs = articleTerms
+    org.apache.spark.api.java.JavaRDD<DocBlock> docs = articleTerms
         .select("id", "language", "terms", "counts")
         .repartition(partitions, col("id")).sortWithinPartitions("id")
         .where(keep)
@@ -244,7 +259,20 @@ public final class TopicTraining {
         .persist(StorageLevel.MEMORY_AND_DISK());
     List<Broadcast<?>> broadcasts = new ArrayList<>(List.of(shippedLanguages, shippedIndices));
     try {
-      Map<Integer, Long> counts = docs.map(Doc::language).countByValue();
+      Map<Integer, Long> counts = new HashMap<>();
+      for (long[] perLanguage : docs.map(block -> {
+        long[] c = new long[n];
+        for (int language : block.languages()) {
+          c[language]++;
+        }
+        return c;
+      }).collect()) {
+        for (int l = 0; l < n; l++) {
+          if (perLanguage[l] > 0) {
+            counts.merge(l, perLanguage[l], Long::sum);
+          }
+        }
+      }
       OnlineLda[] models = new OnlineLda[n];
       double[] fractions = new double[n];
       int[] sizes = new int[n];
@@ -298,12 +326,14 @@ public final class TopicTraining {
     }
   }
 
-  /** Reads article_terms rows as {@link Doc}s over the vocabularies; drops empty bags. */
-  private static final class DocReader implements java.util.Iterator<Doc> {
+  /**
+   * Reads article_terms rows as documents over the vocabularies, packed in {@link DocBlock}s;
+   * drops empty bags.
+   */
+  private static final class DocReader implements java.util.Iterator<DocBlock> {
     private final java.util.Iterator<Row> rows;
     private final Map<String, Integer> languages;
     private final List<Map<String, Integer>> indices;
-    private Doc next;
 
     DocReader(java.util.Iterator<Row> rows, Map<String, Integer> languages,
         List<Map<String, Integer>> indices) {
@@ -314,41 +344,47 @@ public final class TopicTraining {
 
     @Override
     public boolean hasNext() {
-      while (next == null && rows.hasNext()) {
+      return rows.hasNext();
+    }
+
+    @Override
+    public DocBlock next() {
+      int[] docLanguages = new int[DOCS_PER_BLOCK];
+      int[] offsets = new int[DOCS_PER_BLOCK + 1];
+      int[] terms = new int[1 << 16];
+      int[] counts = new int[1 << 16];
+      int n = 0;
+      int used = 0;
+      while (n < DOCS_PER_BLOCK && rows.hasNext()) {
         Row r = rows.next();
         Integer language = languages.get(r.getString(1));
         if (language == null || r.isNullAt(2)) {
           continue;
         }
         Map<String, Integer> index = indices.get(language);
-        List<String> terms = r.getList(2);
-        List<Integer> counts = r.getList(3);
-        int[] ids = new int[terms.size()];
-        double[] values = new double[terms.size()];
-        int m = 0;
-        for (int i = 0; i < terms.size(); i++) {
-          Integer id = index.get(terms.get(i));
+        List<String> bag = r.getList(2);
+        List<Integer> bagCounts = r.getList(3);
+        if (used + bag.size() > terms.length) {
+          int size = Math.max(terms.length * 2, used + bag.size());
+          terms = java.util.Arrays.copyOf(terms, size);
+          counts = java.util.Arrays.copyOf(counts, size);
+        }
+        int start = used;
+        for (int i = 0; i < bag.size(); i++) {
+          Integer id = index.get(bag.get(i));
           if (id != null) {
-            ids[m] = id;
-            values[m++] = counts.get(i);
+            terms[used] = id;
+            counts[used++] = bagCounts.get(i);
           }
         }
-        if (m > 0) {
-          next = new Doc(language, java.util.Arrays.copyOf(ids, m),
-              java.util.Arrays.copyOf(values, m));
+        if (used > start) {
+          docLanguages[n] = language;
+          offsets[++n] = used;
         }
       }
-      return next != null;
-    }
-
-    @Override
-    public Doc next() {
-      if (!hasNext()) {
-        throw new java.util.NoSuchElementException();
-      }
-      Doc d = next;
-      next = null;
-      return d;
+      return new DocBlock(java.util.Arrays.copyOf(docLanguages, n),
+          java.util.Arrays.copyOf(offsets, n + 1), java.util.Arrays.copyOf(terms, used),
+          java.util.Arrays.copyOf(counts, used));
     }
   }
 
@@ -376,8 +412,8 @@ public final class TopicTraining {
     }
 
     /** Runs the E-step on the documents {@code random} draws, each with its language's odds. */
-    void collect(java.util.Iterator<Doc> docs, TopicInference[] models, double[] fractions,
-        java.util.Random random) {
+    void collect(java.util.Iterator<DocBlock> blocks, TopicInference[] models,
+        double[] fractions, java.util.Random random) {
       int n = models.length;
       double[][] sums = new double[n][];
       double[][] logs = new double[n][];
@@ -387,12 +423,28 @@ public final class TopicTraining {
         logs[l] = new double[logTheta[l].length];
         scratches[l] = models[l].newScratch();
       }
-      while (docs.hasNext()) {
-        Doc d = docs.next();
-        int l = d.language();
-        if (random.nextDouble() < fractions[l] && models[l].accumulate(d.terms(), d.counts(),
-            d.terms().length, scratches[l], sums[l], logs[l])) {
-          documents[l]++;
+      int[] terms = new int[256];
+      double[] counts = new double[256];
+      while (blocks.hasNext()) {
+        DocBlock block = blocks.next();
+        for (int d = 0; d < block.size(); d++) {
+          int l = block.languages()[d];
+          if (random.nextDouble() >= fractions[l]) {
+            continue;
+          }
+          int from = block.offsets()[d];
+          int length = block.offsets()[d + 1] - from;
+          if (length > terms.length) {
+            terms = new int[length];
+            counts = new double[length];
+          }
+          System.arraycopy(block.terms(), from, terms, 0, length);
+          for (int i = 0; i < length; i++) {
+            counts[i] = block.counts()[from + i];
+          }
+          if (models[l].accumulate(terms, counts, length, scratches[l], sums[l], logs[l])) {
+            documents[l]++;
+          }
         }
       }
       for (int l = 0; l < n; l++) {

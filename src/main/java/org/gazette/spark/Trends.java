@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_intersect;
 import static org.apache.spark.sql.functions.array_position;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
@@ -122,6 +122,8 @@ public final class Trends {
     Dataset<Row> wanted = trending.groupBy("date", "language")
         .agg(collect_list("term").as("wanted"));
     Dataset<Row> hits = articleTerms.where(inRange(range))
+        // Broadcast: at most topN terms per date and language of the run, however many
+        // articles; shuffling the article bags to meet them would cost far more.
         .join(broadcast(wanted), new String[] {"date", "language"})
         .select(col("date"), col("language"), col("id"), inline(transform(
             array_intersect(col("terms"), col("wanted")),
@@ -161,7 +163,7 @@ public final class Trends {
         settings);
     // entity_ids lists the most mentioned first, so an earlier position shows the entity more.
     Dataset<Row> ids = named.where(inRange(range))
-        .join(broadcast(trending.select("date", "language", "term")),
+        .join(broadcast(trending.select("date", "language", "term")), // topN per day
             new String[] {"date", "language", "term"}, "left_semi")
         .groupBy("date", "language", "term")
         .agg(min_by(col("id"), struct(col("position"), col("id")), ARTICLE_IDS)
@@ -182,8 +184,9 @@ public final class Trends {
     } else {
       require(entities, "entities", "entity_id", "string", isString());
       require(entities, "entities", "name", "string", isString());
-      named = entityTrends.join(entities.select(col("entity_id").as("term"), col("name")),
-          new String[] {"term"}, "left");
+      // The entities grow with the corpus, and Spark guesses their size from compressed files.
+      named = entityTrends.join(entities.select(col("entity_id").as("term"), col("name"))
+          .hint("merge"), new String[] {"term"}, "left");
     }
     Dataset<Row> rows = termTrends.withColumn("name", noName).unionByName(named);
     return rows.select(Arrays.stream(SCHEMA.fieldNames())

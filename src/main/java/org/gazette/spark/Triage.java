@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import java.sql.Date;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -55,14 +54,6 @@ public final class Triage {
         .when(col("published_at").isNull(), lit(BAD_DATE))
         .when(blank(col("title")).and(blank(col("body"))), lit(NO_TEXT));
     return conformed.withColumn("reason", reason);
-  }
-
-  /** Rows of the dates in {@code range}; undated rows belong only to the range of all dates. */
-  public static Dataset<Row> inDates(Dataset<Row> rows, DateRange range) {
-    if (range.isAll()) {
-      return rows;
-    }
-    return rows.where(col("date").between(Date.valueOf(range.from()), Date.valueOf(range.to())));
   }
 
   private static Column blank(Column c) {

@@ -48,4 +48,45 @@ class NightlyPlanTest {
     assertThatThrownBy(() -> new NightlyJob.Plan(true, 0)).isInstanceOf(UsageException.class)
         .hasMessageContaining("--chunk-days");
   }
+
+  // --- a run over every date, split by the rows a pass may take --------------------------------
+
+  private static java.util.SortedMap<LocalDate, Long> rows(long... perDay) {
+    java.util.SortedMap<LocalDate, Long> rows = new java.util.TreeMap<>();
+    for (int i = 0; i < perDay.length; i++) {
+      if (perDay[i] > 0) {
+        rows.put(d(i + 1), perDay[i]);
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void aRunOverEveryDateSplitsIntoConsecutiveDatesOfAtMostTheRowsAPassTakes() {
+    assertThat(PassPlanner.split(rows(40, 30, 30, 50, 10, 60), 100))
+        .containsExactly(r(1, 3), r(4, 5), r(6, 6));
+    // A date with more rows than a pass takes is a pass of its own; dates without rows are in
+    // none, and the passes around them may span them.
+    assertThat(PassPlanner.split(rows(10, 250, 0, 0, 20, 30), 100))
+        .containsExactly(r(1, 1), r(2, 2), r(5, 6));
+    assertThat(PassPlanner.split(rows(10, 20), 100)).containsExactly(r(1, 2));
+    assertThat(PassPlanner.split(rows(), 100)).isEmpty();
+  }
+
+  @Test
+  void aPassTakesTheRowsHalfTheFreeLocalDiskHolds() {
+    // 1,000,000 rows in 225 MB of Parquet need about 16 times that on disk at the peak.
+    long perRow = (long) (PassPlanner.DISK_PER_INPUT_BYTE * 225);
+    assertThat(PassPlanner.maxRows(100L * perRow * 2, 1_000_000, 225_000_000))
+        .isEqualTo(100);
+    assertThat(PassPlanner.maxRows(0, 1_000_000, 225_000_000)).isEqualTo(1);
+  }
+
+  @Test
+  void aPlanRefusesANegativeBoundOnRows() {
+    assertThatThrownBy(() -> new NightlyJob.Plan(false, 7, false, -1))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--max-pass-rows must be 0 (one pass, unless the local disk needs more) or"
+            + " more, was -1");
+  }
 }
