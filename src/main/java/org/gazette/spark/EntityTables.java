@@ -21,6 +21,7 @@ import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
@@ -213,24 +214,32 @@ public final class EntityTables {
 
   /**
    * {@code entities}: every entity of this run's {@code mentions}, merged with the table as
-   * it was ({@code previous}, or null). An entity keeps the name and type it was first given,
-   * so that dashboards see one name per id; its aliases and dates grow.
+   * it was ({@code previous}, or null). An entity keeps the name and type it was given on the
+   * first date it was mentioned (its most mentioned ones that day), so that dashboards see one
+   * name per id, and its aliases in the order they were first seen (by date, then most
+   * mentioned that day): what a night's run gives, so that one run over many dates, a run split
+   * into passes, a run per night and a run again of a date all agree. Its dates grow.
    */
   public static Dataset<Row> entities(Dataset<Row> mentions, Dataset<Row> previous) {
-    Dataset<Row> typed = mentions.groupBy("entity_id", "type", "name")
-        .agg(sum("mentions").as("m"), min("date").as("first_seen"),
-            max("date").as("last_seen"), max("known").as("known"));
-    Dataset<Row> named = typed.groupBy("entity_id").agg(
-        // Ties go to the greater type and name, so that no partitioning changes the choice.
-        max(struct(col("m"), col("type"))).getField("type").as("type"),
-        max(struct(col("m"), col("name"))).getField("name").as("name"),
+    Dataset<Row> daily = mentions.groupBy("entity_id", "date", "type", "name")
+        .agg(sum("mentions").as("m"), max("known").as("known"))
+        .withColumn("first_seen", min("date").over(Window.partitionBy("entity_id")))
+        .withColumn("last_seen", max("date").over(Window.partitionBy("entity_id")));
+    // Ties go to the greater type and name, so that no partitioning changes the choice.
+    Column first = col("date").equalTo(col("first_seen"));
+    Dataset<Row> named = daily.groupBy("entity_id").agg(
+        max(when(first, struct(col("m"), col("type")))).getField("type").as("type"),
+        max(when(first, struct(col("m"), col("name")))).getField("name").as("name"),
         max("known").as("known"),
         min("first_seen").as("first_seen"), max("last_seen").as("last_seen"));
     Dataset<Row> spellings = mentions
-        .select(col("entity_id"), explode(col("spellings")).as("spelling"), col("mentions"))
-        .groupBy("entity_id", "spelling").agg(sum("mentions").as("m"))
+        .select(col("entity_id"), col("date"), explode(col("spellings")).as("spelling"),
+            col("mentions"))
+        .groupBy("entity_id", "spelling", "date").agg(sum("mentions").as("m"))
+        .withColumn("seen", min("date").over(Window.partitionBy("entity_id", "spelling")))
+        .where(col("date").equalTo(col("seen")))
         .withColumn("rank", row_number().over(Window.partitionBy("entity_id")
-            .orderBy(col("m").desc(), col("spelling"))))
+            .orderBy(col("seen"), col("m").desc(), col("spelling"))))
         .where(col("rank").leq(MAX_ALIASES))
         .groupBy("entity_id").agg(array_sort(collect_list(struct(col("rank"),
             col("spelling")))).as("ranked"))
@@ -245,15 +254,17 @@ public final class EntityTables {
         col("known").as("old_known"),
         col("first_seen").as("old_first"), col("last_seen").as("old_last"));
     // The stored table grows with the corpus and Spark guesses its size from compressed files.
-    Dataset<Row> merged = current.join(old.hint("merge"), seq("entity_id"), "full_outer").select(
-        col("entity_id"),
-        coalesce(col("old_name"), col("name")).as("name"),
-        coalesce(col("old_type"), col("type")).as("type"),
-        slice(coalesce(array_union(col("old_aliases"), col("aliases")), col("old_aliases"),
-            col("aliases")), 1, MAX_ALIASES).as("aliases"),
-        coalesce(col("known"), col("old_known")).as("known"),
-        least(col("old_first"), col("first_seen")).as("first_seen"),
-        greatest(col("old_last"), col("last_seen")).as("last_seen"));
+    Dataset<Row> merged = current.join(old.hint("merge"), seq("entity_id"), "full_outer")
+        .select(
+            col("entity_id"),
+            coalesce(col("old_name"), col("name")).as("name"),
+            coalesce(col("old_type"), col("type")).as("type"),
+            // The stored aliases first, in their order, then the ones first seen now.
+            slice(coalesce(array_union(col("old_aliases"), col("aliases")),
+                col("old_aliases"), col("aliases")), 1, MAX_ALIASES).as("aliases"),
+            coalesce(col("known"), col("old_known")).as("known"),
+            least(col("old_first"), col("first_seen")).as("first_seen"),
+            greatest(col("old_last"), col("last_seen")).as("last_seen"));
     return DailyTables.conform(merged, Table.ENTITIES);
   }
 

@@ -132,7 +132,7 @@ public enum Table {
       col("name", StringType, false, "canonical name"),
       col("type", StringType, false, "PER, ORG, LOC or MISC"),
       col("aliases", DataTypes.createArrayType(StringType, true), false,
-          "spellings seen in the articles, most frequent first, at most 50"),
+          "spellings seen in the articles, in the order first seen, at most 50"),
       col("known", BooleanType, false, "true when the reference data names the entity"),
       col("first_seen", DateType, false, "first date the entity was mentioned"),
       col("last_seen", DateType, false, "last date the entity was mentioned")),

@@ -39,7 +39,7 @@ class DeterminismTest {
   @TempDir Path temp;
 
   @Test
-  void oneCoreAndTwoCoresGiveIdenticalTables() {
+  void oneCoreTwoCoresAndPassesGiveIdenticalTables() throws Exception {
     String corpus = temp.resolve("corpus").toString();
     Map<String, List<Row>> one = run("local[1]", corpus, temp.resolve("one").toString(), true,
         1);
@@ -49,6 +49,37 @@ class DeterminismTest {
       assertThat(two.get(table.tableName())).as(table.tableName())
           .isNotEmpty()
           .isEqualTo(one.get(table.tableName()));
+    }
+
+    // The run over every date split into passes of at most 300 of the 1,500 rows (a day or
+    // two): copies are found over every date, each pass commits the dates it produced and
+    // reads the trends' history from the passes before. The passes share the first run's
+    // topic model, stored as topics train leaves it (a run split into passes trains its first
+    // model on its first pass).
+    Path split = temp.resolve("split");
+    copyTree(temp.resolve("one/topic_models"), split.resolve("topic_models"));
+    copyTree(temp.resolve("one/topics"), split.resolve("topics"));
+    Map<String, List<Row>> passes = run("local[2]", corpus, split.toString(), false, 0,
+        new NightlyJob.Plan(false, Integer.MAX_VALUE, false, 300));
+    SparkSession spark = SparkTestSession.start("local[2]");
+    try {
+      assertThat(spark.read().parquet(split.resolve("runs").toString()).count())
+          .as("runs, one per pass").isGreaterThan(3);
+    } finally {
+      spark.stop();
+    }
+    for (Table table : NightlyJob.TABLES) {
+      assertThat(passes.get(table.tableName())).as(table.tableName() + ", split into passes")
+          .isEqualTo(one.get(table.tableName()));
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(to.getParent());
+    try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        java.nio.file.Files.copy(p, to.resolve(from.relativize(p).toString()));
+      }
     }
   }
 
@@ -82,6 +113,11 @@ class DeterminismTest {
 
   private static Map<String, List<Row>> run(String master, String corpus, String out,
       boolean generate, int partitions) {
+    return run(master, corpus, out, generate, partitions, NightlyJob.Plan.ONE_PASS);
+  }
+
+  private static Map<String, List<Row>> run(String master, String corpus, String out,
+      boolean generate, int partitions, NightlyJob.Plan plan) {
     SparkSession spark = SparkTestSession.start(master);
     try {
       if (generate) {
@@ -93,7 +129,7 @@ class DeterminismTest {
       NightlyJob.run(spark, new NightlyJob.Options(corpus, out, Map.of(), DateRange.ALL,
           reference, Detectors.standard(reference), 3, 2, generate ? 2_000_000 : 50,
           partitions, KnownEntities.bundled(), 15, 2, TOPICS, TrackedTopics.bundled(),
-          TRENDS));
+          TRENDS), plan);
       return TableRows.of(spark, out, NightlyJob.TABLES);
     } finally {
       spark.stop();
