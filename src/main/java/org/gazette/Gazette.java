@@ -48,7 +48,17 @@ public final class Gazette implements Runnable {
     CommandLine cli = new CommandLine(new Gazette());
     cli.setExecutionExceptionHandler(Gazette::handleFailure);
     cli.setParameterExceptionHandler(Gazette::handleBadOption);
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) { // picocli hands on exceptions only: the driver ran short
+      PrintWriter err = cli.getErr();
+      CommandLine.ParseResult parsed = cli.getParseResult();
+      String command = parsed == null || !parsed.hasSubcommand() ? "run"
+          : parsed.subcommand().commandSpec().name();
+      err.println(org.gazette.spark.MemoryFailure.explain(command));
+      err.flush();
+      return FAILED;
+    }
   }
 
   @Override
@@ -75,6 +85,12 @@ public final class Gazette implements Runnable {
         err.flush();
         return FAILED;
       }
+    }
+    if (org.gazette.spark.MemoryFailure.is(e)) {
+      LOG.error("{} failed", cli.getCommandName(), e);
+      err.println(org.gazette.spark.MemoryFailure.explain(cli.getCommandName()));
+      err.flush();
+      return FAILED;
     }
     LOG.error("{} failed", cli.getCommandName(), e);
     // One line: Spark's messages hold the executors' stack traces, which the log has.

@@ -58,7 +58,18 @@ class JobsScriptsTest {
 
   private Process start(Path dir, Map<String, String> env, String script, String... args)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of("bash", JOBS.resolve(script).toString()));
+    return start(dir, env, JOBS.resolve(script), args);
+  }
+
+  /** Starts the launcher {@code script} (not necessarily this project's) in a temp folder. */
+  private Process startScript(Path script, Map<String, String> env, String... args)
+      throws IOException {
+    return start(temp(), env, script, args);
+  }
+
+  private Process start(Path dir, Map<String, String> env, Path script, String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>(List.of("bash", script.toString()));
     command.addAll(Arrays.asList(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     Map<String, String> environment = builder.environment();
@@ -435,6 +446,100 @@ class JobsScriptsTest {
     assertThat(command.subList(command.indexOf("org.gazette.Gazette"), command.size()))
         .containsExactly("org.gazette.Gazette", "nightly", "--date", "2023-07-03",
             "--input", HOME.resolve("corpus").toString(), "--output", "/data/gazette tables");
+  }
+
+  // --- jobs/gazette running the job: statuses, memory, signals --------------------------------
+
+  /**
+   * A copy of the launcher in a home of its own, built as far as the launcher looks (a jar
+   * and a classpath file newer than any source), with a stand-in for java in JAVA_HOME that
+   * records its arguments; with FAKE_SLEEP, records its pid once it is ready for TERM and
+   * sleeps; exits with FAKE_STATUS.
+   */
+  private Map<String, String> fakeJava(String... more) throws IOException {
+    Path home = Files.createDirectories(temp().resolve("home"));
+    Path jobs = Files.createDirectories(home.resolve("jobs/lib"));
+    for (String file : List.of("gazette", "jvm.options", "log4j2.properties",
+        "gazette.properties", "lib/properties.sh")) {
+      Files.copy(JOBS.resolve(file), home.resolve("jobs").resolve(file),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    Path target = Files.createDirectories(home.resolve("target"));
+    write(target.resolve("gazette.jar"), "not a jar");
+    write(target.resolve("classpath.txt"), "/nowhere.jar");
+    Path bin = Files.createDirectories(temp().resolve("java home/bin"));
+    Path java = write(bin.resolve("java"),
+        "#!/usr/bin/env bash",
+        "printf '%s\\n' \"$@\" > \"$FAKE_DIR/args\"",
+        "if [[ -n \"${FAKE_SLEEP:-}\" ]]; then",
+        "  sleep \"$FAKE_SLEEP\" & sleeper=$!",
+        "  trap 'kill $sleeper; exit 143' TERM",
+        "  echo \"$$\" > \"$FAKE_DIR/pid\"",
+        "  wait $sleeper",
+        "fi",
+        "exit \"${FAKE_STATUS:-0}\"");
+    assertThat(java.toFile().setExecutable(true)).isTrue();
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("FAKE_DIR", temp().toString());
+    env.put("JAVA_HOME", bin.getParent().toString());
+    for (int i = 0; i < more.length; i += 2) {
+      env.put(more[i], more[i + 1]);
+    }
+    return env;
+  }
+
+  private Path fakeLauncher() throws IOException {
+    return temp().resolve("home/jobs/gazette");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 3})
+  void launcherPassesTheJobsExitStatusOn(int status) throws Exception {
+    Map<String, String> env = fakeJava("FAKE_STATUS", Integer.toString(status));
+    Result result = finish(startScript(fakeLauncher(), env, "nightly", "--date", "2023-07-03"));
+
+    assertThat(result.status()).isEqualTo(status);
+    assertThat(result.err()).isEmpty();
+    List<String> args = Files.readAllLines(temp().resolve("args"));
+    assertThat(args.subList(args.indexOf("org.gazette.Gazette"), args.size()))
+        .containsExactly("org.gazette.Gazette", "nightly", "--date", "2023-07-03");
+  }
+
+  @Test
+  void launcherSaysInOneLineThatTheJobRanOutOfMemory() throws Exception {
+    // Spark's executor ends the JVM with status 52 when a task runs out of heap; in local mode
+    // the executor is the job's own JVM.
+    Map<String, String> env = fakeJava("FAKE_STATUS", "52", "GAZETTE_HEAP", "512m");
+    Result result = finish(startScript(fakeLauncher(), env, "nightly"));
+
+    assertThat(result.status()).isEqualTo(1);
+    assertThat(result.err().lines().toList()).containsExactly("gazette: the job ran out of "
+        + "memory in its 512m heap and stopped; nothing of the pass it was running was written "
+        + "to the tables. Give it more memory (GAZETTE_HEAP=8g, or gazette.heap in the "
+        + "properties file) or, for nightly, fewer articles per pass (--max-pass-rows N, or "
+        + "--from/--to with --chunk-days N)");
+    assertThat(Files.readAllLines(temp().resolve("args"))).contains("-Xmx512m");
+  }
+
+  @Test
+  void launcherPassesTermOnToTheJobAndWaitsForIt() throws Exception {
+    Process launcher = startScript(fakeLauncher(), fakeJava("FAKE_SLEEP", "60"), "nightly");
+    Path pidFile = temp().resolve("pid");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!(Files.exists(pidFile) && Files.size(pidFile) > 0) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    long job = Long.parseLong(Files.readString(pidFile).trim());
+    try {
+      launcher.destroy();
+      Result result = finish(launcher);
+
+      assertThat(result.status()).isEqualTo(143);
+      assertThat(ProcessHandle.of(job).map(ProcessHandle::isAlive).orElse(false))
+          .as("the job stopped with the launcher").isFalse();
+    } finally {
+      ProcessHandle.of(job).ifPresent(ProcessHandle::destroyForcibly);
+    }
   }
 
   // --- the Airflow DAG -----------------------------------------------------------------------
