@@ -10,8 +10,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Gazette's command line: {@code nightly}, {@code ingest} and {@code generate}. The same main
- * class runs under {@code jobs/gazette} (Spark in local mode) and under spark-submit.
+ * Gazette's command line: {@code nightly}, {@code ingest} and {@code generate}. The same main class
+ * runs under {@code jobs/gazette} (Spark in local mode) and under spark-submit.
  */
 @Command(
     name = "gazette",
@@ -33,11 +33,11 @@ public final class Gazette implements Runnable {
 
   /** Exit status of a bad option, a missing input or an input schema that does not fit. */
   public static final int USAGE = 2;
+
   /** Exit status of a failure during the run. */
   public static final int FAILED = 1;
 
-  @CommandLine.Spec
-  private CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(execute(args));
@@ -53,8 +53,10 @@ public final class Gazette implements Runnable {
     } catch (OutOfMemoryError e) { // picocli hands on exceptions only: the driver ran short
       PrintWriter err = cli.getErr();
       CommandLine.ParseResult parsed = cli.getParseResult();
-      String command = parsed == null || !parsed.hasSubcommand() ? "run"
-          : parsed.subcommand().commandSpec().name();
+      String command =
+          parsed == null || !parsed.hasSubcommand()
+              ? "run"
+              : parsed.subcommand().commandSpec().name();
       err.println(org.gazette.spark.MemoryFailure.explain(command));
       err.flush();
       return FAILED;
@@ -63,12 +65,12 @@ public final class Gazette implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
         "name a command: nightly, ingest or generate (gazette help shows them all)");
   }
 
-  private static int handleFailure(Exception e, CommandLine cli,
-      CommandLine.ParseResult parsed) {
+  private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     PrintWriter err = cli.getErr();
     // A usage problem thrown anywhere, also inside a Spark task, or an input file Spark
     // could not read because of what it holds.
@@ -116,8 +118,12 @@ public final class Gazette implements Runnable {
 
   private static int handleBadOption(CommandLine.ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println("gazette: " + e.getMessage() + " (gazette " + e.getCommandLine().getCommandName()
-        + " --help lists the options)");
+    err.println(
+        "gazette: "
+            + e.getMessage()
+            + " (gazette "
+            + e.getCommandLine().getCommandName()
+            + " --help lists the options)");
     err.flush();
     return USAGE;
   }

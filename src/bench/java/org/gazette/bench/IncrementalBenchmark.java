@@ -22,13 +22,13 @@ import org.gazette.topic.TrackedTopics;
 import org.gazette.trend.TrendSettings;
 
 /**
- * Does a night's run cost grow with the history the output holds? Generates a corpus of
- * {@code --days} + 1 days ({@code --per-day} articles a day), laid out as a scheduler's input
- * would be, one {@code date=} folder per day, then builds two outputs: one holding the 30 days
- * before the last day, one holding all {@code --days} (each built by a one-pass nightly run,
- * entities, topics, tracked topics and trends on). Then times {@code nightly --date LAST} on
- * each, {@code --repeat} times, alternating, and reports the medians and their ratio: a run
- * that reads its history only as stored daily results costs the same on both.
+ * Does a night's run cost grow with the history the output holds? Generates a corpus of {@code
+ * --days} + 1 days ({@code --per-day} articles a day), laid out as a scheduler's input would be,
+ * one {@code date=} folder per day, then builds two outputs: one holding the 30 days before the
+ * last day, one holding all {@code --days} (each built by a one-pass nightly run, entities, topics,
+ * tracked topics and trends on). Then times {@code nightly --date LAST} on each, {@code --repeat}
+ * times, alternating, and reports the medians and their ratio: a run that reads its history only as
+ * stored daily results costs the same on both.
  */
 public final class IncrementalBenchmark {
 
@@ -37,14 +37,17 @@ public final class IncrementalBenchmark {
   private IncrementalBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = PipelineBenchmark.parse(args,
-        "--days 300 --per-day 300 --repeat 3 --work PATH --master M");
+    Map<String, String> options =
+        PipelineBenchmark.parse(args, "--days 300 --per-day 300 --repeat 3 --work PATH --master M");
     int days = Integer.parseInt(options.getOrDefault("days", "300"));
     int perDay = Integer.parseInt(options.getOrDefault("per-day", "300"));
     int repeat = Integer.parseInt(options.getOrDefault("repeat", "3"));
     Path work = Path.of(options.getOrDefault("work", "target/bench-incremental"));
-    SparkSession spark = SparkSessions.create("gazette incremental benchmark",
-        options.get("master"), Map.of("spark.ui.enabled", "false"));
+    SparkSession spark =
+        SparkSessions.create(
+            "gazette incremental benchmark",
+            options.get("master"),
+            Map.of("spark.ui.enabled", "false"));
     try {
       run(spark, work, days, perDay, repeat);
     } finally {
@@ -63,14 +66,34 @@ public final class IncrementalBenchmark {
     if (!Files.exists(byDay.resolve("_SUCCESS"))) {
       // The input columns as generated, filed by the UTC date of publication.
       ArticleInput.read(spark, generated.toString(), Map.of())
-          .select(col("id"), col("published_at_raw").as("published_at"), col("source"),
-              col("url"), col("language"), col("title"), col("body"), col("date"))
-          .write().mode("overwrite").partitionBy("date").parquet(byDay.toString());
+          .select(
+              col("id"),
+              col("published_at_raw").as("published_at"),
+              col("source"),
+              col("url"),
+              col("language"),
+              col("title"),
+              col("body"),
+              col("date"))
+          .write()
+          .mode("overwrite")
+          .partitionBy("date")
+          .parquet(byDay.toString());
     }
-    long lastDayRows = spark.read().parquet(byDay.toString())
-        .where(col("date").equalTo(java.sql.Date.valueOf(last))).count();
-    System.out.printf(Locale.ROOT, "corpus %s: %d days of %d articles, %,d rows on %s%n",
-        byDay, days + 1, perDay, lastDayRows, last);
+    long lastDayRows =
+        spark
+            .read()
+            .parquet(byDay.toString())
+            .where(col("date").equalTo(java.sql.Date.valueOf(last)))
+            .count();
+    System.out.printf(
+        Locale.ROOT,
+        "corpus %s: %d days of %d articles, %,d rows on %s%n",
+        byDay,
+        days + 1,
+        perDay,
+        lastDayRows,
+        last);
 
     Path shortOut = work.resolve("out-" + SHORT_HISTORY);
     Path longOut = work.resolve("out-" + days);
@@ -82,21 +105,49 @@ public final class IncrementalBenchmark {
     for (int i = 0; i < repeat; i++) {
       shortTimes.add(night(spark, byDay, shortOut, last));
       longTimes.add(night(spark, byDay, longOut, last));
-      System.out.printf(Locale.ROOT, "round %d: after %d days %.1f s, after %d days %.1f s%n",
-          i + 1, SHORT_HISTORY, shortTimes.get(i), days, longTimes.get(i));
+      System.out.printf(
+          Locale.ROOT,
+          "round %d: after %d days %.1f s, after %d days %.1f s%n",
+          i + 1,
+          SHORT_HISTORY,
+          shortTimes.get(i),
+          days,
+          longTimes.get(i));
     }
     double shortMedian = median(shortTimes);
     double longMedian = median(longTimes);
-    System.out.printf(Locale.ROOT, "nightly --date %s (%,d rows): median %.1f s after %d days"
-        + " of history, %.1f s after %d days: ratio %.2f%n", last, lastDayRows, shortMedian,
-        SHORT_HISTORY, longMedian, days, longMedian / shortMedian);
+    System.out.printf(
+        Locale.ROOT,
+        "nightly --date %s (%,d rows): median %.1f s after %d days"
+            + " of history, %.1f s after %d days: ratio %.2f%n",
+        last,
+        lastDayRows,
+        shortMedian,
+        SHORT_HISTORY,
+        longMedian,
+        days,
+        longMedian / shortMedian);
   }
 
   private static NightlyJob.Options options(Path input, Path out, DateRange range) {
     Reference reference = Reference.bundled();
-    return new NightlyJob.Options(input.toString(), out.toString(), Map.of(), range, reference,
-        Detectors.standard(reference), 3, 2, org.gazette.spark.Annotation.DEFAULT_FLUSH_AT, 0, KnownEntities.bundled(), 15, 2,
-        PipelineBenchmark.TOPICS, TrackedTopics.bundled(), TrendSettings.DEFAULTS);
+    return new NightlyJob.Options(
+        input.toString(),
+        out.toString(),
+        Map.of(),
+        range,
+        reference,
+        Detectors.standard(reference),
+        3,
+        2,
+        org.gazette.spark.Annotation.DEFAULT_FLUSH_AT,
+        0,
+        KnownEntities.bundled(),
+        15,
+        2,
+        PipelineBenchmark.TOPICS,
+        TrackedTopics.bundled(),
+        TrendSettings.DEFAULTS);
   }
 
   /** The history: every date of {@code range} in one pass, unless built already. */
@@ -107,8 +158,12 @@ public final class IncrementalBenchmark {
     }
     long t = System.nanoTime();
     NightlyJob.Counts counts = NightlyJob.run(spark, options(input, out, range));
-    System.out.printf(Locale.ROOT, "history %s: %,d articles in %.1f s%n", range,
-        counts.accepted(), PipelineBenchmark.seconds(t));
+    System.out.printf(
+        Locale.ROOT,
+        "history %s: %,d articles in %.1f s%n",
+        range,
+        counts.accepted(),
+        PipelineBenchmark.seconds(t));
   }
 
   private static double night(SparkSession spark, Path input, Path out, LocalDate day) {

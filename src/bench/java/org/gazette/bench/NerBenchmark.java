@@ -28,8 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * tagging, on the French example article ({@code data/sample/seed-articles.jsonl}) and on an
  * English Reuters-style text (the first 60 sentences of 12 tokens or more of the CoNLL-2003
  * development part when {@code ../shared/data} is there, tables of results left out; else a
- * hand-written dispatch). Tokens per second = tokens per
- * text (printed at setup) / time per text.
+ * hand-written dispatch). Tokens per second = tokens per text (printed at setup) / time per text.
  *
  * <p>Run: {@code jobs/bench jmh -f 1 -wi 2 -i 3 NerBenchmark}.
  */
@@ -38,19 +37,23 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx2g"})
 public class NerBenchmark {
 
-  private static final String ENGLISH = String.join(" ",
-      "LONDON 1996-08-22",
-      "Britain's Prime Minister John Major said on Thursday that the European Commission would",
-      "discuss the ban on British beef with officials from Germany and France next week.",
-      "Speaking to reporters in Downing Street, Mr Major said the government had asked",
-      "Brussels for a quick decision. Shares of Barclays Bank and Lloyds rose 2.5 percent",
-      "on the London Stock Exchange, while the dollar fell against the mark in Frankfurt.",
-      "The United Nations Security Council met in New York to discuss the crisis in Bosnia,",
-      "where Bosnian Serb leader Radovan Karadzic has refused to step down, a U.N. spokesman",
-      "told Reuters. Dr Smith of Oxford University said the findings were encouraging.");
+  private static final String ENGLISH =
+      String.join(
+          " ",
+          "LONDON 1996-08-22",
+          "Britain's Prime Minister John Major said on Thursday that the European Commission would",
+          "discuss the ban on British beef with officials from Germany and France next week.",
+          "Speaking to reporters in Downing Street, Mr Major said the government had asked",
+          "Brussels for a quick decision. Shares of Barclays Bank and Lloyds rose 2.5 percent",
+          "on the London Stock Exchange, while the dollar fell against the mark in Frankfurt.",
+          "The United Nations Security Council met in New York to discuss the crisis in Bosnia,",
+          "where Bosnian Serb leader Radovan Karadzic has refused to step down, a U.N. spokesman",
+          "told Reuters. Dr Smith of Oxford University said the findings were encouraging.");
 
   @Param({"seed-fr", "reuters-en"})
   String text;
@@ -70,8 +73,9 @@ public class NerBenchmark {
     }
     tagger = NameTagger.forLanguage(language);
     NameTokens tokens = NameTokenizer.tokenize(input);
-    System.out.printf("%n%s: %d chars, %d tokens, %d names%n", text, input.length(),
-        tokens.size(), tagger.tag(tokens).size());
+    System.out.printf(
+        "%n%s: %d chars, %d tokens, %d names%n",
+        text, input.length(), tokens.size(), tagger.tag(tokens).size());
   }
 
   @Benchmark

@@ -4,8 +4,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.gazette.entity.CoOccurrence;
+import org.gazette.entity.EntityLinker;
+import org.gazette.entity.KnownEntities;
 import org.gazette.generate.ArticleGenerator;
 import org.gazette.generate.CorpusSpec;
+import org.gazette.ner.NameSpan;
+import org.gazette.ner.NameTagger;
+import org.gazette.ner.NameTokenizer;
+import org.gazette.ner.NameTokens;
 import org.gazette.text.Detectors;
 import org.gazette.text.LanguageCodes;
 import org.gazette.text.LanguageDetector;
@@ -16,13 +23,6 @@ import org.gazette.text.TermAggregator;
 import org.gazette.text.TextCleaner;
 import org.gazette.text.TokenAnalyzer;
 import org.gazette.text.Tokens;
-import org.gazette.entity.CoOccurrence;
-import org.gazette.entity.EntityLinker;
-import org.gazette.entity.KnownEntities;
-import org.gazette.ner.NameSpan;
-import org.gazette.ner.NameTagger;
-import org.gazette.ner.NameTokenizer;
-import org.gazette.ner.NameTokens;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,7 +49,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx2g"})
 public class TextKernelsBenchmark {
 
   private static final int ARTICLES = 2000;
@@ -134,7 +136,7 @@ public class TextKernelsBenchmark {
   public long count() {
     int i = nextIndex();
     if (aggregator.isFull()) {
-      aggregator.drain().forEachRemaining(c -> { });
+      aggregator.drain().forEachRemaining(c -> {});
     }
     aggregator.addArticle(i % 30, languages.get(i), analysed.get(i));
     return aggregator.entries();
@@ -144,7 +146,8 @@ public class TextKernelsBenchmark {
   @Benchmark
   public int names() {
     int i = nextIndex();
-    return NameTagger.forLanguage(languages.get(i)).tag(NameTokenizer.tokenize(cleaned.get(i)))
+    return NameTagger.forLanguage(languages.get(i))
+        .tag(NameTokenizer.tokenize(cleaned.get(i)))
         .size();
   }
 
@@ -152,16 +155,16 @@ public class TextKernelsBenchmark {
   @Benchmark
   public int link() {
     int i = nextIndex();
-    List<EntityLinker.ArticleEntity> entities = linker.link(nameTokens.get(i),
-        nameSpans.get(i), languages.get(i));
+    List<EntityLinker.ArticleEntity> entities =
+        linker.link(nameTokens.get(i), nameSpans.get(i), languages.get(i));
     return CoOccurrence.of(entities, 15).pairs().size();
   }
 
   /** What the Spark SQL baseline does to each article: lower-case, split on non-letters. */
   @Benchmark
   public void baselineSplit(Blackhole hole) {
-    for (String word : cleaned.get(nextIndex()).toLowerCase(java.util.Locale.ROOT)
-        .split("[^\\p{L}]+")) {
+    for (String word :
+        cleaned.get(nextIndex()).toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
       hole.consume(word);
     }
   }

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -30,7 +29,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.gazette.entity.KnownEntities;
 import org.gazette.generate.ArticleGenerator;
 import org.gazette.generate.CorpusSpec;
-import org.gazette.generate.CorpusWriter;
 import org.gazette.generate.PlantedContent;
 import org.gazette.spark.DateRange;
 import org.gazette.spark.NightlyJob;
@@ -46,11 +44,11 @@ import org.gazette.topic.TrackedTopics;
 import org.gazette.trend.TrendSettings;
 
 /**
- * Quality of topics and trends on a generated corpus with planted topics and bursts: one
- * nightly run with entities, topics, tracked topics and trends, then (a) how many of the 8
- * planted topics the learned topics recover per language, and how many articles get the
- * learned topic matched to their planted one, and (b) the recall and precision of
- * {@code term_trends} against the planted bursts.
+ * Quality of topics and trends on a generated corpus with planted topics and bursts: one nightly
+ * run with entities, topics, tracked topics and trends, then (a) how many of the 8 planted topics
+ * the learned topics recover per language, and how many articles get the learned topic matched to
+ * their planted one, and (b) the recall and precision of {@code term_trends} against the planted
+ * bursts.
  *
  * <p>Not a test: it prints figures. Run it with {@code jobs/bench topics}.
  */
@@ -58,11 +56,12 @@ public final class TopicQualityBenchmark {
 
   /** Top terms of a learned topic that are compared with a planted topic's nouns. */
   static final int TOP_TERMS = 10;
+
   /** Planted noun words among those top terms for a planted topic to count as recovered. */
   static final int MIN_SHARED = 3;
+
   /** The trend rows per date and language that a reader sees first. */
   static final int TOP_ROWS = 5;
-
 
   private final Map<String, String> options;
   private final SparkSession spark;
@@ -72,13 +71,17 @@ public final class TopicQualityBenchmark {
 
   private TopicQualityBenchmark(Map<String, String> options) {
     this.options = options;
-    this.spark = SparkSessions.create("gazette topic quality", options.get("master"),
-        Map.of("spark.ui.enabled", "false"));
+    this.spark =
+        SparkSessions.create(
+            "gazette topic quality", options.get("master"), Map.of("spark.ui.enabled", "false"));
   }
 
   public static void main(String[] args) throws Exception {
-    TopicQualityBenchmark bench = new TopicQualityBenchmark(PipelineBenchmark.parse(args,
-        "--articles N --days D --seed S --work PATH --master M --nightly true|false"));
+    TopicQualityBenchmark bench =
+        new TopicQualityBenchmark(
+            PipelineBenchmark.parse(
+                args,
+                "--articles N --days D --seed S --work PATH --master M --nightly true|false"));
     try {
       bench.run();
     } finally {
@@ -99,12 +102,32 @@ public final class TopicQualityBenchmark {
     PipelineBenchmark.delete(out);
     Reference reference = Reference.bundled();
     long t = System.nanoTime();
-    NightlyJob.Counts counts = NightlyJob.run(spark, new NightlyJob.Options(corpus.toString(),
-        out.toString(), Map.of(), DateRange.ALL, reference, Detectors.standard(reference), 3, 2,
-        org.gazette.spark.Annotation.DEFAULT_FLUSH_AT, 0, KnownEntities.bundled(), 15, 2, PipelineBenchmark.TOPICS, TrackedTopics.bundled(),
-        TrendSettings.DEFAULTS));
-    System.out.printf(Locale.ROOT, "nightly with entities, topics, tracked topics and trends:"
-        + " %,d accepted articles in %.1f s%n", counts.accepted(), PipelineBenchmark.seconds(t));
+    NightlyJob.Counts counts =
+        NightlyJob.run(
+            spark,
+            new NightlyJob.Options(
+                corpus.toString(),
+                out.toString(),
+                Map.of(),
+                DateRange.ALL,
+                reference,
+                Detectors.standard(reference),
+                3,
+                2,
+                org.gazette.spark.Annotation.DEFAULT_FLUSH_AT,
+                0,
+                KnownEntities.bundled(),
+                15,
+                2,
+                PipelineBenchmark.TOPICS,
+                TrackedTopics.bundled(),
+                TrendSettings.DEFAULTS));
+    System.out.printf(
+        Locale.ROOT,
+        "nightly with entities, topics, tracked topics and trends:"
+            + " %,d accepted articles in %.1f s%n",
+        counts.accepted(),
+        PipelineBenchmark.seconds(t));
 
     JsonNode truth = new ObjectMapper().readTree(Files.readString(corpus.resolve("_truth.json")));
     PlantedContent planted = new PlantedContent(spec);
@@ -120,22 +143,28 @@ public final class TopicQualityBenchmark {
   record Learned(int id, String label, List<String> terms) {}
 
   /**
-   * Prints the planted topics recovered per language; returns, per language, the learned
-   * topic id matched to each planted topic (index into the truth's topics).
+   * Prints the planted topics recovered per language; returns, per language, the learned topic id
+   * matched to each planted topic (index into the truth's topics).
    */
-  private Map<String, Map<Integer, Integer>> topicRecovery(JsonNode truth, Path out,
-      PlantedContent planted) {
+  private Map<String, Map<Integer, Integer>> topicRecovery(
+      JsonNode truth, Path out, PlantedContent planted) {
     Map<String, List<Learned>> learned = new TreeMap<>();
-    for (Row r : spark.read().parquet(out.resolve("topics").toString())
-        .where(col("model_id").startsWith("lda-")).orderBy("language", "topic_id")
-        .collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .parquet(out.resolve("topics").toString())
+            .where(col("model_id").startsWith("lda-"))
+            .orderBy("language", "topic_id")
+            .collectAsList()) {
       List<String> terms = new ArrayList<>();
       for (Row tw : r.<Row>getList(r.fieldIndex("terms"))) {
         terms.add(tw.getString(0));
       }
-      learned.computeIfAbsent(r.getString(r.fieldIndex("language")), k -> new ArrayList<>())
-          .add(new Learned(r.getInt(r.fieldIndex("topic_id")),
-              r.getString(r.fieldIndex("label")), terms));
+      learned
+          .computeIfAbsent(r.getString(r.fieldIndex("language")), k -> new ArrayList<>())
+          .add(
+              new Learned(
+                  r.getInt(r.fieldIndex("topic_id")), r.getString(r.fieldIndex("label")), terms));
     }
     List<String> names = new ArrayList<>();
     truth.path("topics").forEach(tp -> names.add(tp.path("name").asText()));
@@ -144,9 +173,13 @@ public final class TopicQualityBenchmark {
     int recoveredWithNamesAll = 0;
     int plantedAll = 0;
     System.out.println();
-    System.out.printf(Locale.ROOT, "Topic recovery: a planted topic is recovered when its"
-        + " one-to-one matched learned topic has at least %d of its noun words among its top %d"
-        + " terms%n%n", MIN_SHARED, TOP_TERMS);
+    System.out.printf(
+        Locale.ROOT,
+        "Topic recovery: a planted topic is recovered when its"
+            + " one-to-one matched learned topic has at least %d of its noun words among its top %d"
+            + " terms%n%n",
+        MIN_SHARED,
+        TOP_TERMS);
     System.out.println("| language | planted topic | matched learned topic | shared | label |");
     System.out.println("| --- | --- | ---: | ---: | --- |");
     Map<String, String> perLanguage = new LinkedHashMap<>();
@@ -200,15 +233,22 @@ public final class TopicQualityBenchmark {
         if (j >= 0) {
           byPlanted.put(k, topics.get(j).id());
         }
-        System.out.printf(Locale.ROOT, "| %s | %s | %s | %d%s | %s |%n", language, names.get(k),
-            j < 0 ? "-" : Integer.toString(topics.get(j).id()), j < 0 ? 0 : (int) shared[k][j],
-            ok ? "" : " (not recovered)", j < 0 ? "" : topics.get(j).label());
+        System.out.printf(
+            Locale.ROOT,
+            "| %s | %s | %s | %d%s | %s |%n",
+            language,
+            names.get(k),
+            j < 0 ? "-" : Integer.toString(topics.get(j).id()),
+            j < 0 ? 0 : (int) shared[k][j],
+            ok ? "" : " (not recovered)",
+            j < 0 ? "" : topics.get(j).label());
       }
       matched.put(language, byPlanted);
       recoveredAll += recovered;
       plantedAll += names.size();
-      perLanguage.put(language, recovered + "/" + names.size() + " | " + recoveredWithNames
-          + "/" + names.size());
+      perLanguage.put(
+          language,
+          recovered + "/" + names.size() + " | " + recoveredWithNames + "/" + names.size());
       // The learned topics no planted topic took: what else the model found.
       for (int j = 0; j < topics.size(); j++) {
         boolean taken = false;
@@ -217,29 +257,43 @@ public final class TopicQualityBenchmark {
         }
         if (!taken) {
           Learned l = topics.get(j);
-          System.out.printf(Locale.ROOT, "|   %s | (none) | %d | | %s — %s |%n", language,
-              l.id(), l.label(), String.join(", ", l.terms().subList(0,
-                  Math.min(TOP_TERMS, l.terms().size()))));
+          System.out.printf(
+              Locale.ROOT,
+              "|   %s | (none) | %d | | %s — %s |%n",
+              language,
+              l.id(),
+              l.label(),
+              String.join(", ", l.terms().subList(0, Math.min(TOP_TERMS, l.terms().size()))));
         }
       }
     }
     System.out.println();
-    System.out.println("| language | planted topics recovered (noun words) | (noun words or"
-        + " the topic's entity names) |");
+    System.out.println(
+        "| language | planted topics recovered (noun words) | (noun words or"
+            + " the topic's entity names) |");
     System.out.println("| --- | ---: | ---: |");
     perLanguage.forEach((l, r) -> System.out.printf(Locale.ROOT, "| %s | %s |%n", l, r));
-    System.out.printf(Locale.ROOT, "| all | %d/%d (%.0f%%) | %d/%d (%.0f%%) |%n", recoveredAll,
-        plantedAll, 100.0 * recoveredAll / Math.max(1, plantedAll), recoveredWithNamesAll,
-        plantedAll, 100.0 * recoveredWithNamesAll / Math.max(1, plantedAll));
+    System.out.printf(
+        Locale.ROOT,
+        "| all | %d/%d (%.0f%%) | %d/%d (%.0f%%) |%n",
+        recoveredAll,
+        plantedAll,
+        100.0 * recoveredAll / Math.max(1, plantedAll),
+        recoveredWithNamesAll,
+        plantedAll,
+        100.0 * recoveredWithNamesAll / Math.max(1, plantedAll));
     return matched;
   }
 
   /**
-   * Prints the share of original articles whose main learned topic is the one matched to the
-   * topic they were generated from, per language, and the same under the best one-to-one
-   * matching of the confusion counts (an upper bound for any matching).
+   * Prints the share of original articles whose main learned topic is the one matched to the topic
+   * they were generated from, per language, and the same under the best one-to-one matching of the
+   * confusion counts (an upper bound for any matching).
    */
-  private void articleAccuracy(CorpusSpec spec, PlantedContent planted, Path out,
+  private void articleAccuracy(
+      CorpusSpec spec,
+      PlantedContent planted,
+      Path out,
       Map<String, Map<Integer, Integer>> matched) {
     ArticleGenerator generator = planted.generator();
     List<Row> rows = new ArrayList<>();
@@ -260,26 +314,41 @@ public final class TopicQualityBenchmark {
       rows.add(RowFactory.create(generator.idOf(i), planted.plantedTopic(i)));
     }
     if (languageAgrees < 0.99 * languageChecked) {
-      throw new IllegalStateException("PlantedContent is out of step with ArticleGenerator: "
-          + "planted language agrees on " + languageAgrees + " of " + languageChecked
-          + " articles; update its draws");
+      throw new IllegalStateException(
+          "PlantedContent is out of step with ArticleGenerator: "
+              + "planted language agrees on "
+              + languageAgrees
+              + " of "
+              + languageChecked
+              + " articles; update its draws");
     }
-    Dataset<Row> truth = spark.createDataFrame(rows, DataTypes.createStructType(List.of(
-        DataTypes.createStructField("id", DataTypes.StringType, false),
-        DataTypes.createStructField("planted", DataTypes.IntegerType, false))));
-    List<Row> confusion = spark.read().parquet(out.resolve("article_topics").toString())
-        .where(col("model_id").startsWith("lda-"))
-        .join(truth, "id")
-        .groupBy("language", "planted", "topic_id").agg(count(lit(1)).as("n"))
-        .collectAsList();
+    Dataset<Row> truth =
+        spark.createDataFrame(
+            rows,
+            DataTypes.createStructType(
+                List.of(
+                    DataTypes.createStructField("id", DataTypes.StringType, false),
+                    DataTypes.createStructField("planted", DataTypes.IntegerType, false))));
+    List<Row> confusion =
+        spark
+            .read()
+            .parquet(out.resolve("article_topics").toString())
+            .where(col("model_id").startsWith("lda-"))
+            .join(truth, "id")
+            .groupBy("language", "planted", "topic_id")
+            .agg(count(lit(1)).as("n"))
+            .collectAsList();
     Map<String, Map<Integer, Map<Integer, Long>>> byLanguage = new TreeMap<>();
     for (Row r : confusion) {
-      byLanguage.computeIfAbsent(r.getString(0), k -> new TreeMap<>())
-          .computeIfAbsent(r.getInt(1), k -> new TreeMap<>()).put(r.getInt(2), r.getLong(3));
+      byLanguage
+          .computeIfAbsent(r.getString(0), k -> new TreeMap<>())
+          .computeIfAbsent(r.getInt(1), k -> new TreeMap<>())
+          .put(r.getInt(2), r.getLong(3));
     }
     System.out.println();
-    System.out.println("Articles whose main learned topic is the one matched to their planted"
-        + " topic (original articles with a learned topic):");
+    System.out.println(
+        "Articles whose main learned topic is the one matched to their planted"
+            + " topic (original articles with a learned topic):");
     System.out.println();
     System.out.println("| language | articles | matched by top terms | best one-to-one |");
     System.out.println("| --- | ---: | ---: | ---: |");
@@ -290,8 +359,10 @@ public final class TopicQualityBenchmark {
       Map<Integer, Integer> map = matched.getOrDefault(e.getKey(), Map.of());
       long total = 0;
       long right = 0;
-      List<Integer> learnedIds = new ArrayList<>(new java.util.TreeSet<>(e.getValue().values()
-          .stream().flatMap(m -> m.keySet().stream()).toList()));
+      List<Integer> learnedIds =
+          new ArrayList<>(
+              new java.util.TreeSet<>(
+                  e.getValue().values().stream().flatMap(m -> m.keySet().stream()).toList()));
       double[][] score = new double[PlantedContent.topics().size()][learnedIds.size()];
       for (Map.Entry<Integer, Map<Integer, Long>> p : e.getValue().entrySet()) {
         for (Map.Entry<Integer, Long> l : p.getValue().entrySet()) {
@@ -313,27 +384,48 @@ public final class TopicQualityBenchmark {
       allArticles += total;
       allRight += right;
       allBest += best;
-      System.out.printf(Locale.ROOT, "| %s | %,d | %.1f%% | %.1f%% |%n", e.getKey(), total,
-          100.0 * right / total, 100.0 * best / total);
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %,d | %.1f%% | %.1f%% |%n",
+          e.getKey(),
+          total,
+          100.0 * right / total,
+          100.0 * best / total);
     }
-    System.out.printf(Locale.ROOT, "| all | %,d | %.1f%% | %.1f%% |%n", allArticles,
-        100.0 * allRight / Math.max(1, allArticles), 100.0 * allBest / Math.max(1, allArticles));
+    System.out.printf(
+        Locale.ROOT,
+        "| all | %,d | %.1f%% | %.1f%% |%n",
+        allArticles,
+        100.0 * allRight / Math.max(1, allArticles),
+        100.0 * allBest / Math.max(1, allArticles));
   }
 
   // ---------------------------------------------------------------------------------------
   // (b) Trends
 
   /** A planted burst in one language. */
-  record Burst(LocalDate from, LocalDate to, int topic, boolean entity, String term,
-      Analysed analysed, Set<String> names) {
+  record Burst(
+      LocalDate from,
+      LocalDate to,
+      int topic,
+      boolean entity,
+      String term,
+      Analysed analysed,
+      Set<String> names) {
     boolean covers(LocalDate d) {
       return !d.isBefore(from) && !d.isAfter(to);
     }
   }
 
   /** A {@code term_trends} row. */
-  record Trend(LocalDate date, String language, boolean entity, String term, String name,
-      double score, double ratio) {}
+  record Trend(
+      LocalDate date,
+      String language,
+      boolean entity,
+      String term,
+      String name,
+      double score,
+      double ratio) {}
 
   /** How a trend row relates to the bursts active on its date, best first. */
   enum Verdict {
@@ -372,9 +464,15 @@ public final class TopicQualityBenchmark {
         Set<String> names = new HashSet<>();
         b.path("term").forEach(n -> names.add(fold(n.asText())));
         String term = b.path("term").path(language).asText();
-        list.add(new Burst(LocalDate.parse(b.path("from").asText()),
-            LocalDate.parse(b.path("to").asText()), topicNames.indexOf(b.path("topic").asText()),
-            b.path("kind").asText().equals("entity"), term, analyse(term, language), names));
+        list.add(
+            new Burst(
+                LocalDate.parse(b.path("from").asText()),
+                LocalDate.parse(b.path("to").asText()),
+                topicNames.indexOf(b.path("topic").asText()),
+                b.path("kind").asText().equals("entity"),
+                term,
+                analyse(term, language),
+                names));
       }
       bursts.put(language, list);
       Set<String> general = words(planted.generalText(language), language);
@@ -399,16 +497,26 @@ public final class TopicQualityBenchmark {
     List<Trend> rows = new ArrayList<>();
     for (Row r : spark.read().parquet(out.resolve("term_trends").toString()).collectAsList()) {
       Object date = r.getAs("date"); // LocalDate when the session uses the Java 8 time API
-      rows.add(new Trend(date instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) date,
-          r.getAs("language"), org.gazette.spark.Trends.ENTITY.equals(r.getAs("kind")),
-          r.getAs("term"), r.getAs("name"), r.<Double>getAs("score"),
-          r.<Long>getAs("count") / r.<Double>getAs("baseline")));
+      rows.add(
+          new Trend(
+              date instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) date,
+              r.getAs("language"),
+              org.gazette.spark.Trends.ENTITY.equals(r.getAs("kind")),
+              r.getAs("term"),
+              r.getAs("name"),
+              r.<Double>getAs("score"),
+              r.<Long>getAs("count") / r.<Double>getAs("baseline")));
     }
     System.out.println();
-    System.out.printf(Locale.ROOT, "Trends: dates from %s (the first %d days have no history"
-        + " to compare with) to %s; %d planted bursts, each a topic whose share is multiplied by"
-        + " %.0f for 1 to 3 days with one of its nouns or entities featured%n", firstScored,
-        TrendSettings.DEFAULTS.minHistoryDays(), last, truth.path("bursts").size(),
+    System.out.printf(
+        Locale.ROOT,
+        "Trends: dates from %s (the first %d days have no history"
+            + " to compare with) to %s; %d planted bursts, each a topic whose share is multiplied by"
+            + " %.0f for 1 to 3 days with one of its nouns or entities featured%n",
+        firstScored,
+        TrendSettings.DEFAULTS.minHistoryDays(),
+        last,
+        truth.path("bursts").size(),
         PlantedContent.burstBoost());
     Evaluation all = new Evaluation(rows, bursts, topicWords, topicEntities, firstScored);
     all.printRecall(languages);
@@ -421,24 +529,40 @@ public final class TopicQualityBenchmark {
     // per language, so a score of 3 (p about 0.001 for one term) lets a few through by chance
     // each day; and slow drifts of busy terms score on evidence alone.
     System.out.println();
-    System.out.println("If term_trends kept only the rows with score >= s and count / baseline"
-        + " >= r (the default is s = 3, no r):");
+    System.out.println(
+        "If term_trends kept only the rows with score >= s and count / baseline"
+            + " >= r (the default is s = 3, no r):");
     System.out.println();
-    System.out.println("| s | r | rows | recall | recall in top 5 | precision top 5 (strict /"
-        + " topic) | precision all rows (strict / topic) | rows per language a day without"
-        + " burst |");
+    System.out.println(
+        "| s | r | rows | recall | recall in top 5 | precision top 5 (strict /"
+            + " topic) | precision all rows (strict / topic) | rows per language a day without"
+            + " burst |");
     System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     double[][] floors = {{3, 0}, {4, 0}, {5, 0}, {6, 0}, {8, 0}, {3, 3}, {5, 3}};
     for (double[] floor : floors) {
-      Evaluation e = new Evaluation(rows.stream()
-          .filter(t -> t.score() >= floor[0] && t.ratio() >= floor[1]).toList(),
-          bursts, topicWords, topicEntities, firstScored);
+      Evaluation e =
+          new Evaluation(
+              rows.stream().filter(t -> t.score() >= floor[0] && t.ratio() >= floor[1]).toList(),
+              bursts,
+              topicWords,
+              topicEntities,
+              firstScored);
       double[] recall = e.recall(null);
       double[] top = e.precision(TOP_ROWS, false, null);
       double[] any = e.precision(Integer.MAX_VALUE, false, null);
-      System.out.printf(Locale.ROOT, "| %.0f | %.0f | %,d | %.0f%% | %.0f%% | %.0f%% / %.0f%% |"
-          + " %.0f%% / %.0f%% | %.1f |%n", floor[0], floor[1], e.scoredRows(), 100 * recall[0],
-          100 * recall[1], 100 * top[0], 100 * top[1], 100 * any[0], 100 * any[1],
+      System.out.printf(
+          Locale.ROOT,
+          "| %.0f | %.0f | %,d | %.0f%% | %.0f%% | %.0f%% / %.0f%% |"
+              + " %.0f%% / %.0f%% | %.1f |%n",
+          floor[0],
+          floor[1],
+          e.scoredRows(),
+          100 * recall[0],
+          100 * recall[1],
+          100 * top[0],
+          100 * top[1],
+          100 * any[0],
+          100 * any[1],
           e.quietDayRows(last));
     }
   }
@@ -451,15 +575,17 @@ public final class TopicQualityBenchmark {
     private final List<Set<String>> topicEntities;
     private final LocalDate firstScored;
 
-    Evaluation(List<Trend> rows, Map<String, List<Burst>> bursts,
-        Map<String, List<Set<String>>> topicWords, List<Set<String>> topicEntities,
+    Evaluation(
+        List<Trend> rows,
+        Map<String, List<Burst>> bursts,
+        Map<String, List<Set<String>>> topicWords,
+        List<Set<String>> topicEntities,
         LocalDate firstScored) {
       for (Trend t : rows) {
         byDay.computeIfAbsent(t.date() + " " + t.language(), k -> new ArrayList<>()).add(t);
       }
       for (List<Trend> day : byDay.values()) {
-        day.sort(Comparator.comparingDouble(Trend::score).reversed()
-            .thenComparing(Trend::term));
+        day.sort(Comparator.comparingDouble(Trend::score).reversed().thenComparing(Trend::term));
       }
       this.bursts = bursts;
       this.topicWords = topicWords;
@@ -493,9 +619,10 @@ public final class TopicQualityBenchmark {
 
     void printRecall(List<String> languages) {
       System.out.println();
-      System.out.println("Recall: a burst day is found when that day's rows in the language"
-          + " hold the planted noun (or a phrase holding it), or the planted entity (its entity"
-          + " row, or its name as a term)");
+      System.out.println(
+          "Recall: a burst day is found when that day's rows in the language"
+              + " hold the planted noun (or a phrase holding it), or the planted entity (its entity"
+              + " row, or its name as a term)");
       System.out.println();
       System.out.println("| language | kind | burst days | found | in top 5 | rank (median) |");
       System.out.println("| --- | --- | ---: | ---: | ---: | ---: |");
@@ -512,24 +639,41 @@ public final class TopicQualityBenchmark {
           allFound[kind] += counts[1];
           allTop[kind] += counts[2];
           ranks.sort(null);
-          System.out.printf(Locale.ROOT, "| %s | %s | %d | %d (%.0f%%) | %d (%.0f%%) | %s |%n",
-              language, kind == 1 ? "entity" : "noun", counts[0], counts[1],
-              100.0 * counts[1] / Math.max(1, counts[0]), counts[2],
+          System.out.printf(
+              Locale.ROOT,
+              "| %s | %s | %d | %d (%.0f%%) | %d (%.0f%%) | %s |%n",
+              language,
+              kind == 1 ? "entity" : "noun",
+              counts[0],
+              counts[1],
+              100.0 * counts[1] / Math.max(1, counts[0]),
+              counts[2],
               100.0 * counts[2] / Math.max(1, counts[0]),
               ranks.isEmpty() ? "-" : ranks.get(ranks.size() / 2).toString());
         }
       }
       for (int kind = 0; kind < 2; kind++) {
-        System.out.printf(Locale.ROOT, "| all | %s | %d | %d (%.0f%%) | %d (%.0f%%) | |%n",
-            kind == 1 ? "entity" : "noun", allDays[kind], allFound[kind],
-            100.0 * allFound[kind] / Math.max(1, allDays[kind]), allTop[kind],
+        System.out.printf(
+            Locale.ROOT,
+            "| all | %s | %d | %d (%.0f%%) | %d (%.0f%%) | |%n",
+            kind == 1 ? "entity" : "noun",
+            allDays[kind],
+            allFound[kind],
+            100.0 * allFound[kind] / Math.max(1, allDays[kind]),
+            allTop[kind],
             100.0 * allTop[kind] / Math.max(1, allDays[kind]));
       }
       int days = allDays[0] + allDays[1];
       int found = allFound[0] + allFound[1];
       int top = allTop[0] + allTop[1];
-      System.out.printf(Locale.ROOT, "| all | both | %d | %d (%.0f%%) | %d (%.0f%%) | |%n", days,
-          found, 100.0 * found / Math.max(1, days), top, 100.0 * top / Math.max(1, days));
+      System.out.printf(
+          Locale.ROOT,
+          "| all | both | %d | %d (%.0f%%) | %d (%.0f%%) | |%n",
+          days,
+          found,
+          100.0 * found / Math.max(1, days),
+          top,
+          100.0 * top / Math.max(1, days));
       if (!misses.isEmpty()) {
         System.out.println();
         System.out.println("Missed burst days:");
@@ -545,13 +689,14 @@ public final class TopicQualityBenchmark {
           recall(language, entity, counts, new ArrayList<>(), misses);
         }
       }
-      return new double[] {(double) counts[1] / Math.max(1, counts[0]),
-          (double) counts[2] / Math.max(1, counts[0])};
+      return new double[] {
+        (double) counts[1] / Math.max(1, counts[0]), (double) counts[2] / Math.max(1, counts[0])
+      };
     }
 
     /** Adds burst days, days found and days found in the top rows to {@code counts}. */
-    private void recall(String language, boolean entity, int[] counts, List<Integer> ranks,
-        List<String> misses) {
+    private void recall(
+        String language, boolean entity, int[] counts, List<Integer> ranks, List<String> misses) {
       for (Burst b : bursts.get(language)) {
         if (b.entity() != entity) {
           continue;
@@ -573,19 +718,30 @@ public final class TopicQualityBenchmark {
             counts[2] += rank <= TOP_ROWS ? 1 : 0;
             ranks.add(rank);
           } else if (misses != null) {
-            misses.add(language + " " + d + " " + (b.entity() ? "entity" : "noun") + " '"
-                + b.term() + "' (" + (b.analysed() == null ? "-" : b.analysed().form())
-                + "); the day's top rows: " + day.stream().limit(TOP_ROWS)
-                .map(t -> t.entity() ? "[" + t.name() + "]" : t.term()).toList());
+            misses.add(
+                language
+                    + " "
+                    + d
+                    + " "
+                    + (b.entity() ? "entity" : "noun")
+                    + " '"
+                    + b.term()
+                    + "' ("
+                    + (b.analysed() == null ? "-" : b.analysed().form())
+                    + "); the day's top rows: "
+                    + day.stream()
+                        .limit(TOP_ROWS)
+                        .map(t -> t.entity() ? "[" + t.name() + "]" : t.term())
+                        .toList());
           }
         }
       }
     }
 
     /**
-     * Shares of the top {@code limit} rows of each scored date and language (of dates with a
-     * burst only, if asked) that are the planted term or part of it, and that or the bursting
-     * topic's other terms; counts per verdict and examples into the maps when given.
+     * Shares of the top {@code limit} rows of each scored date and language (of dates with a burst
+     * only, if asked) that are the planted term or part of it, and that or the bursting topic's
+     * other terms; counts per verdict and examples into the maps when given.
      */
     double[] precision(int limit, boolean burstDaysOnly, Map<Verdict, List<Trend>> judged) {
       int total = 0;
@@ -596,8 +752,8 @@ public final class TopicQualityBenchmark {
         if (first.date().isBefore(firstScored) || !bursts.containsKey(first.language())) {
           continue;
         }
-        List<Burst> active = bursts.get(first.language()).stream()
-            .filter(b -> b.covers(first.date())).toList();
+        List<Burst> active =
+            bursts.get(first.language()).stream().filter(b -> b.covers(first.date())).toList();
         if (burstDaysOnly && active.isEmpty()) {
           continue;
         }
@@ -611,36 +767,51 @@ public final class TopicQualityBenchmark {
           topical += v == Verdict.PLANTED || v == Verdict.PART || v == Verdict.TOPIC ? 1 : 0;
         }
       }
-      return new double[] {(double) strict / Math.max(1, total),
-          (double) topical / Math.max(1, total), total};
+      return new double[] {
+        (double) strict / Math.max(1, total), (double) topical / Math.max(1, total), total
+      };
     }
 
     void printPrecision(int limit, boolean burstDaysOnly) {
       Map<Verdict, List<Trend>> judged = new java.util.EnumMap<>(Verdict.class);
       double[] p = precision(limit, burstDaysOnly, judged);
       System.out.println();
-      System.out.printf(Locale.ROOT, "Precision of %s per date and language, %s: %,d rows;"
-          + " planted term or part of it %.0f%%, with the bursting topic's other terms %.0f%%"
-          + "%n%n", limit == Integer.MAX_VALUE ? "all rows" : "the top " + limit + " rows",
+      System.out.printf(
+          Locale.ROOT,
+          "Precision of %s per date and language, %s: %,d rows;"
+              + " planted term or part of it %.0f%%, with the bursting topic's other terms %.0f%%"
+              + "%n%n",
+          limit == Integer.MAX_VALUE ? "all rows" : "the top " + limit + " rows",
           burstDaysOnly ? "dates with a burst in the language" : "every scored date",
-          (int) p[2], 100 * p[0], 100 * p[1]);
+          (int) p[2],
+          100 * p[0],
+          100 * p[1]);
       System.out.println("| row is | rows | share | count / baseline (median) | examples |");
       System.out.println("| --- | ---: | ---: | ---: | --- |");
       for (Verdict v : Verdict.values()) {
         List<Trend> rows = judged.getOrDefault(v, List.of());
         List<Double> ratios = new ArrayList<>(rows.stream().map(Trend::ratio).sorted().toList());
         List<String> examples = new ArrayList<>();
-        for (int i = 0; i < rows.size() && examples.size() < 6; i += Math.max(1,
-            rows.size() / 6)) {
+        for (int i = 0; i < rows.size() && examples.size() < 6; i += Math.max(1, rows.size() / 6)) {
           Trend t = rows.get(i);
-          examples.add(t.date() + " " + t.language() + " "
-              + (t.entity() ? "[" + t.name() + "]" : "'" + t.term() + "'")
-              + String.format(Locale.ROOT, " ×%.1f", t.ratio()));
+          examples.add(
+              t.date()
+                  + " "
+                  + t.language()
+                  + " "
+                  + (t.entity() ? "[" + t.name() + "]" : "'" + t.term() + "'")
+                  + String.format(Locale.ROOT, " ×%.1f", t.ratio()));
         }
-        System.out.printf(Locale.ROOT, "| %s | %,d | %.0f%% | %s | %s |%n", v.meaning,
-            rows.size(), 100.0 * rows.size() / Math.max(1, p[2]),
-            ratios.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f",
-                ratios.get(ratios.size() / 2)), String.join("; ", examples));
+        System.out.printf(
+            Locale.ROOT,
+            "| %s | %,d | %.0f%% | %s | %s |%n",
+            v.meaning,
+            rows.size(),
+            100.0 * rows.size() / Math.max(1, p[2]),
+            ratios.isEmpty()
+                ? "-"
+                : String.format(Locale.ROOT, "%.1f", ratios.get(ratios.size() / 2)),
+            String.join("; ", examples));
       }
     }
   }
@@ -657,8 +828,8 @@ public final class TopicQualityBenchmark {
     return !t.entity() && b.analysed() != null && containsPhrase(t.term(), b.analysed().form());
   }
 
-  private static Verdict judge(Trend t, List<Burst> active, List<Set<String>> topicWords,
-      List<Set<String>> topicEntities) {
+  private static Verdict judge(
+      Trend t, List<Burst> active, List<Set<String>> topicWords, List<Set<String>> topicEntities) {
     for (Burst b : active) {
       if (planted(t, b)) {
         return Verdict.PLANTED;
@@ -683,17 +854,23 @@ public final class TopicQualityBenchmark {
   }
 
   /**
-   * The topic a row belongs to: an entity of that topic, or a term with a word only that
-   * topic's material uses; a bursting topic first. -1 when none.
+   * The topic a row belongs to: an entity of that topic, or a term with a word only that topic's
+   * material uses; a bursting topic first. -1 when none.
    */
-  private static int topicOf(Trend t, List<Set<String>> topicWords,
-      List<Set<String>> topicEntities, Set<Integer> preferred) {
+  private static int topicOf(
+      Trend t,
+      List<Set<String>> topicWords,
+      List<Set<String>> topicEntities,
+      Set<Integer> preferred) {
     int found = -1;
     for (int k = 0; k < topicWords.size(); k++) {
       boolean belongs;
       if (t.entity()) {
-        belongs = topicEntities.get(k).contains(fold(t.name() == null ? "" : t.name()))
-            || topicEntities.get(k).contains(fold(t.term().substring(t.term().indexOf(':') + 1)));
+        belongs =
+            topicEntities.get(k).contains(fold(t.name() == null ? "" : t.name()))
+                || topicEntities
+                    .get(k)
+                    .contains(fold(t.term().substring(t.term().indexOf(':') + 1)));
       } else {
         belongs = false;
         for (String w : t.term().split(" ")) {

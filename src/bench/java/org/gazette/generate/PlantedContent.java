@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * What the generator planted, read where only its own package can see it: the topic each
- * article was drawn from, and the text material of each topic, for the quality benchmarks.
+ * What the generator planted, read where only its own package can see it: the topic each article
+ * was drawn from, and the text material of each topic, for the quality benchmarks.
  *
- * <p>{@link #plantedTopic} repeats the first draws of {@code ArticleGenerator.base}: the
- * language, then the topic from the day's mixture. {@link #plantedLanguage} lets a caller
- * check that the two still agree (see {@code TopicQualityBenchmark}).
+ * <p>{@link #plantedTopic} repeats the first draws of {@code ArticleGenerator.base}: the language,
+ * then the topic from the day's mixture. {@link #plantedLanguage} lets a caller check that the two
+ * still agree (see {@code TopicQualityBenchmark}).
  */
 public final class PlantedContent {
 
@@ -54,8 +54,8 @@ public final class PlantedContent {
   }
 
   /**
-   * The text a topic's articles are made of in {@code language}: its nouns, the names and
-   * roles of its entities, and the literal parts of its titles and sentences.
+   * The text a topic's articles are made of in {@code language}: its nouns, the names and roles of
+   * its entities, and the literal parts of its titles and sentences.
    */
   public List<String> topicText(String language, String topic) {
     Content content = generator.content();

@@ -21,8 +21,11 @@ final class ColumnMapping {
         }
         int eq = p.indexOf('=');
         if (eq <= 0 || eq == p.length() - 1) {
-          throw new UsageException("--map " + p + ": expected COLUMN=INPUT_COLUMN, e.g. --map "
-              + "body=text_content,published_at=publication_date");
+          throw new UsageException(
+              "--map "
+                  + p
+                  + ": expected COLUMN=INPUT_COLUMN, e.g. --map "
+                  + "body=text_content,published_at=publication_date");
         }
         String column = p.substring(0, eq).strip();
         String source = p.substring(eq + 1).strip();

@@ -33,43 +33,64 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gazette graph}: the entity co-occurrence graph of a range of dates, for Gephi. */
-@Command(name = "graph", mixinStandardHelpOptions = true,
+@Command(
+    name = "graph",
+    mixinStandardHelpOptions = true,
     description = {
       "Write the entity co-occurrence graph of a range of dates as GEXF 1.3 or GraphML, for",
       "Gephi: entities as nodes (type, mentions, articles), pairs named together as edges",
       "weighted by their articles, with npmi and llr over the range. Reads the tables of",
-      "nightly. Without date options: every date."})
+      "nightly. Without date options: every date."
+    })
 public final class GraphCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(GraphCommand.class);
 
-  @Option(names = "--output", defaultValue = "out", paramLabel = "FOLDER",
+  @Option(
+      names = "--output",
+      defaultValue = "out",
+      paramLabel = "FOLDER",
       description = "folder of the tables nightly wrote (default: ${DEFAULT-VALUE})")
   String output;
 
   @Mixin DateOptions dates;
 
-  @Option(names = "--format", paramLabel = "gexf|graphml",
+  @Option(
+      names = "--format",
+      paramLabel = "gexf|graphml",
       description = "file format; default: from the extension of --file, else gexf")
   String format;
 
-  @Option(names = "--file", paramLabel = "PATH",
+  @Option(
+      names = "--file",
+      paramLabel = "PATH",
       description = "file to write; default: FOLDER/graph-FROM-TO.gexf (or .graphml)")
   String file;
 
-  @Option(names = "--min-docs", defaultValue = "2", paramLabel = "N",
-      description = "keep a pair only if that many articles of the range name both "
-          + "(default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--min-docs",
+      defaultValue = "2",
+      paramLabel = "N",
+      description =
+          "keep a pair only if that many articles of the range name both "
+              + "(default: ${DEFAULT-VALUE})")
   int minDocs;
 
-  @Option(names = "--max-edges", defaultValue = "5000", paramLabel = "N",
-      description = "keep the N pairs of highest llr; the nodes are their entities "
-          + "(default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-edges",
+      defaultValue = "5000",
+      paramLabel = "N",
+      description =
+          "keep the N pairs of highest llr; the nodes are their entities "
+              + "(default: ${DEFAULT-VALUE})")
   int maxEdges;
 
-  @Option(names = "--types", split = ",", paramLabel = "TYPE",
-      description = "keep only pairs of entities of these types: PER, ORG, LOC, MISC "
-          + "(default: all)")
+  @Option(
+      names = "--types",
+      split = ",",
+      paramLabel = "TYPE",
+      description =
+          "keep only pairs of entities of these types: PER, ORG, LOC, MISC " + "(default: all)")
   List<String> types = new ArrayList<>();
 
   @Mixin SparkOptions spark;
@@ -84,8 +105,8 @@ public final class GraphCommand implements Callable<Integer> {
     if (maxEdges < 1) {
       throw new UsageException("--max-edges must be at least 1, was " + maxEdges);
     }
-    CooccurrenceGraph.Settings settings = new CooccurrenceGraph.Settings(range, minDocs,
-        maxEdges, parseTypes(types));
+    CooccurrenceGraph.Settings settings =
+        new CooccurrenceGraph.Settings(range, minDocs, maxEdges, parseTypes(types));
     SparkSession session = spark.session("graph");
     try {
       write(session, settings, fileFormat);
@@ -95,8 +116,8 @@ public final class GraphCommand implements Callable<Integer> {
     }
   }
 
-  private void write(SparkSession session, CooccurrenceGraph.Settings settings,
-      GraphWriter.Format fileFormat) {
+  private void write(
+      SparkSession session, CooccurrenceGraph.Settings settings, GraphWriter.Format fileFormat) {
     long began = System.nanoTime();
     describe(session, "read the entity tables of " + output);
     CooccurrenceGraph.Tables tables = CooccurrenceGraph.read(session, output);
@@ -111,40 +132,66 @@ public final class GraphCommand implements Callable<Integer> {
 
     describe(session, "sum entity pairs of " + settings.range());
     String typeList = String.join(",", new TreeSet<>(settings.types()));
-    Dataset<Row> pairs = CooccurrenceGraph.pairs(tables, settings, coverage.articles())
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> pairs =
+        CooccurrenceGraph.pairs(tables, settings, coverage.articles())
+            .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> edges = null;
     try {
       long candidates = pairs.count();
-      edges = CooccurrenceGraph.strongest(pairs, settings.maxEdges())
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      edges =
+          CooccurrenceGraph.strongest(pairs, settings.maxEdges())
+              .persist(StorageLevel.MEMORY_AND_DISK());
       // Bounded: at most --max-edges edges and twice as many nodes reach the driver.
       List<GraphWriter.Edge> edgeList = CooccurrenceGraph.toEdges(edges.collectAsList());
       describe(session, "name the entities of the graph");
-      List<GraphWriter.Node> nodeList = CooccurrenceGraph.toNodes(
-          CooccurrenceGraph.nodes(tables, edges, settings.range()).collectAsList());
-      LOG.info("{} articles from {} to {}: {} pairs in at least {} articles{}, kept {} edges "
-          + "and {} entities", fmt(coverage.articles()), first, last, fmt(candidates),
-          settings.minDocs(), typeList.isEmpty() ? "" : " of types " + typeList,
-          fmt(edgeList.size()), fmt(nodeList.size()));
+      List<GraphWriter.Node> nodeList =
+          CooccurrenceGraph.toNodes(
+              CooccurrenceGraph.nodes(tables, edges, settings.range()).collectAsList());
+      LOG.info(
+          "{} articles from {} to {}: {} pairs in at least {} articles{}, kept {} edges "
+              + "and {} entities",
+          fmt(coverage.articles()),
+          first,
+          last,
+          fmt(candidates),
+          settings.minDocs(),
+          typeList.isEmpty() ? "" : " of types " + typeList,
+          fmt(edgeList.size()),
+          fmt(nodeList.size()));
       if (edgeList.isEmpty()) {
-        LOG.warn("no pair of entities is named together in {} articles from {} to {}: the "
-            + "graph is empty (lower --min-docs?)", settings.minDocs(), first, last);
+        LOG.warn(
+            "no pair of entities is named together in {} articles from {} to {}: the "
+                + "graph is empty (lower --min-docs?)",
+            settings.minDocs(),
+            first,
+            last);
       }
-      String description = String.format(Locale.ROOT, "Entities named together in at least %d "
-          + "of the %,d articles from %s to %s%s: %s. Edge weight: articles naming both.",
-          settings.minDocs(), coverage.articles(), first, last,
-          typeList.isEmpty() ? "" : " (" + typeList.replace(",", ", ") + ")",
-          edgeList.size() < candidates
-              ? String.format(Locale.ROOT, "the %,d of highest llr of %,d pairs",
-                  edgeList.size(), candidates)
-              : String.format(Locale.ROOT, "%,d pairs", edgeList.size()));
-      GraphWriter.Graph graph = new GraphWriter.Graph(description,
-          LocalDate.now(ZoneOffset.UTC), nodeList, edgeList);
+      String description =
+          String.format(
+              Locale.ROOT,
+              "Entities named together in at least %d "
+                  + "of the %,d articles from %s to %s%s: %s. Edge weight: articles naming both.",
+              settings.minDocs(),
+              coverage.articles(),
+              first,
+              last,
+              typeList.isEmpty() ? "" : " (" + typeList.replace(",", ", ") + ")",
+              edgeList.size() < candidates
+                  ? String.format(
+                      Locale.ROOT,
+                      "the %,d of highest llr of %,d pairs",
+                      edgeList.size(),
+                      candidates)
+                  : String.format(Locale.ROOT, "%,d pairs", edgeList.size()));
+      GraphWriter.Graph graph =
+          new GraphWriter.Graph(description, LocalDate.now(ZoneOffset.UTC), nodeList, edgeList);
       writeFile(session, graph, fileFormat, target);
-      LOG.info("wrote {} ({} nodes, {} edges) in {}", target, fmt(nodeList.size()),
-          fmt(edgeList.size()), String.format(Locale.ROOT, "%.1f s",
-              (System.nanoTime() - began) / 1e9));
+      LOG.info(
+          "wrote {} ({} nodes, {} edges) in {}",
+          target,
+          fmt(nodeList.size()),
+          fmt(edgeList.size()),
+          String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - began) / 1e9));
     } finally {
       if (edges != null) {
         edges.unpersist();
@@ -157,10 +204,12 @@ public final class GraphCommand implements Callable<Integer> {
   /** The format asked for, else the one of the file's extension, else GEXF. */
   static GraphWriter.Format format(String format, String file) {
     if (format != null) {
-      return GraphWriter.Format.named(format).orElseThrow(() -> new UsageException(
-          "--format " + format + ": expected gexf or graphml"));
+      return GraphWriter.Format.named(format)
+          .orElseThrow(
+              () -> new UsageException("--format " + format + ": expected gexf or graphml"));
     }
-    return file == null ? GraphWriter.Format.GEXF
+    return file == null
+        ? GraphWriter.Format.GEXF
         : GraphWriter.Format.ofFileName(file).orElse(GraphWriter.Format.GEXF);
   }
 
@@ -182,30 +231,35 @@ public final class GraphCommand implements Callable<Integer> {
   }
 
   /** {@code FOLDER/graph-FROM-TO.EXT}, or {@code graph-DAY.EXT} for one day. */
-  static String defaultFile(String folder, LocalDate first, LocalDate last,
-      GraphWriter.Format format) {
+  static String defaultFile(
+      String folder, LocalDate first, LocalDate last, GraphWriter.Format format) {
     String dates = first.equals(last) ? first.toString() : first + "-" + last;
     return new Path(folder, "graph-" + dates + "." + format.extension()).toString();
   }
 
   private static String emptyRange(CooccurrenceGraph.Tables tables, DateRange range) {
-    CooccurrenceGraph.Coverage all = CooccurrenceGraph.coverage(tables.corpusStats(),
-        DateRange.ALL);
-    String held = all.articles() == 0 ? "its tables hold no articles"
-        : "its tables hold " + all.first() + " to " + all.last();
-    return (range.isAll() ? "no articles in the tables" : "no articles from " + range.from()
-        + " to " + range.to()) + " (" + held + ")";
+    CooccurrenceGraph.Coverage all =
+        CooccurrenceGraph.coverage(tables.corpusStats(), DateRange.ALL);
+    String held =
+        all.articles() == 0
+            ? "its tables hold no articles"
+            : "its tables hold " + all.first() + " to " + all.last();
+    return (range.isAll()
+            ? "no articles in the tables"
+            : "no articles from " + range.from() + " to " + range.to())
+        + " ("
+        + held
+        + ")";
   }
 
   /**
-   * Writes through Hadoop's file system, so that the file may go next to tables on HDFS or S3;
-   * into a temporary file first, renamed when whole.
+   * Writes through Hadoop's file system, so that the file may go next to tables on HDFS or S3; into
+   * a temporary file first, renamed when whole.
    */
-  private static void writeFile(SparkSession session, GraphWriter.Graph graph,
-      GraphWriter.Format format, String target) {
+  private static void writeFile(
+      SparkSession session, GraphWriter.Graph graph, GraphWriter.Format format, String target) {
     try {
-      FileSystem fs = new Path(target).getFileSystem(
-          session.sparkContext().hadoopConfiguration());
+      FileSystem fs = new Path(target).getFileSystem(session.sparkContext().hadoopConfiguration());
       Path path = fs.makeQualified(new Path(target));
       if (fs instanceof ChecksumFileSystem checksummed) {
         // No .crc file beside a file meant for Gephi.

@@ -24,16 +24,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gazette ingest}: JSON Lines or CSV articles to the input schema, in Parquet. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
     description = {
       "Convert JSON Lines or CSV articles to Gazette's input schema, in Parquet, every column",
       "as text and published_at as ISO-8601 in UTC. Rows are not judged here: nightly rejects",
-      "the unusable ones with their reason."})
+      "the unusable ones with their reason."
+    })
 public final class IngestCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
 
-  @Option(names = "--input", required = true,
+  @Option(
+      names = "--input",
+      required = true,
       description = "a .jsonl/.json/.csv file, a folder of them, or a glob")
   String input;
 
@@ -43,9 +48,12 @@ public final class IngestCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "Parquet folder to write")
   String output;
 
-  @Option(names = "--map", paramLabel = "COLUMN=INPUT_COLUMN",
-      description = "read a contract column from another input column, e.g. "
-          + "--map body=text_content,published_at=publication_date")
+  @Option(
+      names = "--map",
+      paramLabel = "COLUMN=INPUT_COLUMN",
+      description =
+          "read a contract column from another input column, e.g. "
+              + "--map body=text_content,published_at=publication_date")
   List<String> map = new ArrayList<>();
 
   @Option(names = "--append", description = "add to an existing output folder")
@@ -67,19 +75,23 @@ public final class IngestCommand implements Callable<Integer> {
     try {
       Dataset<Row> raw = read(session, fmt);
       Dataset<Row> articles = toInputSchema(raw, mapping);
-      SaveMode mode = append ? SaveMode.Append
-          : overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
+      SaveMode mode =
+          append ? SaveMode.Append : overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
       try {
         articles.write().mode(mode).parquet(output);
       } catch (Exception e) { // Spark throws AnalysisException, undeclared
         if (String.valueOf(e.getMessage()).contains("already exists")) {
-          throw new UsageException("output " + output
-              + " already exists (add --append to add to it, or --overwrite to replace it)");
+          throw new UsageException(
+              "output "
+                  + output
+                  + " already exists (add --append to add to it, or --overwrite to replace it)");
         }
         throw e;
       }
-      LOG.info("wrote {} articles to {}", String.format(Locale.ROOT, "%,d",
-          session.read().parquet(output).count()), output);
+      LOG.info(
+          "wrote {} articles to {}",
+          String.format(Locale.ROOT, "%,d", session.read().parquet(output).count()),
+          output);
       return 0;
     } finally {
       session.stop();
@@ -89,11 +101,17 @@ public final class IngestCommand implements Callable<Integer> {
   private Dataset<Row> read(SparkSession session, String fmt) {
     try {
       return switch (fmt) {
-        case "jsonl", "json", "ndjson" -> session.read().option("mode", "PERMISSIVE")
-            .option("encoding", "UTF-8").json(input);
-        case "csv" -> session.read().option("header", "true").option("multiLine", "true")
-            .option("escape", "\"").option("encoding", "UTF-8").option("mode", "PERMISSIVE")
-            .csv(input);
+        case "jsonl", "json", "ndjson" ->
+            session.read().option("mode", "PERMISSIVE").option("encoding", "UTF-8").json(input);
+        case "csv" ->
+            session
+                .read()
+                .option("header", "true")
+                .option("multiLine", "true")
+                .option("escape", "\"")
+                .option("encoding", "UTF-8")
+                .option("mode", "PERMISSIVE")
+                .csv(input);
         default -> throw new UsageException("--format " + fmt + ": expected jsonl or csv");
       };
     } catch (UsageException e) {
@@ -103,26 +121,30 @@ public final class IngestCommand implements Callable<Integer> {
       if (message.contains("PATH_NOT_FOUND") || message.contains("does not exist")) {
         throw new UsageException("input not found: " + input);
       }
-      throw new UsageException("cannot read " + input + " as " + fmt + ": "
-          + message.lines().findFirst().orElse(""), e);
+      throw new UsageException(
+          "cannot read " + input + " as " + fmt + ": " + message.lines().findFirst().orElse(""), e);
     }
   }
 
   /**
-   * The contract's columns with their contract names, all as text. {@code published_at} is
-   * written in one form, ISO-8601 in UTC ("2023-08-01T08:00:00.000Z"), when it parses, and as
-   * found when it does not, so that nightly can reject those rows with their reason. Text in
-   * every file keeps the column's type the same across appends, whatever each batch held.
+   * The contract's columns with their contract names, all as text. {@code published_at} is written
+   * in one form, ISO-8601 in UTC ("2023-08-01T08:00:00.000Z"), when it parses, and as found when it
+   * does not, so that nightly can reject those rows with their reason. Text in every file keeps the
+   * column's type the same across appends, whatever each batch held.
    */
   static Dataset<Row> toInputSchema(Dataset<Row> raw, Map<String, String> mapping) {
     Dataset<Row> conformed = ArticleInput.conform(raw, mapping);
-    Column publishedAt = when(col("published_at").isNotNull(),
-        date_format(col("published_at"), "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"))
-        .otherwise(col("published_at_raw"));
+    Column publishedAt =
+        when(
+                col("published_at").isNotNull(),
+                date_format(col("published_at"), "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"))
+            .otherwise(col("published_at_raw"));
     List<Column> columns = new ArrayList<>();
     for (String name : ArticleInput.COLUMNS) {
-      columns.add(name.equals("published_at") ? publishedAt.as(name)
-          : col(name).cast(DataTypes.StringType).as(name));
+      columns.add(
+          name.equals("published_at")
+              ? publishedAt.as(name)
+              : col(name).cast(DataTypes.StringType).as(name));
     }
     return conformed.select(columns.toArray(Column[]::new));
   }
@@ -132,11 +154,17 @@ public final class IngestCommand implements Callable<Integer> {
     if (p.endsWith(".csv") || p.endsWith(".csv.gz")) {
       return "csv";
     }
-    if (p.endsWith(".jsonl") || p.endsWith(".json") || p.endsWith(".ndjson")
-        || p.endsWith(".jsonl.gz") || p.endsWith(".json.gz")) {
+    if (p.endsWith(".jsonl")
+        || p.endsWith(".json")
+        || p.endsWith(".ndjson")
+        || p.endsWith(".jsonl.gz")
+        || p.endsWith(".json.gz")) {
       return "jsonl";
     }
-    throw new UsageException("cannot tell the format of " + path + " from its name; give "
-        + "--format jsonl or --format csv");
+    throw new UsageException(
+        "cannot tell the format of "
+            + path
+            + " from its name; give "
+            + "--format jsonl or --format csv");
   }
 }

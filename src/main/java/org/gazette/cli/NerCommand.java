@@ -28,7 +28,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gazette ner}: train, evaluate and try the named-entity recognizer (no Spark). */
-@Command(name = "ner", mixinStandardHelpOptions = true,
+@Command(
+    name = "ner",
+    mixinStandardHelpOptions = true,
     description = "Train, evaluate and try the named-entity recognizer (plain Java, no Spark).",
     subcommands = {NerCommand.Train.class, NerCommand.Evaluate.class, NerCommand.Tag.class})
 public final class NerCommand implements Runnable {
@@ -37,12 +39,12 @@ public final class NerCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-        "name a subcommand: train, evaluate or tag");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "name a subcommand: train, evaluate or tag");
   }
 
-  static List<AnnotatedText> read(List<Path> files, String format, NerCorpus.Part part,
-      int sentencesPerText) {
+  static List<AnnotatedText> read(
+      List<Path> files, String format, NerCorpus.Part part, int sentencesPerText) {
     List<AnnotatedText> texts = new ArrayList<>();
     for (Path file : files) {
       NerCorpus.Format f;
@@ -73,14 +75,18 @@ public final class NerCommand implements Runnable {
   }
 
   /** {@code gazette ner train}. */
-  @Command(name = "train", mixinStandardHelpOptions = true,
-      description = {"Train a model on CoNLL (IOB1/IOB2) or Europeana (.bio) files and write it.",
+  @Command(
+      name = "train",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Train a model on CoNLL (IOB1/IOB2) or Europeana (.bio) files and write it.",
         "Europeana files give their first 80% of pages (--part train). The bundled models are:",
         "  ner train --lang en --data ../shared/data/conll2003-en/eng.train"
             + " --out src/main/resources/org/gazette/ner/en.model",
         "  ner train --lang fr --data ../shared/data/europeana-fr-ner/enp_FR.bnf.bio"
             + " --data ../shared/data/conll2003-en/eng.train"
-            + " --out src/main/resources/org/gazette/ner/fr.model"})
+            + " --out src/main/resources/org/gazette/ner/fr.model"
+      })
   static final class Train implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Train.class);
 
@@ -93,7 +99,9 @@ public final class NerCommand implements Runnable {
     @Option(names = "--format", description = "conll or europeana (default: from the file name)")
     String format;
 
-    @Option(names = "--part", defaultValue = "train",
+    @Option(
+        names = "--part",
+        defaultValue = "train",
         description = "pages of Europeana files: train, heldout, all (default: ${DEFAULT-VALUE})")
     String part;
 
@@ -103,20 +111,30 @@ public final class NerCommand implements Runnable {
     @Option(names = "--epochs", defaultValue = "12", description = "(default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--bits", defaultValue = "18",
+    @Option(
+        names = "--bits",
+        defaultValue = "18",
         description = "feature hash bits (default: ${DEFAULT-VALUE})")
     int bits;
 
-    @Option(names = "--right-extension", defaultValue = "-1",
-        description = "lower-case words after a capitalised run that may end a name (default: 4 for fr,"
-            + " 1 otherwise)")
+    @Option(
+        names = "--right-extension",
+        defaultValue = "-1",
+        description =
+            "lower-case words after a capitalised run that may end a name (default: 4 for fr,"
+                + " 1 otherwise)")
     int rightExtension;
 
-    @Option(names = "--headline-share", defaultValue = "-1",
-        description = "share of sentences also trained in Title Case (default: 0.15 for en, 0 otherwise)")
+    @Option(
+        names = "--headline-share",
+        defaultValue = "-1",
+        description =
+            "share of sentences also trained in Title Case (default: 0.15 for en, 0 otherwise)")
     double headlineShare;
 
-    @Option(names = "--prune", defaultValue = "0.05",
+    @Option(
+        names = "--prune",
+        defaultValue = "0.05",
         description = "drop weights smaller than this (default: ${DEFAULT-VALUE})")
     float prune;
 
@@ -131,27 +149,33 @@ public final class NerCommand implements Runnable {
       double headlines = headlineShare >= 0 ? headlineShare : language.equals("en") ? 0.15 : 0;
       NameTrainer.Options options;
       try {
-        options = new NameTrainer.Options(language, bits, extension, epochs, seed, headlines,
-            prune);
+        options =
+            new NameTrainer.Options(language, bits, extension, epochs, seed, headlines, prune);
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
       long began = System.nanoTime();
       NameTrainer.Result result = NameTrainer.train(texts, options);
       result.write(out);
-      LOG.info("trained {} in {} s: {}", language,
+      LOG.info(
+          "trained {} in {} s: {}",
+          language,
           String.format(Locale.ROOT, "%.1f", (System.nanoTime() - began) / 1e9),
           result.summary());
-      System.out.printf(Locale.ROOT, "wrote %s (%,d bytes): %s%n", out, Files.size(out),
-          result.summary());
+      System.out.printf(
+          Locale.ROOT, "wrote %s (%,d bytes): %s%n", out, Files.size(out), result.summary());
       return 0;
     }
   }
 
   /** {@code gazette ner evaluate}. */
-  @Command(name = "evaluate", mixinStandardHelpOptions = true,
-      description = {"Precision, recall and F1 per type with exact span match (CoNLL), and speed.",
-        "Europeana files give their last 20% of pages (--part heldout)."})
+  @Command(
+      name = "evaluate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Precision, recall and F1 per type with exact span match (CoNLL), and speed.",
+        "Europeana files give their last 20% of pages (--part heldout)."
+      })
   static final class Evaluate implements Callable<Integer> {
     @Option(names = "--lang", required = true, description = "language: en, fr, …")
     String lang;
@@ -162,18 +186,24 @@ public final class NerCommand implements Runnable {
     @Option(names = "--format", description = "conll or europeana (default: from the file name)")
     String format;
 
-    @Option(names = "--part", defaultValue = "heldout",
+    @Option(
+        names = "--part",
+        defaultValue = "heldout",
         description = "pages of Europeana files: train, heldout, all (default: ${DEFAULT-VALUE})")
     String part;
 
     @Option(names = "--model", description = "model file (default: the bundled model of --lang)")
     Path model;
 
-    @Option(names = "--sentences-per-text", defaultValue = "1",
+    @Option(
+        names = "--sentences-per-text",
+        defaultValue = "1",
         description = "CoNLL sentences tagged as one text (default: ${DEFAULT-VALUE})")
     int sentencesPerText;
 
-    @Option(names = "--rounds", defaultValue = "4",
+    @Option(
+        names = "--rounds",
+        defaultValue = "4",
         description = "timed passes after warm-up (default: ${DEFAULT-VALUE})")
     int rounds;
 
@@ -217,7 +247,9 @@ public final class NerCommand implements Runnable {
   }
 
   /** {@code gazette ner tag}. */
-  @Command(name = "tag", mixinStandardHelpOptions = true,
+  @Command(
+      name = "tag",
+      mixinStandardHelpOptions = true,
       description = "Print the names found in a text file (or in the text given), one a line.")
   static final class Tag implements Callable<Integer> {
     @Option(names = "--lang", required = true, description = "language: en, fr, …")
@@ -233,8 +265,8 @@ public final class NerCommand implements Runnable {
     public Integer call() throws IOException {
       NameTagger tagger = model == null ? NameTagger.forLanguage(lang) : NameTagger.load(model);
       Path file = Path.of(input);
-      String text = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8)
-          : input;
+      String text =
+          Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : input;
       NameTokens tokens = NameTokenizer.tokenize(TextCleaner.clean(text));
       PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
       for (NameSpan s : tagger.tag(tokens)) {

@@ -9,11 +9,14 @@ import picocli.CommandLine.Option;
 /** Options shared by the commands that run Spark. */
 public final class SparkOptions {
 
-  @Option(names = "--master",
+  @Option(
+      names = "--master",
       description = "Spark master; default: the one spark-submit set, else local[*]")
   String master;
 
-  @Option(names = "--conf", paramLabel = "KEY=VALUE",
+  @Option(
+      names = "--conf",
+      paramLabel = "KEY=VALUE",
       description = "a Spark setting, e.g. --conf spark.sql.shuffle.partitions=64 (repeatable)")
   Map<String, String> conf = new LinkedHashMap<>();
 

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gazette topics}: train topic models on the stored terms of the articles. */
-@Command(name = "topics", mixinStandardHelpOptions = true,
+@Command(
+    name = "topics",
+    mixinStandardHelpOptions = true,
     description = "Topic models over the terms the nightly runs stored.",
     subcommands = {TopicsCommand.Train.class})
 public final class TopicsCommand implements Runnable {
@@ -22,20 +24,25 @@ public final class TopicsCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-        "name a subcommand: train");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "name a subcommand: train");
   }
 
   /** {@code gazette topics train}. */
-  @Command(name = "train", mixinStandardHelpOptions = true,
+  @Command(
+      name = "train",
+      mixinStandardHelpOptions = true,
       description = {
         "Fit a topic model per language (Spark MLlib LDA, online) on the article_terms of the",
         "given dates, with a vocabulary from their term_frequencies; save it under",
         "<output>/topic_models/<model_id> and list its topics in the topics table. Topics that",
-        "match the previous model's keep their ids and labels. The next nightly runs use it."})
+        "match the previous model's keep their ids and labels. The next nightly runs use it."
+      })
   public static final class Train implements Callable<Integer> {
 
-    @Option(names = "--output", defaultValue = "out",
+    @Option(
+        names = "--output",
+        defaultValue = "out",
         description = "folder of the output tables (default: ${DEFAULT-VALUE})")
     String output;
 
@@ -45,9 +52,12 @@ public final class TopicsCommand implements Runnable {
 
     @Mixin TrackedOptions tracked;
 
-    @Option(names = "--reference", paramLabel = "FOLDER",
-        description = "reference data the tracked topics are analysed with; default: "
-            + "data/reference when it exists, else the copy in the jar")
+    @Option(
+        names = "--reference",
+        paramLabel = "FOLDER",
+        description =
+            "reference data the tracked topics are analysed with; default: "
+                + "data/reference when it exists, else the copy in the jar")
     Path reference;
 
     @Mixin SparkOptions spark;

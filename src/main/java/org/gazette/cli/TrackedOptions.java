@@ -11,17 +11,20 @@ import picocli.CommandLine.Option;
 /** Which tracked topics a command counts or lists. */
 public final class TrackedOptions {
 
-  @Option(names = "--tracked", paramLabel = "FILE",
-      description = "tracked topics; default: data/reference/topics/tracked.txt when it exists, "
-          + "else the copy in the jar")
+  @Option(
+      names = "--tracked",
+      paramLabel = "FILE",
+      description =
+          "tracked topics; default: data/reference/topics/tracked.txt when it exists, "
+              + "else the copy in the jar")
   Path file;
 
   @Option(names = "--no-tracked", description = "no tracked topics")
   boolean none;
 
   /**
-   * The tracked topics, analysed with {@code reference}; null with --no-tracked. A mistake in
-   * the file is a usage error that names its line.
+   * The tracked topics, analysed with {@code reference}; null with --no-tracked. A mistake in the
+   * file is a usage error that names its line.
    */
   public TrackedTopics load(Reference reference) {
     if (none) {
@@ -35,7 +38,8 @@ public final class TrackedOptions {
         return TrackedTopics.load(file, reference);
       }
       Path local = Path.of("data", "reference", "topics", "tracked.txt");
-      return Files.isRegularFile(local) ? TrackedTopics.load(local, reference)
+      return Files.isRegularFile(local)
+          ? TrackedTopics.load(local, reference)
           : TrackedTopics.bundled(reference);
     } catch (TopicSyntaxException e) {
       throw new UsageException(e.getMessage());

@@ -1,13 +1,13 @@
 package org.gazette.entity;
 
 /**
- * How strongly two entities are associated on one date, from document counts: {@code both}
- * articles name both, {@code a} and {@code b} articles name each, of {@code total} articles.
+ * How strongly two entities are associated on one date, from document counts: {@code both} articles
+ * name both, {@code a} and {@code b} articles name each, of {@code total} articles.
  *
- * <p>Normalised pointwise mutual information (Bouma 2009) ranges from -1 (never together)
- * through 0 (independent) to 1 (only ever together). Dunning's log-likelihood ratio (G², 1993)
- * grows with the evidence against independence, so that a pair seen in 200 articles outranks
- * one seen twice with the same ratio; above 10.83 independence is rejected at p &lt; 0.001.
+ * <p>Normalised pointwise mutual information (Bouma 2009) ranges from -1 (never together) through 0
+ * (independent) to 1 (only ever together). Dunning's log-likelihood ratio (G², 1993) grows with the
+ * evidence against independence, so that a pair seen in 200 articles outranks one seen twice with
+ * the same ratio; above 10.83 independence is rejected at p &lt; 0.001.
  */
 public final class Association {
 
@@ -30,8 +30,8 @@ public final class Association {
   }
 
   /**
-   * Dunning's log-likelihood ratio G² = 2 Σ k ln(k / E) over the 2×2 table of articles with
-   * and without each entity, where E is the count expected under independence.
+   * Dunning's log-likelihood ratio G² = 2 Σ k ln(k / E) over the 2×2 table of articles with and
+   * without each entity, where E is the count expected under independence.
    */
   public static double llr(long both, long a, long b, long total) {
     if (!consistent(both, a, b, total)) {
@@ -40,8 +40,11 @@ public final class Association {
     long onlyA = a - both;
     long onlyB = b - both;
     long neither = total - a - b + both;
-    double g2 = term(both, a, b, total) + term(onlyA, a, total - b, total)
-        + term(onlyB, total - a, b, total) + term(neither, total - a, total - b, total);
+    double g2 =
+        term(both, a, b, total)
+            + term(onlyA, a, total - b, total)
+            + term(onlyB, total - a, b, total)
+            + term(neither, total - a, total - b, total);
     return Math.max(0.0, 2.0 * g2);
   }
 
@@ -51,7 +54,11 @@ public final class Association {
   }
 
   private static boolean consistent(long both, long a, long b, long total) {
-    return total > 0 && both >= 0 && both <= Math.min(a, b) && a <= total && b <= total
+    return total > 0
+        && both >= 0
+        && both <= Math.min(a, b)
+        && a <= total
+        && b <= total
         && a + b - both <= total;
   }
 }

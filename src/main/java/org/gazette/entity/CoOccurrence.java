@@ -5,10 +5,10 @@ import java.util.List;
 import org.gazette.entity.EntityLinker.ArticleEntity;
 
 /**
- * The pairs of entities an article names together, with the number of its sentences that
- * name both. An article naming n entities holds n(n-1)/2 pairs; only its {@code limit} most
- * mentioned entities are paired, which bounds the pairs per article at limit(limit-1)/2, and
- * the pairs left out are counted.
+ * The pairs of entities an article names together, with the number of its sentences that name both.
+ * An article naming n entities holds n(n-1)/2 pairs; only its {@code limit} most mentioned entities
+ * are paired, which bounds the pairs per article at limit(limit-1)/2, and the pairs left out are
+ * counted.
  */
 public final class CoOccurrence {
 
@@ -21,8 +21,8 @@ public final class CoOccurrence {
   private CoOccurrence() {}
 
   /**
-   * The pairs among {@code entities}, which must be ordered most mentioned first (as
-   * {@link EntityLinker#link} returns them).
+   * The pairs among {@code entities}, which must be ordered most mentioned first (as {@link
+   * EntityLinker#link} returns them).
    */
   public static Pairs of(List<ArticleEntity> entities, int limit) {
     if (limit < 2) {
@@ -36,8 +36,10 @@ public final class CoOccurrence {
         ArticleEntity x = entities.get(i);
         ArticleEntity y = entities.get(j);
         int shared = intersection(x.sentences(), y.sentences());
-        pairs.add(x.id().compareTo(y.id()) < 0 ? new Pair(x.id(), y.id(), shared)
-            : new Pair(y.id(), x.id(), shared));
+        pairs.add(
+            x.id().compareTo(y.id()) < 0
+                ? new Pair(x.id(), y.id(), shared)
+                : new Pair(y.id(), x.id(), shared));
       }
     }
     long all = (long) n * (n - 1) / 2;

@@ -21,36 +21,42 @@ import org.gazette.text.LanguageProfiles;
 /**
  * Gives the names found in one article their entities: one id per entity, however the article
  * spells it. A name the reference data knows takes its id ("Poutine", "Putin" and "Путин" are
- * {@code vladimir-putin}); a short form joins the full name it belongs to ("Poutine" and
- * "M. Poutine" after "Vladimir Poutine", "Kim" after "Kim Jong Un"); an acronym joins the name
- * it abbreviates ("Agence centrale de presse coréenne (KCNA)", then "KCNA"). Any other name is
- * an entity of its own spelling, with an id made from its key ({@code jean-dupont}).
+ * {@code vladimir-putin}); a short form joins the full name it belongs to ("Poutine" and "M.
+ * Poutine" after "Vladimir Poutine", "Kim" after "Kim Jong Un"); an acronym joins the name it
+ * abbreviates ("Agence centrale de presse coréenne (KCNA)", then "KCNA"). Any other name is an
+ * entity of its own spelling, with an id made from its key ({@code jean-dupont}).
  *
  * <p>Not thread-safe: build one per task (it is cheap; the reference data is shared).
  */
 public final class EntityLinker {
 
   /** Leading words that are not part of a name: elided articles and titles the tagger kept. */
-  private static final Set<String> LEADING_NOISE = Set.of("l", "d", "the", "m", "mm", "mme",
-      "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "prof", "sir", "herr", "frau", "sr", "sra");
+  private static final Set<String> LEADING_NOISE =
+      Set.of(
+          "l", "d", "the", "m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "prof",
+          "sir", "herr", "frau", "sr", "sra");
 
   /** Small words inside organisation names that acronyms skip. */
-  private static final Set<String> ACRONYM_SKIPS = Set.of("de", "du", "des", "la", "le", "les",
-      "l", "d", "et", "of", "the", "and", "for", "der", "die", "das", "und", "für", "del", "y",
-      "di", "della", "e", "per");
+  private static final Set<String> ACRONYM_SKIPS =
+      Set.of(
+          "de", "du", "des", "la", "le", "les", "l", "d", "et", "of", "the", "and", "for", "der",
+          "die", "das", "und", "für", "del", "y", "di", "della", "e", "per");
 
   /** Leading stop words that may begin a name: articles and particles. */
-  private static final Set<String> NAME_PARTICLES = Set.of("le", "la", "les", "l", "the", "der",
-      "die", "das", "el", "los", "las", "il", "lo", "gli", "de", "du", "des", "van", "von", "da",
-      "di", "del", "della", "al", "bin", "ibn");
+  private static final Set<String> NAME_PARTICLES =
+      Set.of(
+          "le", "la", "les", "l", "the", "der", "die", "das", "el", "los", "las", "il", "lo", "gli",
+          "de", "du", "des", "van", "von", "da", "di", "del", "della", "al", "bin", "ibn");
 
   /** Most words a name found by the reference data alone may have. */
   private static final int MAX_KNOWN_WORDS = 8;
 
   private final KnownEntities known;
   private final LanguageProfiles profiles;
+
   /** The keys of the tokens of the article being linked, computed when first asked for. */
   private String[] tokenKeys = new String[256];
+
   private NameTokens keyed;
 
   /** A linker that keeps every name the tagger found. */
@@ -59,8 +65,8 @@ public final class EntityLinker {
   }
 
   /**
-   * A linker that also drops names made only of a language's stop words (a sentence-initial
-   * "La" or "Gli" the tagger took for a name), when {@code profiles} is given.
+   * A linker that also drops names made only of a language's stop words (a sentence-initial "La" or
+   * "Gli" the tagger took for a name), when {@code profiles} is given.
    */
   public EntityLinker(KnownEntities known, LanguageProfiles profiles) {
     this.known = Objects.requireNonNull(known, "known");
@@ -68,15 +74,21 @@ public final class EntityLinker {
   }
 
   /**
-   * One entity of an article: its id, type, display name, whether the reference data knows
-   * it, its mentions, the sentences they are in and how the article spells it.
+   * One entity of an article: its id, type, display name, whether the reference data knows it, its
+   * mentions, the sentences they are in and how the article spells it.
    */
-  public record ArticleEntity(String id, EntityType type, String name, boolean known,
-      int mentions, int[] sentences, List<String> spellings) {
+  public record ArticleEntity(
+      String id,
+      EntityType type,
+      String name,
+      boolean known,
+      int mentions,
+      int[] sentences,
+      List<String> spellings) {
 
     /**
-     * This entity and {@code other}, another part of it (same id): mentions summed, sentences
-     * and spellings united, name and type of the more mentioned part (this one on a tie).
+     * This entity and {@code other}, another part of it (same id): mentions summed, sentences and
+     * spellings united, name and type of the more mentioned part (this one on a tie).
      */
     public ArticleEntity plus(ArticleEntity other) {
       BitSet union = new BitSet();
@@ -85,8 +97,14 @@ public final class EntityLinker {
       Set<String> allSpellings = new TreeSet<>(spellings);
       allSpellings.addAll(other.spellings);
       ArticleEntity more = mentions >= other.mentions ? this : other;
-      return new ArticleEntity(id, more.type, more.name, known || other.known,
-          mentions + other.mentions, union.stream().toArray(), List.copyOf(allSpellings));
+      return new ArticleEntity(
+          id,
+          more.type,
+          more.name,
+          known || other.known,
+          mentions + other.mentions,
+          union.stream().toArray(),
+          List.copyOf(allSpellings));
     }
 
     /** Whether a mention of this entity is in sentence {@code s}. */
@@ -146,20 +164,19 @@ public final class EntityLinker {
   }
 
   /**
-   * As {@link #link(NameTokens, List)}, for an article in {@code language} (ISO 639-1, or
-   * null when unknown).
+   * As {@link #link(NameTokens, List)}, for an article in {@code language} (ISO 639-1, or null when
+   * unknown).
    */
   public List<ArticleEntity> link(NameTokens tokens, List<NameSpan> spans, String language) {
-    LanguageProfile stopWords = profiles == null || language == null ? null
-        : profiles.profile(language);
+    LanguageProfile stopWords =
+        profiles == null || language == null ? null : profiles.profile(language);
     boolean ownModel = language == null || NameTagger.modelFor(language).equals(language);
     if (tokenKeys.length < tokens.size()) {
       tokenKeys = new String[Math.max(tokens.size(), 2 * tokenKeys.length)];
     }
     java.util.Arrays.fill(tokenKeys, 0, tokens.size(), null);
     keyed = tokens;
-    List<Mention> mentions = mentions(tokens, withKnownNames(tokens, spans), stopWords,
-        !ownModel);
+    List<Mention> mentions = mentions(tokens, withKnownNames(tokens, spans), stopWords, !ownModel);
     if (mentions.isEmpty()) {
       return List.of();
     }
@@ -183,8 +200,10 @@ public final class EntityLinker {
     for (int i = 1; i < mentions.size(); i++) {
       Mention acronym = mentions.get(i);
       Mention expansion = mentions.get(i - 1);
-      if (acronym.cluster == null && isAcronym(acronym.surface)
-          && expansion.cluster != null && bracketed(tokens, expansion, acronym)) {
+      if (acronym.cluster == null
+          && isAcronym(acronym.surface)
+          && expansion.cluster != null
+          && bracketed(tokens, expansion, acronym)) {
         expansion.cluster.add(acronym);
         byKey.putIfAbsent(acronym.key, expansion.cluster);
       }
@@ -217,18 +236,21 @@ public final class EntityLinker {
       byId.put(e.id(), same == null ? e : same.plus(e));
     }
     entities.addAll(byId.values());
-    entities.sort(Comparator.comparingInt(ArticleEntity::mentions).reversed()
-        .thenComparing(ArticleEntity::id));
+    entities.sort(
+        Comparator.comparingInt(ArticleEntity::mentions)
+            .reversed()
+            .thenComparing(ArticleEntity::id));
     return entities;
   }
 
   /**
-   * Whether a name is trusted where the tagger was trained on another language: capitals are
-   * weak evidence there (German capitalises every noun), so only names the reference data
-   * knows, acronyms, and full names that start with a known first name count.
+   * Whether a name is trusted where the tagger was trained on another language: capitals are weak
+   * evidence there (German capitalises every noun), so only names the reference data knows,
+   * acronyms, and full names that start with a known first name count.
    */
   private boolean trusted(Cluster c) {
-    return c.known != null || isAcronym(c.longest.surface)
+    return c.known != null
+        || isAcronym(c.longest.surface)
         || c.longest.words.size() >= 2 && known.isFirstName(c.longest.words.get(0));
   }
 
@@ -264,8 +286,10 @@ public final class EntityLinker {
         }
         continue;
       }
-      boolean fits = acronym ? abbreviates(m.key, other.words) : contiguous(m.words, other.words)
-          && compatible(m.type, other.cluster);
+      boolean fits =
+          acronym
+              ? abbreviates(m.key, other.words)
+              : contiguous(m.words, other.words) && compatible(m.type, other.cluster);
       if (!fits) {
         continue;
       }
@@ -281,7 +305,8 @@ public final class EntityLinker {
   /** A short form may join a cluster of its own type, or of a person (a surname alone). */
   private static boolean compatible(EntityType type, Cluster cluster) {
     EntityType theirs = cluster.known != null ? cluster.known.type() : cluster.longest.type;
-    return type == theirs || theirs == EntityType.PER && type != EntityType.LOC
+    return type == theirs
+        || theirs == EntityType.PER && type != EntityType.LOC
         || type == EntityType.PER && theirs != EntityType.LOC;
   }
 
@@ -340,10 +365,10 @@ public final class EntityLinker {
   }
 
   /**
-   * The tagger's names, completed by the reference data: a name is extended to the longest
-   * known name it begins ("Conseil de sécurité des Nations" to "… Nations unies", whose last
-   * word is not capitalised), and a known name of several words the tagger missed is added.
-   * Returns {start, end, type ordinal} triples in text order, never overlapping.
+   * The tagger's names, completed by the reference data: a name is extended to the longest known
+   * name it begins ("Conseil de sécurité des Nations" to "… Nations unies", whose last word is not
+   * capitalised), and a known name of several words the tagger missed is added. Returns {start,
+   * end, type ordinal} triples in text order, never overlapping.
    */
   private List<int[]> withKnownNames(NameTokens tokens, List<NameSpan> spans) {
     int n = tokens.size();
@@ -357,8 +382,9 @@ public final class EntityLinker {
         int longer = longestKnownFrom(tokens, span.start(), span.end());
         // A person's name grows only into a known person ("Ursula" to "Ursula von der
         // Leyen"), never into a place or an organisation named after someone.
-        if (longer > end && (span.type() != EntityType.PER
-            || known.lookup(keyOf(tokens, span.start(), longer)).type() == EntityType.PER)) {
+        if (longer > end
+            && (span.type() != EntityType.PER
+                || known.lookup(keyOf(tokens, span.start(), longer)).type() == EntityType.PER)) {
           end = longer;
         }
         found.add(new int[] {span.start(), end, span.type().ordinal()});
@@ -369,8 +395,10 @@ public final class EntityLinker {
         continue;
       }
       int limit = span == null ? n : span.start();
-      int end = Character.isUpperCase(tokens.text().charAt(tokens.begin(i)))
-          ? longestKnownFrom(tokens, i, i + 2) : -1;
+      int end =
+          Character.isUpperCase(tokens.text().charAt(tokens.begin(i)))
+              ? longestKnownFrom(tokens, i, i + 2)
+              : -1;
       if (end > i + 1 && end <= limit) {
         KnownEntities.Known k = known.lookup(keyOf(tokens, i, end));
         found.add(new int[] {i, end, k.type().ordinal()});
@@ -383,8 +411,8 @@ public final class EntityLinker {
   }
 
   /**
-   * The end of the longest known name that starts at token {@code start}, lies in one sentence
-   * and ends at {@code minEnd} or later; -1 when there is none.
+   * The end of the longest known name that starts at token {@code start}, lies in one sentence and
+   * ends at {@code minEnd} or later; -1 when there is none.
    */
   private int longestKnownFrom(NameTokens tokens, int start, int minEnd) {
     String first = tokenKey(tokens, start);
@@ -463,12 +491,11 @@ public final class EntityLinker {
 
   /**
    * The mentions of the names found: leading titles and elided articles dropped, trailing stop
-   * words too ("Gobierno de"), and, where the tagger was trained on another language
-   * ({@code borrowedModel}), leading stop words as well ("Nach Angaben"), unless the whole is
-   * a known name.
+   * words too ("Gobierno de"), and, where the tagger was trained on another language ({@code
+   * borrowedModel}), leading stop words as well ("Nach Angaben"), unless the whole is a known name.
    */
-  private List<Mention> mentions(NameTokens tokens, List<int[]> spans,
-      LanguageProfile stopWords, boolean borrowedModel) {
+  private List<Mention> mentions(
+      NameTokens tokens, List<int[]> spans, LanguageProfile stopWords, boolean borrowedModel) {
     List<Mention> mentions = new ArrayList<>(spans.size());
     for (int[] span : spans) {
       int start = span[0];
@@ -485,7 +512,8 @@ public final class EntityLinker {
         // "Selon Microsoft", "According to Reuters": a leading preposition is not the name;
         // a leading article or particle may be ("Le Monde", "De Gaulle"), except where the
         // tagger is borrowed and capitals say little.
-        while (end - start > 1 && isStopWord(tokens, start, stopWords)
+        while (end - start > 1
+            && isStopWord(tokens, start, stopWords)
             && (borrowedModel || !NAME_PARTICLES.contains(tokenKey(tokens, start)))) {
           start++;
         }
@@ -494,11 +522,13 @@ public final class EntityLinker {
       String surface = text.substring(tokens.begin(start), tokens.end(end - 1));
       surface = stripPossessive(surface);
       String key = Names.key(surface);
-      if (key.isEmpty() || key.chars().allMatch(Character::isDigit)
+      if (key.isEmpty()
+          || key.chars().allMatch(Character::isDigit)
           || onlyFunctionWords(key, stopWords)) {
         continue;
       }
-      if (end - start > 1 && known.lookup(key) == null
+      if (end - start > 1
+          && known.lookup(key) == null
           && addKnownParts(tokens, start, end, !borrowedModel, stopWords, mentions)) {
         // "BCE Lagarde" is two known names; "Ansicht von Bank of England", where the tagger
         // is borrowed, is the known name inside it.
@@ -513,8 +543,13 @@ public final class EntityLinker {
    * Adds the known names inside tokens [start, end), longest first; false when none, or, when
    * {@code whole}, unless they cover every word of the span but stop words.
    */
-  private boolean addKnownParts(NameTokens tokens, int start, int end, boolean whole,
-      LanguageProfile stopWords, List<Mention> mentions) {
+  private boolean addKnownParts(
+      NameTokens tokens,
+      int start,
+      int end,
+      boolean whole,
+      LanguageProfile stopWords,
+      List<Mention> mentions) {
     List<Mention> parts = new ArrayList<>();
     int i = start;
     while (i < end) {
@@ -526,18 +561,24 @@ public final class EntityLinker {
         }
       }
       if (found < 0) {
-        boolean filler = !hasLetterOrDigit(tokens, i)
-            || stopWords != null && isStopWord(tokens, i, stopWords);
+        boolean filler =
+            !hasLetterOrDigit(tokens, i) || stopWords != null && isStopWord(tokens, i, stopWords);
         if (whole && !filler) {
           return false;
         }
         i++;
         continue;
       }
-      String surface = stripPossessive(tokens.text().substring(tokens.begin(i),
-          tokens.end(found - 1)));
-      parts.add(new Mention(surface, Names.key(surface),
-          known.lookup(keyOf(tokens, i, found)).type(), tokens.sentence(i), i, found));
+      String surface =
+          stripPossessive(tokens.text().substring(tokens.begin(i), tokens.end(found - 1)));
+      parts.add(
+          new Mention(
+              surface,
+              Names.key(surface),
+              known.lookup(keyOf(tokens, i, found)).type(),
+              tokens.sentence(i),
+              i,
+              found));
       i = found;
     }
     mentions.addAll(parts);
@@ -546,7 +587,8 @@ public final class EntityLinker {
 
   private boolean isStopWord(NameTokens tokens, int i, LanguageProfile stopWords) {
     String key = tokenKey(tokens, i);
-    return !key.isEmpty() && key.indexOf(' ') < 0
+    return !key.isEmpty()
+        && key.indexOf(' ') < 0
         && stopWords.isStopWord(key.toCharArray(), 0, key.length());
   }
 
@@ -556,8 +598,9 @@ public final class EntityLinker {
       return false;
     }
     for (String word : Names.words(key)) {
-      boolean function = LEADING_NOISE.contains(word) || stopWords != null
-          && stopWords.isStopWord(word.toCharArray(), 0, word.length());
+      boolean function =
+          LEADING_NOISE.contains(word)
+              || stopWords != null && stopWords.isStopWord(word.toCharArray(), 0, word.length());
       if (!function) {
         return false;
       }
@@ -567,7 +610,8 @@ public final class EntityLinker {
 
   private static String stripPossessive(String surface) {
     int n = surface.length();
-    if (n > 2 && (surface.charAt(n - 1) == 's' || surface.charAt(n - 1) == 'S')
+    if (n > 2
+        && (surface.charAt(n - 1) == 's' || surface.charAt(n - 1) == 'S')
         && (surface.charAt(n - 2) == '\'' || surface.charAt(n - 2) == '’')) {
       return surface.substring(0, n - 2);
     }
@@ -596,8 +640,14 @@ public final class EntityLinker {
       sentences.set(m.sentence);
       spellings.add(m.surface);
     }
-    return new ArticleEntity(id, type, name, c.known != null, c.mentions.size(),
-        sentences.stream().toArray(), List.copyOf(spellings));
+    return new ArticleEntity(
+        id,
+        type,
+        name,
+        c.known != null,
+        c.mentions.size(),
+        sentences.stream().toArray(),
+        List.copyOf(spellings));
   }
 
   /** The type most mentions say; a tie goes to the type of the longest mention. */

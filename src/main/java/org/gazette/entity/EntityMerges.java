@@ -9,20 +9,20 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Merges the rare near-spellings of a name into the entity they spell ("Volodymyr Zelenskyy"
- * into "Volodymyr Zelensky", "Sergey Shoigu" into "Sergei Shoigu"), across the corpus, under
- * guards that keep different entities apart:
+ * Merges the rare near-spellings of a name into the entity they spell ("Volodymyr Zelenskyy" into
+ * "Volodymyr Zelensky", "Sergey Shoigu" into "Sergei Shoigu"), across the corpus, under guards that
+ * keep different entities apart:
  *
  * <ul>
- *   <li>only an entity no reference list knows is merged, into one of the same type whose
- *       name has as many words and the same digits ("Hwasong-17" never meets "Hwasong-18");
- *   <li>word by word, the names differ in at most one word, which starts with the same
- *       letter, has at least {@value #MIN_WORD} letters on both sides, is close by
- *       Jaro-Winkler similarity (Commons Text, at least {@value #MIN_SIMILARITY}) and within
- *       {@value #MAX_EDITS} edits (so "Kim Jong Un" and "Kim Yo Jong" stay two people);
- *   <li>the variant is rare next to its target: the target is known, already stored, or
- *       mentioned at least {@value #MIN_RATIO} times as often (two frequent spellings are
- *       two people, Dupont and Dupond).
+ *   <li>only an entity no reference list knows is merged, into one of the same type whose name has
+ *       as many words and the same digits ("Hwasong-17" never meets "Hwasong-18");
+ *   <li>word by word, the names differ in at most one word, which starts with the same letter, has
+ *       at least {@value #MIN_WORD} letters on both sides, is close by Jaro-Winkler similarity
+ *       (Commons Text, at least {@value #MIN_SIMILARITY}) and within {@value #MAX_EDITS} edits (so
+ *       "Kim Jong Un" and "Kim Yo Jong" stay two people);
+ *   <li>the variant is rare next to its target: the target is known, already stored, or mentioned
+ *       at least {@value #MIN_RATIO} times as often (two frequent spellings are two people, Dupont
+ *       and Dupond).
  * </ul>
  */
 public final class EntityMerges {
@@ -39,16 +39,16 @@ public final class EntityMerges {
   private static final LevenshteinDistance LEVENSHTEIN = new LevenshteinDistance(MAX_EDITS);
 
   /**
-   * An entity that may merge or be merged into: {@code stable} when it is the reference
-   * data's or stored by an earlier run (its id never moves).
+   * An entity that may merge or be merged into: {@code stable} when it is the reference data's or
+   * stored by an earlier run (its id never moves).
    */
   public record Candidate(String id, String name, String type, long mentions, boolean stable) {}
 
   private EntityMerges() {}
 
   /**
-   * The key that puts candidates that may merge into one group: type, number of words, and
-   * the first letter of every word.
+   * The key that puts candidates that may merge into one group: type, number of words, and the
+   * first letter of every word.
    */
   public static String block(String name, String type) {
     StringBuilder block = new StringBuilder(type).append(':');
@@ -61,9 +61,11 @@ public final class EntityMerges {
   /** The merges among candidates of one {@link #block}: variant id to target id. */
   public static Map<String, String> within(List<Candidate> candidates) {
     List<Candidate> byMentions = new ArrayList<>(candidates);
-    byMentions.sort(Comparator.comparing(Candidate::stable).reversed()
-        .thenComparing(Comparator.comparingLong(Candidate::mentions).reversed())
-        .thenComparing(Candidate::id));
+    byMentions.sort(
+        Comparator.comparing(Candidate::stable)
+            .reversed()
+            .thenComparing(Comparator.comparingLong(Candidate::mentions).reversed())
+            .thenComparing(Candidate::id));
     List<Candidate> targets = byMentions.subList(0, Math.min(MAX_TARGETS, byMentions.size()));
     Map<String, String> merges = new HashMap<>();
     for (Candidate variant : byMentions) {
@@ -107,9 +109,12 @@ public final class EntityMerges {
         continue;
       }
       differing++;
-      if (differing > 1 || x.length() < MIN_WORD || y.length() < MIN_WORD
+      if (differing > 1
+          || x.length() < MIN_WORD
+          || y.length() < MIN_WORD
           || x.codePointAt(0) != y.codePointAt(0)
-          || JARO_WINKLER.apply(x, y) < MIN_SIMILARITY || LEVENSHTEIN.apply(x, y) < 0) {
+          || JARO_WINKLER.apply(x, y) < MIN_SIMILARITY
+          || LEVENSHTEIN.apply(x, y) < 0) {
         return false;
       }
     }

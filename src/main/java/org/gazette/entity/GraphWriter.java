@@ -14,12 +14,12 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes an entity co-occurrence graph as GEXF 1.3 or GraphML, the files Gephi (and NetworkX,
- * igraph, Cytoscape) open: nodes with their type and mention counts, undirected edges weighted
- * by the articles that name both entities.
+ * igraph, Cytoscape) open: nodes with their type and mention counts, undirected edges weighted by
+ * the articles that name both entities.
  *
- * <p>Names come from the articles and are untrusted: the XML writer escapes markup, and
- * characters XML 1.0 cannot hold (controls, unpaired surrogates) are dropped, or become a space
- * for the white-space controls, before they reach it.
+ * <p>Names come from the articles and are untrusted: the XML writer escapes markup, and characters
+ * XML 1.0 cannot hold (controls, unpaired surrogates) are dropped, or become a space for the
+ * white-space controls, before they reach it.
  */
 public final class GraphWriter {
 
@@ -29,7 +29,8 @@ public final class GraphWriter {
 
   /** The file formats. */
   public enum Format {
-    GEXF, GRAPHML;
+    GEXF,
+    GRAPHML;
 
     /** The file extension, without the dot. */
     public String extension() {
@@ -62,8 +63,8 @@ public final class GraphWriter {
   }
 
   /** Two entities named together: articles and sentences naming both, and their association. */
-  public record Edge(String source, String target, long docCount, long sentenceCount,
-      double npmi, double llr) {
+  public record Edge(
+      String source, String target, long docCount, long sentenceCount, double npmi, double llr) {
     public Edge {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(target, "target");
@@ -83,8 +84,8 @@ public final class GraphWriter {
       }
       for (Edge e : edges) {
         if (!ids.contains(e.source()) || !ids.contains(e.target())) {
-          throw new IllegalArgumentException("edge " + e.source() + " -- " + e.target()
-              + " names an entity that is not a node");
+          throw new IllegalArgumentException(
+              "edge " + e.source() + " -- " + e.target() + " names an entity that is not a node");
         }
       }
     }
@@ -100,15 +101,14 @@ public final class GraphWriter {
   }
 
   /**
-   * Writes {@code graph} to {@code out} in UTF-8; {@code creator} names the program (GEXF's
-   * {@code <creator>}). Does not close {@code out}.
+   * Writes {@code graph} to {@code out} in UTF-8; {@code creator} names the program (GEXF's {@code
+   * <creator>}). Does not close {@code out}.
    */
   public static void write(Graph graph, Format format, String creator, OutputStream out)
       throws XMLStreamException {
     // The JDK's own writer, not whichever StAX implementation the classpath brings (Hadoop
     // brings Woodstox): the same bytes everywhere.
-    XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory()
-        .createXMLStreamWriter(out, "UTF-8");
+    XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
     GraphWriter writer = new GraphWriter(xml, creator);
     xml.writeStartDocument("UTF-8", "1.0");
     if (format == Format.GEXF) {
@@ -136,11 +136,13 @@ public final class GraphWriter {
     open("graph");
     xml.writeAttribute("mode", "static");
     xml.writeAttribute("defaultedgetype", "undirected");
-    attributes("node", new String[][] {
-        {"type", "string"}, {"mentions", "long"}, {"doc_count", "long"}});
-    attributes("edge", new String[][] {
-        {"doc_count", "long"}, {"sentence_count", "long"}, {"npmi", "double"},
-        {"llr", "double"}});
+    attributes(
+        "node", new String[][] {{"type", "string"}, {"mentions", "long"}, {"doc_count", "long"}});
+    attributes(
+        "edge",
+        new String[][] {
+          {"doc_count", "long"}, {"sentence_count", "long"}, {"npmi", "double"}, {"llr", "double"}
+        });
     open("nodes");
     for (Node n : graph.nodes()) {
       open("node");
@@ -198,8 +200,8 @@ public final class GraphWriter {
     open("graphml");
     xml.writeDefaultNamespace(GRAPHML_NS);
     xml.writeNamespace("xsi", XSI_NS);
-    xml.writeAttribute(XSI_NS, "schemaLocation",
-        GRAPHML_NS + " " + GRAPHML_NS + "/1.0/graphml.xsd");
+    xml.writeAttribute(
+        XSI_NS, "schemaLocation", GRAPHML_NS + " " + GRAPHML_NS + "/1.0/graphml.xsd");
     textElement("desc", graph.description());
     // Key ids are unique in the whole document, so the two doc_count columns get their own
     // ids; attr.name is what Gephi and NetworkX show. "label" and "weight" are the names
@@ -307,9 +309,9 @@ public final class GraphWriter {
   }
 
   /**
-   * {@code text} with only the characters XML 1.0 allows in a document: tab, line feed and
-   * carriage return become a space (a parser would fold them in an attribute anyway), other
-   * controls (C0, DEL, C1), unpaired surrogates and U+FFFE/U+FFFF are dropped. Null is "".
+   * {@code text} with only the characters XML 1.0 allows in a document: tab, line feed and carriage
+   * return become a space (a parser would fold them in an attribute anyway), other controls (C0,
+   * DEL, C1), unpaired surrogates and U+FFFE/U+FFFF are dropped. Null is "".
    */
   public static String xmlSafe(String text) {
     if (text == null) {
@@ -320,20 +322,28 @@ public final class GraphWriter {
       char c = text.charAt(i);
       boolean keep;
       char replacement = 0;
-      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         if (safe != null) {
           safe.append(c).append(text.charAt(i + 1));
         }
         i++;
         continue;
-      } else if (c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\u000C'
+      } else if (c == '\t'
+          || c == '\n'
+          || c == '\r'
+          || c == '\u000B'
+          || c == '\u000C'
           || c == '\u0085') {
         keep = false;
         replacement = ' ';
       } else {
-        keep = !Character.isISOControl(c) && !Character.isSurrogate(c)
-            && c != '\uFFFE' && c != '\uFFFF';
+        keep =
+            !Character.isISOControl(c)
+                && !Character.isSurrogate(c)
+                && c != '\uFFFE'
+                && c != '\uFFFF';
       }
       if (keep) {
         if (safe != null) {

@@ -18,10 +18,10 @@ import org.gazette.ner.EntityType;
 
 /**
  * The entities the reference data names, by the key ({@link Names#key}) of every alias: the
- * cross-lingual alias table ({@code entities/aliases.tsv}: Poutine, Putin and Путин are one
- * id) and the places ({@code entities/places.tsv}: countries, capitals and large cities in
- * many languages). A name both list is taken from the alias table, which users curate. It
- * also knows the first names of {@code entities/first-names.tsv}.
+ * cross-lingual alias table ({@code entities/aliases.tsv}: Poutine, Putin and Путин are one id) and
+ * the places ({@code entities/places.tsv}: countries, capitals and large cities in many languages).
+ * A name both list is taken from the alias table, which users curate. It also knows the first names
+ * of {@code entities/first-names.tsv}.
  */
 public final class KnownEntities implements Serializable {
 
@@ -31,17 +31,21 @@ public final class KnownEntities implements Serializable {
   static final String CLASSPATH_ROOT = "org/gazette/reference/entities/";
 
   /** The files read, in this order: places first, so that the alias table overrides them. */
-  private static final String[] FILES = {"places.tsv", "place-aliases.tsv", "aliases.tsv",
-      "first-names.tsv"};
+  private static final String[] FILES = {
+    "places.tsv", "place-aliases.tsv", "aliases.tsv", "first-names.tsv"
+  };
 
   /** An entity of the reference data. */
   public record Known(String id, EntityType type, String name) implements Serializable {}
 
   private final Map<String, Known> byKey;
+
   /** For the first word of every alias of several words, the most words such an alias has. */
   private final Map<String, Integer> longestByFirstWord;
+
   /** The first words (one or more) of every known name of several words. */
   private final Set<String> prefixes;
+
   /** Keys of the first names of {@code first-names.tsv} that are not also common words. */
   private final Set<String> firstNames;
 
@@ -115,8 +119,8 @@ public final class KnownEntities implements Serializable {
   }
 
   /**
-   * The most words of a known alias of several words that starts with the word {@code key};
-   * 0 when none does.
+   * The most words of a known alias of several words that starts with the word {@code key}; 0 when
+   * none does.
    */
   public int longestStartingWith(String key) {
     return longestByFirstWord.getOrDefault(key, 0);
@@ -140,8 +144,7 @@ public final class KnownEntities implements Serializable {
 
     /** Reads one file, by its name's format. */
     Builder read(String file, InputStream in) throws IOException {
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in,
-          StandardCharsets.UTF_8));
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;
       int number = 0;
       while ((line = reader.readLine()) != null) {
@@ -165,8 +168,8 @@ public final class KnownEntities implements Serializable {
     }
 
     /**
-     * {@code id, kind, country, population, names[, ambiguous]}: a place; a country, else the
-     * most populous place, wins a name.
+     * {@code id, kind, country, population, names[, ambiguous]}: a place; a country, else the most
+     * populous place, wins a name.
      */
     private void readPlace(String file, int number, String[] fields) {
       require(fields.length >= 5, file, number, "expected 5 tab-separated columns");
@@ -175,8 +178,10 @@ public final class KnownEntities implements Serializable {
       }
       // A country's name is the country's, whatever city shares it (countries list no
       // population).
-      long people = fields[1].trim().equals("country") ? Long.MAX_VALUE - 1
-          : fields[3].isBlank() ? 0 : parseLong(fields[3], file, number);
+      long people =
+          fields[1].trim().equals("country")
+              ? Long.MAX_VALUE - 1
+              : fields[3].isBlank() ? 0 : parseLong(fields[3], file, number);
       String[] names = fields[4].split("\\|");
       Known place = new Known(fields[0].trim(), EntityType.LOC, names[0].trim());
       for (String name : names) {
@@ -194,7 +199,10 @@ public final class KnownEntities implements Serializable {
 
     /** {@code id, type, name[, aliases]}: an entity and every spelling of it. */
     private void readAlias(String file, int number, String[] fields) {
-      require(fields.length >= 3, file, number,
+      require(
+          fields.length >= 3,
+          file,
+          number,
           "expected 3 or 4 tab-separated columns: id, type, name[, aliases]");
       if (fields[0].equals("id")) {
         return;
@@ -225,8 +233,8 @@ public final class KnownEntities implements Serializable {
       try {
         return Long.parseLong(value.trim());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(file + " line " + number
-            + ": population is not a number: '" + value + "'");
+        throw new IllegalArgumentException(
+            file + " line " + number + ": population is not a number: '" + value + "'");
       }
     }
 
@@ -239,8 +247,7 @@ public final class KnownEntities implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof KnownEntities k && byKey.equals(k.byKey)
-        && firstNames.equals(k.firstNames);
+    return o instanceof KnownEntities k && byKey.equals(k.byKey) && firstNames.equals(k.firstNames);
   }
 
   @Override

@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * The matching key of a name: the spelling differences that never tell two entities apart are
- * folded away (case, accents, hyphens, apostrophes, full stops), so that "Kim Jong-un" and
- * "Kim Jong Un", "Choïgou" and "Choigou", "U.S." and "US" meet.
+ * folded away (case, accents, hyphens, apostrophes, full stops), so that "Kim Jong-un" and "Kim
+ * Jong Un", "Choïgou" and "Choigou", "U.S." and "US" meet.
  */
 public final class Names {
 
@@ -29,8 +29,10 @@ public final class Names {
       int c = decomposed.codePointAt(i);
       i += Character.charCount(c);
       int type = Character.getType(c);
-      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-          || c == '.' || type == Character.FORMAT) {
+      if (type == Character.NON_SPACING_MARK
+          || type == Character.ENCLOSING_MARK
+          || c == '.'
+          || type == Character.FORMAT) {
         continue;
       }
       if (Character.isLetterOrDigit(c)) {
@@ -49,8 +51,8 @@ public final class Names {
   }
 
   /**
-   * The key of a name written in ASCII, the common case, without decomposing it; null when
-   * the name holds other characters.
+   * The key of a name written in ASCII, the common case, without decomposing it; null when the name
+   * holds other characters.
    */
   private static String asciiKey(CharSequence name) {
     StringBuilder key = null;
@@ -67,8 +69,7 @@ public final class Names {
       if (c == '.') {
         continue;
       }
-      boolean letterOrDigit = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-          || c >= '0' && c <= '9';
+      boolean letterOrDigit = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
       if (letterOrDigit) {
         if (space && key.length() > 0) {
           key.append(' ');
@@ -100,8 +101,8 @@ public final class Names {
   }
 
   /**
-   * A readable, stable id for a name no reference list knows: its key with hyphens for spaces,
-   * e.g. {@code jean-dupont}.
+   * A readable, stable id for a name no reference list knows: its key with hyphens for spaces, e.g.
+   * {@code jean-dupont}.
    */
   public static String slug(String key) {
     return key.replace(' ', '-');

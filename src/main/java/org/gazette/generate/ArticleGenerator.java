@@ -14,35 +14,53 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.text.StringEscapeUtils;
 
 /**
- * Writes article number {@code i} of a synthetic corpus, the same for the same spec whatever
- * the order or the machine: every draw comes from a generator seeded by (seed, i).
+ * Writes article number {@code i} of a synthetic corpus, the same for the same spec whatever the
+ * order or the machine: every draw comes from a generator seeded by (seed, i).
  *
  * <p>An article has a language, a topic drawn from that day's mixture, a cast of people,
- * organisations and places of the topic, a title and paragraphs made from the language's
- * templates. People are named in full at first, then by surname or honorific ("M. Poutine").
- * Noun phrases follow Zipf weights by rank, so word frequencies fall off as in real text.
+ * organisations and places of the topic, a title and paragraphs made from the language's templates.
+ * People are named in full at first, then by surname or honorific ("M. Poutine"). Noun phrases
+ * follow Zipf weights by rank, so word frequencies fall off as in real text.
  */
 public final class ArticleGenerator {
 
   /** What a generated row is, so that tests know what nightly must make of it. */
   public enum Kind {
-    ORIGINAL, DUPLICATE, NEAR_DUPLICATE, MISSING_ID, MISSING_DATE, BAD_DATE, NO_TEXT,
-    MARKUP_ONLY, ID_REPEAT;
+    ORIGINAL,
+    DUPLICATE,
+    NEAR_DUPLICATE,
+    MISSING_ID,
+    MISSING_DATE,
+    BAD_DATE,
+    NO_TEXT,
+    MARKUP_ONLY,
+    ID_REPEAT;
 
     /** True for the rows nightly rejects. */
     public boolean isRejected() {
-      return this == MISSING_ID || this == MISSING_DATE || this == BAD_DATE || this == NO_TEXT
+      return this == MISSING_ID
+          || this == MISSING_DATE
+          || this == BAD_DATE
+          || this == NO_TEXT
           || this == MARKUP_ONLY;
     }
   }
 
   /** A generated row, in the input schema (every value a string, as a JSON export has it). */
-  public record Article(String id, String publishedAt, String source, String url,
-      String language, String title, String body, Kind kind) {}
+  public record Article(
+      String id,
+      String publishedAt,
+      String source,
+      String url,
+      String language,
+      String title,
+      String body,
+      Kind kind) {}
 
   private static final double[] LANGUAGE_SHARE = {0.35, 0.35, 0.10, 0.10, 0.10};
-  private static final String[] INVALID_DATES = {"hier", "2023-02-30", "31/12/2023 25:00",
-      "not a date", "2023-13-01T10:00:00Z", "mardi dernier"};
+  private static final String[] INVALID_DATES = {
+    "hier", "2023-02-30", "31/12/2023 25:00", "not a date", "2023-13-01T10:00:00Z", "mardi dernier"
+  };
   private static final DateTimeFormatter OFFSET_FORMAT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
@@ -58,8 +76,7 @@ public final class ArticleGenerator {
     for (Content.Entity e : content.entities) {
       entitiesByTopic.computeIfAbsent(e.topic(), k -> new ArrayList<>()).add(e);
       String type = e.type().equals("MISC") ? "ORG" : e.type(); // MISC fills the ORG slot
-      entitiesByTopicAndType.computeIfAbsent(e.topic() + "/" + type, k -> new ArrayList<>())
-          .add(e);
+      entitiesByTopicAndType.computeIfAbsent(e.topic() + "/" + type, k -> new ArrayList<>()).add(e);
     }
     int fewest = Integer.MAX_VALUE;
     for (String topic : Content.TOPICS) {
@@ -88,14 +105,23 @@ public final class ArticleGenerator {
     if (kind == Kind.DUPLICATE || kind == Kind.NEAR_DUPLICATE) {
       long original = earlierOriginal(index, r);
       Base base = base(original);
-      String source = r.nextDouble() < 0.5 ? language(base.language).wire()
-          : pick(language(base.language).sources(), r);
+      String source =
+          r.nextDouble() < 0.5
+              ? language(base.language).wire()
+              : pick(language(base.language).sources(), r);
       List<String> paragraphs = base.paragraphs;
       String title = base.title;
       if (kind == Kind.NEAR_DUPLICATE) {
         // The second outlet stamps the title with its time, and may cut a paragraph.
-        title = base.title + " (" + language(base.language).days().get(dayOfWeek(day))
-            + ", " + (6 + r.nextInt(16)) + ":" + (10 + r.nextInt(50)) + ")";
+        title =
+            base.title
+                + " ("
+                + language(base.language).days().get(dayOfWeek(day))
+                + ", "
+                + (6 + r.nextInt(16))
+                + ":"
+                + (10 + r.nextInt(50))
+                + ")";
         if (paragraphs.size() > 1 && r.nextBoolean()) {
           List<String> fewer = new ArrayList<>(paragraphs);
           fewer.remove(r.nextInt(fewer.size()));
@@ -105,14 +131,21 @@ public final class ArticleGenerator {
       return render(idOf(index), publishedAt, source, base.language, title, paragraphs, kind, r);
     }
     Base base = base(index);
-    return render(idOf(index), publishedAt, base.source, base.language, base.title,
-        base.paragraphs, Kind.ORIGINAL, r);
+    return render(
+        idOf(index),
+        publishedAt,
+        base.source,
+        base.language,
+        base.title,
+        base.paragraphs,
+        Kind.ORIGINAL,
+        r);
   }
 
   /**
-   * What row {@code index} is, from a draw of its own: a copy needs an earlier original, so
-   * the first rows (and rows with no original among the 300 before) are originals, and row 0
-   * cannot repeat an earlier id.
+   * What row {@code index} is, from a draw of its own: a copy needs an earlier original, so the
+   * first rows (and rows with no original among the 300 before) are originals, and row 0 cannot
+   * repeat an earlier id.
    */
   public Kind kindOf(long index) {
     double u = new SplittableRandom(Mixing.mix(spec.seed() ^ 0x4B1DL, index)).nextDouble();
@@ -165,8 +198,8 @@ public final class ArticleGenerator {
     return spec.start().plusDays(plan.dayOf(index));
   }
 
-  private Article invalidRow(long index, int day, Instant publishedAt, Kind kind,
-      SplittableRandom r) {
+  private Article invalidRow(
+      long index, int day, Instant publishedAt, Kind kind, SplittableRandom r) {
     Base base = base(index);
     String id = idOf(index);
     String date = formatTime(publishedAt, r);
@@ -194,13 +227,27 @@ public final class ArticleGenerator {
           paragraphs.remove(paragraphs.size() - 1); // an updated version
         }
         body = String.join("\n\n", paragraphs);
-        return new Article(id, date, repeated.source, urlOf(repeated.source, day, title, id),
-            languageField(repeated.language, r), title, body, kind);
+        return new Article(
+            id,
+            date,
+            repeated.source,
+            urlOf(repeated.source, day, title, id),
+            languageField(repeated.language, r),
+            title,
+            body,
+            kind);
       }
       default -> throw new IllegalStateException(kind.toString());
     }
-    return new Article(id, date, base.source, urlOf(base.source, day, base.title, idOf(index)),
-        languageField(base.language, r), title, body, kind);
+    return new Article(
+        id,
+        date,
+        base.source,
+        urlOf(base.source, day, base.title, idOf(index)),
+        languageField(base.language, r),
+        title,
+        body,
+        kind);
   }
 
   /** The content an article index stands for, whatever its row becomes. */
@@ -217,7 +264,8 @@ public final class ArticleGenerator {
     CorpusPlan.Burst burst = plan.burst(day, topicIndex);
     Writer writer = new Writer(language, topic, cast(topicName, burst, r), burst, day, r);
     String title = writer.title();
-    int sentences = Math.max(3, Math.min(40, (int) Math.round(Math.exp(2.2 + 0.5 * r.nextGaussian()))));
+    int sentences =
+        Math.max(3, Math.min(40, (int) Math.round(Math.exp(2.2 + 0.5 * r.nextGaussian()))));
     List<String> paragraphs = new ArrayList<>();
     StringBuilder paragraph = new StringBuilder();
     int inParagraph = 0;
@@ -241,7 +289,9 @@ public final class ArticleGenerator {
   }
 
   /** The people, organisations and places an article is about. */
-  record Cast(List<Content.Entity> people, List<Content.Entity> organisations,
+  record Cast(
+      List<Content.Entity> people,
+      List<Content.Entity> organisations,
       List<Content.Entity> places) {}
 
   private Cast cast(String topic, CorpusPlan.Burst burst, SplittableRandom r) {
@@ -253,7 +303,8 @@ public final class ArticleGenerator {
       add(pool.get(burst.entity() % pool.size()), people, organisations, places);
     }
     int wanted = 3 + r.nextInt(4);
-    for (int i = 0; i < wanted * 3 && people.size() + organisations.size() + places.size() < wanted;
+    for (int i = 0;
+        i < wanted * 3 && people.size() + organisations.size() + places.size() < wanted;
         i++) {
       Content.Entity e = pool.get(zipf(pool.size(), 0.8, r));
       if (!people.contains(e) && !organisations.contains(e) && !places.contains(e)) {
@@ -263,8 +314,11 @@ public final class ArticleGenerator {
     return new Cast(people, organisations, places);
   }
 
-  private static void add(Content.Entity e, List<Content.Entity> people,
-      List<Content.Entity> organisations, List<Content.Entity> places) {
+  private static void add(
+      Content.Entity e,
+      List<Content.Entity> people,
+      List<Content.Entity> organisations,
+      List<Content.Entity> places) {
     switch (e.type()) {
       case "PER" -> people.add(e);
       case "LOC" -> places.add(e);
@@ -285,8 +339,13 @@ public final class ArticleGenerator {
     private final java.util.Set<Template> used = new java.util.HashSet<>();
     private Content.Entity lastPerson;
 
-    Writer(Content.Language language, Content.Topic topic, Cast cast, CorpusPlan.Burst burst,
-        int day, SplittableRandom r) {
+    Writer(
+        Content.Language language,
+        Content.Topic topic,
+        Cast cast,
+        CorpusPlan.Burst burst,
+        int day,
+        SplittableRandom r) {
       this.language = language;
       this.topic = topic;
       this.cast = cast;
@@ -301,8 +360,8 @@ public final class ArticleGenerator {
     }
 
     String sentence(boolean general) {
-      List<Template> pool = general && !language.general().isEmpty() ? language.general()
-          : topic.sentences();
+      List<Template> pool =
+          general && !language.general().isEmpty() ? language.general() : topic.sentences();
       Template t = pool.get(r.nextInt(pool.size()));
       for (int attempt = 0; attempt < 3 && used.contains(t); attempt++) {
         t = pool.get(r.nextInt(pool.size())); // a dispatch rarely says the same thing twice
@@ -320,16 +379,18 @@ public final class ArticleGenerator {
           out.append(part.text());
           continue;
         }
-        String value = switch (part.slot()) {
-          case PER -> person(title);
-          case ROLE -> role(parts, i, title);
-          case ORG -> name(cast.organisations(), "ORG");
-          case LOC -> name(cast.places(), "LOC");
-          case W -> noun();
-          case NUM -> Integer.toString(number());
-          case DAY -> language.days().get(dayOfWeek(Math.max(0, day - r.nextInt(2))));
-        };
-        if (part.slot() == Template.Slot.ROLE && i + 2 < parts.size()
+        String value =
+            switch (part.slot()) {
+              case PER -> person(title);
+              case ROLE -> role(parts, i, title);
+              case ORG -> name(cast.organisations(), "ORG");
+              case LOC -> name(cast.places(), "LOC");
+              case W -> noun();
+              case NUM -> Integer.toString(number());
+              case DAY -> language.days().get(dayOfWeek(Math.max(0, day - r.nextInt(2))));
+            };
+        if (part.slot() == Template.Slot.ROLE
+            && i + 2 < parts.size()
             && parts.get(i + 2).slot() == Template.Slot.PER) {
           i += 2; // the role wrote the person too: skip " {PER}"
         }
@@ -379,8 +440,10 @@ public final class ArticleGenerator {
     }
 
     private String role(List<Template.Part> parts, int i, boolean title) {
-      boolean followedByPerson = i + 2 < parts.size() && parts.get(i + 1).slot() == null
-          && parts.get(i + 2).slot() == Template.Slot.PER;
+      boolean followedByPerson =
+          i + 2 < parts.size()
+              && parts.get(i + 1).slot() == null
+              && parts.get(i + 2).slot() == Template.Slot.PER;
       Content.Entity p = followedByPerson ? pickPerson() : null;
       if (p == null) {
         return name(cast.organisations(), "ORG"); // no person to give a role to
@@ -396,8 +459,10 @@ public final class ArticleGenerator {
       if (cast.people().isEmpty()) {
         return null;
       }
-      Content.Entity p = lastPerson != null && r.nextDouble() < 0.3 ? lastPerson
-          : cast.people().get(zipf(cast.people().size(), 1.0, r));
+      Content.Entity p =
+          lastPerson != null && r.nextDouble() < 0.3
+              ? lastPerson
+              : cast.people().get(zipf(cast.people().size(), 1.0, r));
       lastPerson = p;
       return p;
     }
@@ -414,8 +479,11 @@ public final class ArticleGenerator {
       Content.Entity e = pool.get(zipf(pool.size(), 1.0, r));
       int seen = mentions.merge(e, 1, Integer::sum);
       String shortName = e.shortName(language.code());
-      return seen > 1 && shortName.length() < e.name(language.code()).length()
-          && r.nextDouble() < 0.4 ? shortName : e.name(language.code());
+      return seen > 1
+              && shortName.length() < e.name(language.code()).length()
+              && r.nextDouble() < 0.4
+          ? shortName
+          : e.name(language.code());
     }
 
     private String noun() {
@@ -433,8 +501,15 @@ public final class ArticleGenerator {
   }
 
   /** Renders a row: plain text, or (for a share of rows) HTML with entities. */
-  private Article render(String id, Instant publishedAt, String source, String language,
-      String title, List<String> paragraphs, Kind kind, SplittableRandom r) {
+  private Article render(
+      String id,
+      Instant publishedAt,
+      String source,
+      String language,
+      String title,
+      List<String> paragraphs,
+      Kind kind,
+      SplittableRandom r) {
     String body;
     String shownTitle = title;
     if (r.nextDouble() < spec.htmlShare()) {
@@ -456,8 +531,15 @@ public final class ArticleGenerator {
       body = String.join("\n\n", paragraphs);
     }
     int day = (int) (publishedAt.getEpochSecond() / 86_400 - spec.start().toEpochDay());
-    return new Article(id, formatTime(publishedAt, r), source,
-        urlOf(source, day, title, id), languageField(language, r), shownTitle, body, kind);
+    return new Article(
+        id,
+        formatTime(publishedAt, r),
+        source,
+        urlOf(source, day, title, id),
+        languageField(language, r),
+        shownTitle,
+        body,
+        kind);
   }
 
   /** The language as feeds give it: mostly the code, sometimes a variant, sometimes nothing. */
@@ -505,8 +587,14 @@ public final class ArticleGenerator {
     if (slug.length() > 60) {
       slug = slug.substring(0, 60);
     }
-    return "https://www." + source + "/" + spec.start().plusDays(day).toString().replace('-', '/')
-        + "/" + slug + "-" + id.substring(0, 8);
+    return "https://www."
+        + source
+        + "/"
+        + spec.start().plusDays(day).toString().replace('-', '/')
+        + "/"
+        + slug
+        + "-"
+        + id.substring(0, 8);
   }
 
   private int dayOfWeek(int day) {
@@ -532,19 +620,21 @@ public final class ArticleGenerator {
 
   /** A rank in [0, n) with probability proportional to 1 / (rank + 1)^s. */
   static int zipf(int n, double s, SplittableRandom r) {
-    double[] cumulative = ZIPF_TABLES.computeIfAbsent(new ZipfKey(n, s),
-        k -> {
-          double[] c = new double[n];
-          double total = 0;
-          for (int rank = 0; rank < n; rank++) {
-            total += Math.pow(rank + 1, -s);
-            c[rank] = total;
-          }
-          for (int rank = 0; rank < n; rank++) {
-            c[rank] /= total;
-          }
-          return c;
-        });
+    double[] cumulative =
+        ZIPF_TABLES.computeIfAbsent(
+            new ZipfKey(n, s),
+            k -> {
+              double[] c = new double[n];
+              double total = 0;
+              for (int rank = 0; rank < n; rank++) {
+                total += Math.pow(rank + 1, -s);
+                c[rank] = total;
+              }
+              for (int rank = 0; rank < n; rank++) {
+                c[rank] /= total;
+              }
+              return c;
+            });
     int found = java.util.Arrays.binarySearch(cumulative, r.nextDouble());
     return Math.min(n - 1, found >= 0 ? found : -found - 1);
   }

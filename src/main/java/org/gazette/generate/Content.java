@@ -14,30 +14,42 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The hand-written material of the synthetic corpus: per language, the sentence and title
- * templates and noun phrases of each topic; the people, organisations and places of each topic
- * in every language. Parsed from the files described in {@code generate/FORMAT.md}.
+ * The hand-written material of the synthetic corpus: per language, the sentence and title templates
+ * and noun phrases of each topic; the people, organisations and places of each topic in every
+ * language. Parsed from the files described in {@code generate/FORMAT.md}.
  */
 final class Content {
 
-  static final List<String> TOPICS = List.of("conflict", "economy", "politics", "climate",
-      "health", "technology", "sport", "culture");
+  static final List<String> TOPICS =
+      List.of(
+          "conflict", "economy", "politics", "climate", "health", "technology", "sport", "culture");
   static final String GENERAL = "general";
   static final List<String> LANGUAGES = List.of("fr", "en", "de", "es", "it");
 
   private static final String ROOT = "org/gazette/generate/";
 
   /** One language's material. */
-  record Language(String code, String honorific, String honorificFemale, List<String> days,
-      List<String> sources, String wire, Map<String, Topic> topics, List<Template> general) {}
+  record Language(
+      String code,
+      String honorific,
+      String honorificFemale,
+      List<String> days,
+      List<String> sources,
+      String wire,
+      Map<String, Topic> topics,
+      List<Template> general) {}
 
   /** One topic in one language. */
-  record Topic(String name, List<String> nouns, List<Template> titles,
-      List<Template> sentences) {}
+  record Topic(String name, List<String> nouns, List<Template> titles, List<Template> sentences) {}
 
   /** A person, organisation, place or other name, in every language. */
-  record Entity(String type, String topic, Map<String, String> names,
-      Map<String, String> shorts, Map<String, String> roles, boolean female) {
+  record Entity(
+      String type,
+      String topic,
+      Map<String, String> names,
+      Map<String, String> shorts,
+      Map<String, String> roles,
+      boolean female) {
 
     String name(String language) {
       return names.getOrDefault(language, names.get("en"));
@@ -134,12 +146,22 @@ final class Content {
     if (days.size() != 7 || sources.isEmpty() || wire == null) {
       throw new IllegalStateException("lang/" + code + ".txt needs @days (7), @sources, @wire");
     }
-    return new Language(code, honorific, honorificFemale == null ? honorific : honorificFemale,
-        days, sources, wire, topics, general);
+    return new Language(
+        code,
+        honorific,
+        honorificFemale == null ? honorific : honorificFemale,
+        days,
+        sources,
+        wire,
+        topics,
+        general);
   }
 
-  private static void finishTopic(String topic, Map<String, List<String>> sections,
-      Map<String, Topic> topics, List<Template> general) {
+  private static void finishTopic(
+      String topic,
+      Map<String, List<String>> sections,
+      Map<String, Topic> topics,
+      List<Template> general) {
     if (topic == null) {
       return;
     }
@@ -148,8 +170,13 @@ final class Content {
       general.addAll(sentences);
       return;
     }
-    topics.put(topic, new Topic(topic, List.copyOf(sections.getOrDefault("nouns", List.of())),
-        templates(sections.get("titles")), sentences));
+    topics.put(
+        topic,
+        new Topic(
+            topic,
+            List.copyOf(sections.getOrDefault("nouns", List.of())),
+            templates(sections.get("titles")),
+            sentences));
   }
 
   private static List<Template> templates(List<String> lines) {
@@ -191,8 +218,13 @@ final class Content {
     if (!names.containsKey("en")) {
       throw new IllegalStateException("entities.txt: no English name: " + line);
     }
-    return new Entity(fields[0].strip().toUpperCase(Locale.ROOT), fields[1].strip(), names,
-        shorts, roles, female);
+    return new Entity(
+        fields[0].strip().toUpperCase(Locale.ROOT),
+        fields[1].strip(),
+        names,
+        shorts,
+        roles,
+        female);
   }
 
   private static List<String> split(String value) {
@@ -211,8 +243,8 @@ final class Content {
         throw new IllegalStateException("missing resource " + ROOT + name);
       }
       List<String> lines = new ArrayList<>();
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in,
-          StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
           String l = line.strip();

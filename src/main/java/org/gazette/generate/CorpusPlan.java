@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The day-level shape of a synthetic corpus, derived from its spec alone: how many articles
- * each day has (weekends are quieter), how much each topic is talked about each day (slow
- * drifts, each topic with its own period), and the planted bursts, when one entity or noun of
- * a topic suddenly dominates for one to three days.
+ * The day-level shape of a synthetic corpus, derived from its spec alone: how many articles each
+ * day has (weekends are quieter), how much each topic is talked about each day (slow drifts, each
+ * topic with its own period), and the planted bursts, when one entity or noun of a topic suddenly
+ * dominates for one to three days.
  */
 final class CorpusPlan {
 
@@ -24,9 +24,9 @@ final class CorpusPlan {
   static final double DRIFT = 0.4;
 
   /**
-   * A planted burst: on days {@code startDay .. startDay + length - 1}, articles of
-   * {@code topic} feature the entity at {@code entity} (an index into the topic's entities of
-   * that kind) or, when {@code entity < 0}, the noun of rank {@code noun}.
+   * A planted burst: on days {@code startDay .. startDay + length - 1}, articles of {@code topic}
+   * feature the entity at {@code entity} (an index into the topic's entities of that kind) or, when
+   * {@code entity < 0}, the noun of rank {@code noun}.
    */
   record Burst(int startDay, int length, int topic, int entity, int noun) {
     boolean covers(int day) {
@@ -84,8 +84,7 @@ final class CorpusPlan {
       for (int d = start; d < start + length; d++) {
         burstingOn[d]++;
       }
-      planted.add(new Burst(start, length, topic, entity ? entityIndex : -1,
-          entity ? -1 : noun));
+      planted.add(new Burst(start, length, topic, entity ? entityIndex : -1, entity ? -1 : noun));
     }
     planted.sort((x, y) -> Integer.compare(x.startDay(), y.startDay()));
     bursts = Collections.unmodifiableList(planted);
@@ -100,8 +99,8 @@ final class CorpusPlan {
     for (int d = 0; d < days; d++) {
       double sum = 0;
       for (int k = 0; k < topics; k++) {
-        double w = TOPIC_BASE[k]
-            * Math.exp(DRIFT * Math.sin(2 * Math.PI * d / period[k] + phase[k]));
+        double w =
+            TOPIC_BASE[k] * Math.exp(DRIFT * Math.sin(2 * Math.PI * d / period[k] + phase[k]));
         for (Burst burst : bursts) {
           if (burst.topic() == k && burst.covers(d)) {
             w *= BURST_BOOST;

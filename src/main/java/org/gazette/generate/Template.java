@@ -8,7 +8,13 @@ record Template(List<Part> parts) {
 
   /** What a slot is filled with. */
   enum Slot {
-    PER, ROLE, ORG, LOC, W, NUM, DAY
+    PER,
+    ROLE,
+    ORG,
+    LOC,
+    W,
+    NUM,
+    DAY
   }
 
   /** A piece of text, or a slot when {@code slot} is set. */
@@ -34,8 +40,8 @@ record Template(List<Part> parts) {
       try {
         slot = Slot.valueOf(line.substring(open + 1, close));
       } catch (IllegalArgumentException e) {
-        throw new IllegalStateException("unknown slot " + line.substring(open, close + 1)
-            + " in: " + line, e);
+        throw new IllegalStateException(
+            "unknown slot " + line.substring(open, close + 1) + " in: " + line, e);
       }
       parts.add(new Part(null, slot));
       i = close + 1;

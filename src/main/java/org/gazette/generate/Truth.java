@@ -17,14 +17,20 @@ final class Truth {
     CorpusSpec spec = plan.spec();
     Content content = generator.content();
     StringBuilder b = new StringBuilder(4096);
-    b.append("{\n  \"articles\": ").append(spec.articles())
-        .append(",\n  \"days\": ").append(spec.days())
-        .append(",\n  \"start\": ").append(quote(spec.start().toString()))
-        .append(",\n  \"seed\": ").append(spec.seed())
+    b.append("{\n  \"articles\": ")
+        .append(spec.articles())
+        .append(",\n  \"days\": ")
+        .append(spec.days())
+        .append(",\n  \"start\": ")
+        .append(quote(spec.start().toString()))
+        .append(",\n  \"seed\": ")
+        .append(spec.seed())
         .append(",\n  \"topics\": [");
     List<String> topics = Content.TOPICS;
     for (int k = 0; k < topics.size(); k++) {
-      b.append(k == 0 ? "\n" : ",\n").append("    {\"name\": ").append(quote(topics.get(k)))
+      b.append(k == 0 ? "\n" : ",\n")
+          .append("    {\"name\": ")
+          .append(quote(topics.get(k)))
           .append(", \"nouns\": {");
       boolean first = true;
       for (String language : Content.LANGUAGES) {
@@ -43,12 +49,15 @@ final class Truth {
     for (int i = 0; i < bursts.size(); i++) {
       CorpusPlan.Burst burst = bursts.get(i);
       String topic = topics.get(burst.topic());
-      b.append(i == 0 ? "\n" : ",\n").append("    {\"from\": ")
+      b.append(i == 0 ? "\n" : ",\n")
+          .append("    {\"from\": ")
           .append(quote(spec.start().plusDays(burst.startDay()).toString()))
           .append(", \"to\": ")
           .append(quote(spec.start().plusDays(burst.startDay() + burst.length() - 1).toString()))
-          .append(", \"topic\": ").append(quote(topic))
-          .append(", \"kind\": ").append(quote(burst.entity() >= 0 ? "entity" : "noun"))
+          .append(", \"topic\": ")
+          .append(quote(topic))
+          .append(", \"kind\": ")
+          .append(quote(burst.entity() >= 0 ? "entity" : "noun"))
           .append(", \"term\": {");
       boolean first = true;
       for (String language : Content.LANGUAGES) {

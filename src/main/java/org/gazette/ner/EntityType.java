@@ -1,8 +1,14 @@
 package org.gazette.ner;
 
-/** The four CoNLL entity types: person, organisation, location, miscellaneous (events, works, nationalities…). */
+/**
+ * The four CoNLL entity types: person, organisation, location, miscellaneous (events, works,
+ * nationalities…).
+ */
 public enum EntityType {
-  PER, ORG, LOC, MISC;
+  PER,
+  ORG,
+  LOC,
+  MISC;
 
   private static final EntityType[] VALUES = values();
 
@@ -13,8 +19,8 @@ public enum EntityType {
         return t;
       }
     }
-    throw new IllegalArgumentException("unknown entity type '" + name
-        + "' (expected PER, ORG, LOC or MISC)");
+    throw new IllegalArgumentException(
+        "unknown entity type '" + name + "' (expected PER, ORG, LOC or MISC)");
   }
 
   static EntityType of(int ordinal) {

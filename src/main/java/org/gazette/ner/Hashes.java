@@ -1,6 +1,9 @@
 package org.gazette.ner;
 
-/** 64-bit hashes of token forms without building strings: FNV-1a over chars, MurmurHash3's finaliser. */
+/**
+ * 64-bit hashes of token forms without building strings: FNV-1a over chars, MurmurHash3's
+ * finaliser.
+ */
 final class Hashes {
 
   static final long SEED = 0xcbf29ce484222325L;

@@ -11,8 +11,8 @@ public final class NameEvaluation {
   private final double tokensPerSecond;
   private final double taggedTokensPerSecond;
 
-  private NameEvaluation(SpanScores scores, long tokens, double tokensPerSecond,
-      double taggedTokensPerSecond) {
+  private NameEvaluation(
+      SpanScores scores, long tokens, double tokensPerSecond, double taggedTokensPerSecond) {
     this.scores = scores;
     this.tokens = tokens;
     this.tokensPerSecond = tokensPerSecond;
@@ -23,8 +23,7 @@ public final class NameEvaluation {
    * Tags the gold tokens of {@code texts} and scores the names found; then times {@code rounds}
    * passes of tokenising and tagging their text (the first pass warms up and is not counted).
    */
-  public static NameEvaluation evaluate(NameTagger tagger, List<AnnotatedText> texts,
-      int rounds) {
+  public static NameEvaluation evaluate(NameTagger tagger, List<AnnotatedText> texts, int rounds) {
     SpanScores scores = new SpanScores();
     long tokens = 0;
     long began = System.nanoTime();
@@ -52,8 +51,8 @@ public final class NameEvaluation {
     if (sink < 0) {
       throw new AssertionError();
     }
-    return new NameEvaluation(scores, tokens, timedTokens / (timedNanos / 1e9),
-        tokens / Math.max(1e-9, taggedSeconds));
+    return new NameEvaluation(
+        scores, tokens, timedTokens / (timedNanos / 1e9), tokens / Math.max(1e-9, taggedSeconds));
   }
 
   public SpanScores scores() {
@@ -71,8 +70,13 @@ public final class NameEvaluation {
 
   /** The scores table and the speed. */
   public String report() {
-    return scores.table() + String.format(Locale.ROOT,
-        "%,d tokens; tokenise+tag %,.0f tokens/s (one thread, after warm-up); first pass %,.0f"
-            + " tokens/s%n", tokens, tokensPerSecond, taggedTokensPerSecond);
+    return scores.table()
+        + String.format(
+            Locale.ROOT,
+            "%,d tokens; tokenise+tag %,.0f tokens/s (one thread, after warm-up); first pass %,.0f"
+                + " tokens/s%n",
+            tokens,
+            tokensPerSecond,
+            taggedTokensPerSecond);
   }
 }

@@ -4,10 +4,10 @@ import java.util.Arrays;
 
 /**
  * Finds the tokens worth scoring (runs of capitalised tokens, the connectors between them, a few
- * words after them; not a lone sentence-initial word that never began a name in training) and
- * turns each into hashed feature ids. Each token's characters are read once (flags, folded-form
- * hash, shape hash); the templates only combine those hashes. One instance per thread: it
- * reuses its arrays from text to text.
+ * words after them; not a lone sentence-initial word that never began a name in training) and turns
+ * each into hashed feature ids. Each token's characters are read once (flags, folded-form hash,
+ * shape hash); the templates only combine those hashes. One instance per thread: it reuses its
+ * arrays from text to text.
  */
 final class NameFeatures {
 
@@ -26,6 +26,7 @@ final class NameFeatures {
 
   /** Sentence casing: ordinary, Title Case (headline), ALL CAPS. */
   static final int CASE_NORMAL = 0;
+
   static final int CASE_TITLE = 1;
   static final int CASE_UPPER = 2;
 
@@ -33,15 +34,19 @@ final class NameFeatures {
   private static final long BOUNDARY_AFTER = Hashes.mix(202);
 
   /** Lower-case words that may join capitalised words into one name. */
-  private static final LongSet CONNECTORS = new LongSet(hashes("de", "du", "des", "la", "le", "les", "l'", "d'",
-      "of", "the", "for", "and", "on", "von", "van", "der", "den", "del", "della", "di", "da",
-      "do", "dos", "das", "y", "e", "et", "en", "-", "&", "'s", "al", "el", "bin", "ben", "ibn",
-      "zu", "upon", "sur", "lès", "les", "aux", "au", "à", "pour", "af", "til"));
+  private static final LongSet CONNECTORS =
+      new LongSet(
+          hashes(
+              "de", "du", "des", "la", "le", "les", "l'", "d'", "of", "the", "for", "and", "on",
+              "von", "van", "der", "den", "del", "della", "di", "da", "do", "dos", "das", "y", "e",
+              "et", "en", "-", "&", "'s", "al", "el", "bin", "ben", "ibn", "zu", "upon", "sur",
+              "lès", "les", "aux", "au", "à", "pour", "af", "til"));
 
   private final int bits;
   private final int rightExtension;
   private final NameLexicon lexicon;
   private final LongSet leftCues;
+
   /**
    * Folded forms of capitalised words that, first in a sentence and alone (no capitalised word
    * after them), never started a name in training ("Le", "Dans", "The"): not scored there.
@@ -54,19 +59,23 @@ final class NameFeatures {
   private long[] shapes = new long[0];
   private int[] gazetteer = new int[0];
   private int[] sentenceCase = new int[0];
+
   /** 0: first word of its sentence (after opening punctuation), 1: second, 2: later. */
   private int[] position = new int[0];
+
   private int[] sentenceStart = new int[0];
   private int[] sentenceEnd = new int[0];
   private boolean[] scored = new boolean[0];
   private boolean[] known = new boolean[0];
+
   /** A capitalised word first in its sentence with no capitalised word joined after it. */
   private boolean[] loneInitial = new boolean[0];
+
   /** For the first token of a whole multi-word place name: one past its last token; else 0. */
   private int[] phraseEnd = new int[0];
 
-  NameFeatures(int bits, int rightExtension, long[] leftCues, long[] skipWords,
-      NameLexicon lexicon) {
+  NameFeatures(
+      int bits, int rightExtension, long[] leftCues, long[] skipWords, NameLexicon lexicon) {
     this.skipWords = new LongSet(skipWords);
     this.bits = bits;
     this.rightExtension = rightExtension;
@@ -75,8 +84,8 @@ final class NameFeatures {
   }
 
   /**
-   * Reads the tokens' flags and sentence casing and marks the tokens to score; returns how
-   * many. {@link #scored(int)} tells which.
+   * Reads the tokens' flags and sentence casing and marks the tokens to score; returns how many.
+   * {@link #scored(int)} tells which.
    */
   int prepare(NameTokens t) {
     int n = t.size();
@@ -167,13 +176,18 @@ final class NameFeatures {
       // often starts a name, and connectors ("rue de la Paix", "tribunal de Rennes")
       int ss = sentenceStart[i];
       int c = i;
-      while (c > ss && c > i - 2 && (flags[c - 1] & CONNECTOR) != 0 && (flags[c - 1] & PUNCT) == 0) {
+      while (c > ss
+          && c > i - 2
+          && (flags[c - 1] & CONNECTOR) != 0
+          && (flags[c - 1] & PUNCT) == 0) {
         c--;
       }
       if (c < i) {
         scored[i - 1] = true;
       }
-      if (leftCues.size() > 0 && c > ss && (flags[c - 1] & LOWER_WORD) != 0
+      if (leftCues.size() > 0
+          && c > ss
+          && (flags[c - 1] & LOWER_WORD) != 0
           && leftCues.contains(words[c - 1])) {
         for (int m = c - 1; m < i; m++) {
           scored[m] = true;
@@ -181,7 +195,8 @@ final class NameFeatures {
       }
       // lower-case words after it ("Agence centrale de presse coréenne")
       int k = j + 1;
-      for (int m = 0; m < rightExtension && k < end && (flags[k] & (LOWER_WORD | CONNECTOR)) != 0;
+      for (int m = 0;
+          m < rightExtension && k < end && (flags[k] & (LOWER_WORD | CONNECTOR)) != 0;
           m++, k++) {
         scored[k] = true;
       }
@@ -290,9 +305,9 @@ final class NameFeatures {
   }
 
   /**
-   * Writes {@link #PER_TOKEN} feature ids of scored token {@code i} into {@code out} from
-   * {@code off}. The templates combine hashes computed once per token in {@link #prepare};
-   * their numbers never change meaning (a model finds its weights by them).
+   * Writes {@link #PER_TOKEN} feature ids of scored token {@code i} into {@code out} from {@code
+   * off}. The templates combine hashes computed once per token in {@link #prepare}; their numbers
+   * never change meaning (a model finds its weights by them).
    */
   void extract(NameTokens t, int i, int[] out, int off) {
     int ss = sentenceStart[i];
@@ -358,9 +373,12 @@ final class NameFeatures {
     out[o++] = id(30, (long) g * 1_000_003L + gp);
     out[o++] = id(31, (long) g * 1_000_003L + sh);
     out[o++] = id(32, (position == 0 ? 1 : (f & UPPER_INITIAL) != 0 ? 2 : 3) * 1_000_003L + w);
-    out[o++] = id(33, (f & (UPPER_INITIAL | ALL_UPPER | HAS_DIGIT)) * 1_000_003L
-        + (i - 1 >= ss ? flags[i - 1] & (UPPER_INITIAL | PUNCT) : 999)
-        + 7L * (i + 1 < se ? flags[i + 1] & (UPPER_INITIAL | PUNCT) : 999));
+    out[o++] =
+        id(
+            33,
+            (f & (UPPER_INITIAL | ALL_UPPER | HAS_DIGIT)) * 1_000_003L
+                + (i - 1 >= ss ? flags[i - 1] & (UPPER_INITIAL | PUNCT) : 999)
+                + 7L * (i + 1 < se ? flags[i + 1] & (UPPER_INITIAL | PUNCT) : 999));
     assert o - off == PER_TOKEN;
   }
 
@@ -396,8 +414,8 @@ final class NameFeatures {
   }
 
   /**
-   * One pass over the characters of token {@code i}: its flags, the hash of its folded form
-   * (as {@link Hashes#folded(CharSequence, int, int)}) and the hash of its shape (classes of
+   * One pass over the characters of token {@code i}: its flags, the hash of its folded form (as
+   * {@link Hashes#folded(CharSequence, int, int)}) and the hash of its shape (classes of
    * characters, runs collapsed, at most six, and the length up to 4).
    */
   private void scan(String s, int b, int e, int i) {
@@ -493,8 +511,15 @@ final class NameFeatures {
     }
     if (!letter && !digit) {
       f |= PUNCT;
-      if (e - b == 1 && (first == '«' || first == '“' || first == '(' || first == '"'
-          || first == '-' || first == '—' || first == '–' || first == '[')) {
+      if (e - b == 1
+          && (first == '«'
+              || first == '“'
+              || first == '('
+              || first == '"'
+              || first == '-'
+              || first == '—'
+              || first == '–'
+              || first == '[')) {
         f |= OPENING;
       }
     }

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Word lists that give the tagger one feature per list: a token's folded form (lower case,
- * digits as 0, typographic apostrophes as ') maps to a bit mask of the lists that hold it. Read
- * from the reference data bundled in the jar ({@code data/reference/entities/}); a missing file
- * is an empty list, so the tagger works without them (with the features they would give off).
+ * Word lists that give the tagger one feature per list: a token's folded form (lower case, digits
+ * as 0, typographic apostrophes as ') maps to a bit mask of the lists that hold it. Read from the
+ * reference data bundled in the jar ({@code data/reference/entities/}); a missing file is an empty
+ * list, so the tagger works without them (with the features they would give off).
  */
 final class NameLexicon {
 
@@ -29,14 +29,16 @@ final class NameLexicon {
   static final int ORG_CUE = 128;
   static final int COUNTRY = 256;
   static final int ROLE = 512;
+
   /** First and later tokens of a whole multi-word place name found in the text. */
   static final int PHRASE_BEGIN = 1024;
+
   static final int PHRASE_INSIDE = 2048;
   static final int MAX_PHRASE = 5;
   static final int ORG_TAIL = 4096;
 
-  static final NameLexicon EMPTY = new NameLexicon(new long[0], new int[0], 0, new long[0],
-      new long[0]);
+  static final NameLexicon EMPTY =
+      new NameLexicon(new long[0], new int[0], 0, new long[0], new long[0]);
 
   private static final String FOLDER = "/org/gazette/reference/entities/";
   private static volatile NameLexicon bundled;
@@ -44,8 +46,10 @@ final class NameLexicon {
   private final long[] keys;
   private final int[] masks;
   private final int size;
+
   /** Hashes of multi-word names ({@link #phrase}). */
   private final LongSet phrases;
+
   /** Folded hashes of the first tokens of multi-word names. */
   private final LongSet phraseStarts;
 
@@ -113,51 +117,65 @@ final class NameLexicon {
   }
 
   /**
-   * Reads the lists by column position, as their comments document them (a header line, if a
-   * file has one, is skipped): {@code first-names.tsv} name, langs, ambiguous; {@code
-   * places.tsv} id, kind, country, population, names ({@code |}-separated), ambiguous; {@code
-   * place-aliases.tsv} the same; {@code demonyms.tsv} country, lang, forms; {@code
-   * honorifics.tsv} lang, form, kind (title or role), gender; {@code org-cues.tsv} cue, lang,
-   * position (head or tail).
+   * Reads the lists by column position, as their comments document them (a header line, if a file
+   * has one, is skipped): {@code first-names.tsv} name, langs, ambiguous; {@code places.tsv} id,
+   * kind, country, population, names ({@code |}-separated), ambiguous; {@code place-aliases.tsv}
+   * the same; {@code demonyms.tsv} country, lang, forms; {@code honorifics.tsv} lang, form, kind
+   * (title or role), gender; {@code org-cues.tsv} cue, lang, position (head or tail).
    */
   private static NameLexicon readBundled() {
     Builder b = new Builder();
-    read("first-names.tsv", "name", cols -> {
-      boolean ambiguous = cols.length > 2 && !cols[2].isBlank();
-      b.add(cols[0], ambiguous ? FIRST_NAME_AMBIGUOUS : FIRST_NAME);
-    });
+    read(
+        "first-names.tsv",
+        "name",
+        cols -> {
+          boolean ambiguous = cols.length > 2 && !cols[2].isBlank();
+          b.add(cols[0], ambiguous ? FIRST_NAME_AMBIGUOUS : FIRST_NAME);
+        });
     for (String file : new String[] {"places.tsv", "place-aliases.tsv"}) {
-      read(file, "id", cols -> {
-        if (cols.length < 5) {
-          return;
-        }
-        List<String> unsure = cols.length > 5 ? Arrays.asList(cols[5].split("\\s*\\|\\s*"))
-            : List.of();
-        for (String name : cols[4].split("\\s*\\|\\s*")) {
-          int flag = unsure.contains(name) ? PLACE_AMBIGUOUS : PLACE;
-          if ("country".equals(cols[1]) && flag == PLACE) {
-            flag |= COUNTRY;
-          }
-          b.addName(name, flag);
-        }
-      });
+      read(
+          file,
+          "id",
+          cols -> {
+            if (cols.length < 5) {
+              return;
+            }
+            List<String> unsure =
+                cols.length > 5 ? Arrays.asList(cols[5].split("\\s*\\|\\s*")) : List.of();
+            for (String name : cols[4].split("\\s*\\|\\s*")) {
+              int flag = unsure.contains(name) ? PLACE_AMBIGUOUS : PLACE;
+              if ("country".equals(cols[1]) && flag == PLACE) {
+                flag |= COUNTRY;
+              }
+              b.addName(name, flag);
+            }
+          });
     }
-    read("demonyms.tsv", "country", cols -> {
-      if (cols.length > 2) {
-        for (String form : cols[2].split("\\s*\\|\\s*")) {
-          b.add(form, DEMONYM);
-        }
-      }
-    });
-    read("honorifics.tsv", "lang", cols -> {
-      if (cols.length > 2) {
-        b.addName(cols[1], "role".equals(cols[2]) ? ROLE : HONORIFIC);
-      }
-    });
-    read("org-cues.tsv", "cue", cols -> {
-      boolean tail = cols.length > 2 && cols[2].strip().equals("tail");
-      b.addName(cols[0], tail ? ORG_TAIL : ORG_CUE);
-    });
+    read(
+        "demonyms.tsv",
+        "country",
+        cols -> {
+          if (cols.length > 2) {
+            for (String form : cols[2].split("\\s*\\|\\s*")) {
+              b.add(form, DEMONYM);
+            }
+          }
+        });
+    read(
+        "honorifics.tsv",
+        "lang",
+        cols -> {
+          if (cols.length > 2) {
+            b.addName(cols[1], "role".equals(cols[2]) ? ROLE : HONORIFIC);
+          }
+        });
+    read(
+        "org-cues.tsv",
+        "cue",
+        cols -> {
+          boolean tail = cols.length > 2 && cols[2].strip().equals("tail");
+          b.addName(cols[0], tail ? ORG_TAIL : ORG_CUE);
+        });
     return b.build();
   }
 

@@ -11,12 +11,12 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A trained linear tagger: weights of hashed features per BIO label and label transition
- * scores. Immutable and shared by all threads. A feature's weights are stored relative to its
- * weight for O (adding one number to every label of a token changes no decision), so O needs
- * none and the other eight fit one {@code long}: 8 bits each (which measures as well as 16),
- * biased by 128, summed eight at a time in 16-bit lanes. File: gzip of a small header, the
- * transitions, then only the feature buckets that have a weight.
+ * A trained linear tagger: weights of hashed features per BIO label and label transition scores.
+ * Immutable and shared by all threads. A feature's weights are stored relative to its weight for O
+ * (adding one number to every label of a token changes no decision), so O needs none and the other
+ * eight fit one {@code long}: 8 bits each (which measures as well as 16), biased by 128, summed
+ * eight at a time in 16-bit lanes. File: gzip of a small header, the transitions, then only the
+ * feature buckets that have a weight.
  */
 final class NameModel {
 
@@ -24,24 +24,40 @@ final class NameModel {
   static final int O = 0;
   private static final int MAGIC = 0x475a4e52;
   private static final int VERSION = 3;
+
   /** A row of eight weights 0 (biased by 128). */
   private static final long ZERO_ROW = 0x8080808080808080L;
+
   private static final long LANES = 0x00FF00FF00FF00FFL;
 
   final String language;
   final int bits;
   final int rightExtension;
-  /** Folded lower-case words that often start a name ("rue", "tribunal"): scored when before one. */
+
+  /**
+   * Folded lower-case words that often start a name ("rue", "tribunal"): scored when before one.
+   */
   final long[] leftCues;
+
   /** Capitalised words not scored first in a sentence and alone ("Le", "The"): folded hashes. */
   final long[] skipWords;
+
   private final float scale;
+
   /** Per feature bucket, the weights of labels 1 to 8 minus that of O, a byte each (+128). */
   private final long[] rows;
+
   final float[] transitions;
 
-  NameModel(String language, int bits, int rightExtension, long[] leftCues, long[] skipWords,
-      float scale, long[] rows, float[] transitions) {
+  NameModel(
+      String language,
+      int bits,
+      int rightExtension,
+      long[] leftCues,
+      long[] skipWords,
+      float scale,
+      long[] rows,
+      float[] transitions) {
     this.skipWords = skipWords.clone();
     this.language = language;
     this.bits = bits;
@@ -56,8 +72,15 @@ final class NameModel {
    * Quantises trained float weights ({@code LABELS} per bucket) relative to each bucket's weight
    * for O; those below {@code prune} in absolute value become 0.
    */
-  static NameModel quantise(String language, int bits, int rightExtension, long[] leftCues,
-      long[] skipWords, float[] weights, float[] transitions, float prune) {
+  static NameModel quantise(
+      String language,
+      int bits,
+      int rightExtension,
+      long[] leftCues,
+      long[] skipWords,
+      float[] weights,
+      float[] transitions,
+      float prune) {
     int buckets = weights.length / LABELS;
     float max = 0;
     for (int r = 0; r < buckets; r++) {
@@ -76,8 +99,8 @@ final class NameModel {
       }
       rows[r] = row;
     }
-    return new NameModel(language, bits, rightExtension, leftCues, skipWords, scale, rows,
-        transitions.clone());
+    return new NameModel(
+        language, bits, rightExtension, leftCues, skipWords, scale, rows, transitions.clone());
   }
 
   static boolean isBegin(int label) {
@@ -179,22 +202,21 @@ final class NameModel {
   }
 
   static NameModel read(InputStream raw) throws IOException {
-    DataInputStream in = new DataInputStream(new BufferedInputStream(
-        new GZIPInputStream(raw, 1 << 16), 1 << 16));
+    DataInputStream in =
+        new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16));
     if (in.readInt() != MAGIC) {
       throw new IOException("not a Gazette name model (bad magic number)");
     }
     int version = in.readInt();
     if (version != VERSION) {
-      throw new IOException("name model version " + version + ", this Gazette reads "
-          + VERSION);
+      throw new IOException("name model version " + version + ", this Gazette reads " + VERSION);
     }
     String language = in.readUTF();
     int bits = in.readInt();
     int labels = in.readInt();
     if (labels != LABELS || bits < 10 || bits > 26) {
-      throw new IOException("name model with " + labels + " labels and " + bits
-          + " bits: not readable");
+      throw new IOException(
+          "name model with " + labels + " labels and " + bits + " bits: not readable");
     }
     int rightExtension = in.readInt();
     long[] leftCues = new long[in.readInt()];
@@ -218,8 +240,8 @@ final class NameModel {
       r += readVarInt(in);
       rows[r] = in.readLong();
     }
-    return new NameModel(language, bits, rightExtension, leftCues, skipWords, scale, rows,
-        transitions);
+    return new NameModel(
+        language, bits, rightExtension, leftCues, skipWords, scale, rows, transitions);
   }
 
   private static void writeVarInt(DataOutputStream out, int v) throws IOException {

@@ -12,17 +12,16 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds person, organisation, place and other names in tokenised text. Only tokens that can
- * belong to a name are scored (capitalised runs, the connectors between them, a few words after
- * them); every other token is outside any name without cost. Each run is labelled by an averaged
- * perceptron over hashed features, decoded with Viterbi; honorifics are left out of names
- * ({@code M. Poutine} gives {@code Poutine}); a capitalised word that repeats a part of a
- * person's full name found in the same text is that person ({@code Kim} after {@code Kim Jong
- * Un}).
+ * Finds person, organisation, place and other names in tokenised text. Only tokens that can belong
+ * to a name are scored (capitalised runs, the connectors between them, a few words after them);
+ * every other token is outside any name without cost. Each run is labelled by an averaged
+ * perceptron over hashed features, decoded with Viterbi; honorifics are left out of names ({@code
+ * M. Poutine} gives {@code Poutine}); a capitalised word that repeats a part of a person's full
+ * name found in the same text is that person ({@code Kim} after {@code Kim Jong Un}).
  *
- * <p>{@link #forLanguage(String)} returns one shared instance per model and JVM; it is
- * thread-safe (each thread reuses its own scratch arrays), so hold it in a static field or call
- * it per partition.
+ * <p>{@link #forLanguage(String)} returns one shared instance per model and JVM; it is thread-safe
+ * (each thread reuses its own scratch arrays), so hold it in a static field or call it per
+ * partition.
  */
 public final class NameTagger {
 
@@ -30,17 +29,70 @@ public final class NameTagger {
   private static final Map<String, NameTagger> CACHE = new ConcurrentHashMap<>();
 
   /** Words before a name that are not part of it (folded, without the period). */
-  private static final long[] HONORIFICS = sortedHashes("m", "mm", "mr", "mrs", "ms", "miss",
-      "dr", "mme", "mmes", "mlle", "mlles", "prof", "pr", "sir", "dame", "lord", "lady", "herr",
-      "frau", "sr", "sra", "srta", "sig", "sig.ra", "dott", "me", "mgr", "gen", "gén", "col",
-      "capt", "lt", "sgt", "gov", "sen", "rep", "rev", "président", "president", "général",
-      "general", "docteur", "monsieur", "madame", "mademoiselle", "maître", "pope", "pape",
-      "saint", "king", "queen", "roi", "reine", "prince", "princesse", "princess");
+  private static final long[] HONORIFICS =
+      sortedHashes(
+          "m",
+          "mm",
+          "mr",
+          "mrs",
+          "ms",
+          "miss",
+          "dr",
+          "mme",
+          "mmes",
+          "mlle",
+          "mlles",
+          "prof",
+          "pr",
+          "sir",
+          "dame",
+          "lord",
+          "lady",
+          "herr",
+          "frau",
+          "sr",
+          "sra",
+          "srta",
+          "sig",
+          "sig.ra",
+          "dott",
+          "me",
+          "mgr",
+          "gen",
+          "gén",
+          "col",
+          "capt",
+          "lt",
+          "sgt",
+          "gov",
+          "sen",
+          "rep",
+          "rev",
+          "président",
+          "president",
+          "général",
+          "general",
+          "docteur",
+          "monsieur",
+          "madame",
+          "mademoiselle",
+          "maître",
+          "pope",
+          "pape",
+          "saint",
+          "king",
+          "queen",
+          "roi",
+          "reine",
+          "prince",
+          "princesse",
+          "princess");
 
   /** Courtesy titles: the name after one is a person's ("Dr Smith", "Mme Dupont"). */
-  private static final long[] TITLES = sortedHashes("m", "mm", "mr", "mrs", "ms", "miss", "dr",
-      "mme", "mmes", "mlle", "mlles", "prof", "pr", "sir", "dame", "herr", "frau", "sr", "sra",
-      "srta", "sig", "dott", "me", "messrs");
+  private static final long[] TITLES =
+      sortedHashes(
+          "m", "mm", "mr", "mrs", "ms", "miss", "dr", "mme", "mmes", "mlle", "mlles", "prof", "pr",
+          "sir", "dame", "herr", "frau", "sr", "sra", "srta", "sig", "dott", "me", "messrs");
 
   private final NameModel model;
   private final NameLexicon lexicon;
@@ -55,8 +107,8 @@ public final class NameTagger {
   }
 
   /**
-   * The tagger for a language (ISO 639-1, any case; null or unknown reads as the default
-   * model, see {@link #modelFor(String)}). Loaded once per JVM.
+   * The tagger for a language (ISO 639-1, any case; null or unknown reads as the default model, see
+   * {@link #modelFor(String)}). Loaded once per JVM.
    */
   public static NameTagger forLanguage(String iso639_1) {
     String model = modelFor(iso639_1);
@@ -64,8 +116,8 @@ public final class NameTagger {
   }
 
   /**
-   * The model a language uses: {@code en} and {@code fr} have their own; every other language
-   * uses {@code en}, whose features carry best to other scripts and languages.
+   * The model a language uses: {@code en} and {@code fr} have their own; every other language uses
+   * {@code en}, whose features carry best to other scripts and languages.
    */
   public static String modelFor(String iso639_1) {
     String lang = iso639_1 == null ? "" : iso639_1.trim().toLowerCase(Locale.ROOT);
@@ -138,7 +190,11 @@ public final class NameTagger {
       float[] emissions = s.emissions(m);
       for (int t = 0; t < m; t++) {
         f.extract(tokens, i + t, feats, t * NameFeatures.PER_TOKEN);
-        model.emissions(feats, t * NameFeatures.PER_TOKEN, NameFeatures.PER_TOKEN, emissions,
+        model.emissions(
+            feats,
+            t * NameFeatures.PER_TOKEN,
+            NameFeatures.PER_TOKEN,
+            emissions,
             t * NameModel.LABELS);
       }
       s.viterbi.decode(emissions, m, model.transitions, s.segmentLabels(m));
@@ -148,8 +204,8 @@ public final class NameTagger {
   }
 
   /**
-   * Spans of BIO labels, after the rules: whole place names of the word lists, parts of
-   * persons' full names, short parts of East Asian names; honorifics left out.
+   * Spans of BIO labels, after the rules: whole place names of the word lists, parts of persons'
+   * full names, short parts of East Asian names; honorifics left out.
    */
   static List<NameSpan> spans(NameTokens tokens, NameFeatures f, int[] labels) {
     int n = tokens.size();
@@ -253,21 +309,26 @@ public final class NameTagger {
     int per = EntityType.PER.ordinal();
     for (int k = 0; k < n; k++) {
       int flags = f.flags(k);
-      if (labels[k] != NameModel.O || !f.scored(k)
-          || (flags & NameFeatures.UPPER_INITIAL) == 0 || (flags & NameFeatures.CONNECTOR) != 0
+      if (labels[k] != NameModel.O
+          || !f.scored(k)
+          || (flags & NameFeatures.UPPER_INITIAL) == 0
+          || (flags & NameFeatures.CONNECTOR) != 0
           || f.sentenceCase(k) != NameFeatures.CASE_NORMAL
           || Arrays.binarySearch(parts, f.word(k)) < 0) {
         continue;
       }
-      boolean continues = k > 0 && labels[k - 1] != NameModel.O
-          && NameModel.typeOf(labels[k - 1]) == per && f.sentenceStart(k - 1) == f.sentenceStart(k);
+      boolean continues =
+          k > 0
+              && labels[k - 1] != NameModel.O
+              && NameModel.typeOf(labels[k - 1]) == per
+              && f.sentenceStart(k - 1) == f.sentenceStart(k);
       labels[k] = continues ? NameModel.inside(per) : NameModel.begin(per);
     }
   }
 
   /**
-   * A whole multi-word place name of the word lists ("Corée du Nord", "Kryvyi Rih") is a place
-   * when the tagger found a name there that does not reach beyond it.
+   * A whole multi-word place name of the word lists ("Corée du Nord", "Kryvyi Rih") is a place when
+   * the tagger found a name there that does not reach beyond it.
    */
   private static void placePhrases(NameFeatures f, int[] labels, int n) {
     for (int i = 0; i < n; i++) {
@@ -276,7 +337,8 @@ public final class NameTagger {
         continue;
       }
       boolean named = false;
-      boolean inside = !NameModel.isInside(labels[i]) && (end >= n || !NameModel.isInside(labels[end]));
+      boolean inside =
+          !NameModel.isInside(labels[i]) && (end >= n || !NameModel.isInside(labels[end]));
       for (int k = i; k < end; k++) {
         named |= labels[k] != NameModel.O;
       }
@@ -300,11 +362,14 @@ public final class NameTagger {
     for (int i = 1; i < n; i++) {
       int previous = labels[i - 1];
       int flags = f.flags(i);
-      if (labels[i] == NameModel.O && previous != NameModel.O
-          && NameModel.typeOf(previous) == per && f.scored(i)
+      if (labels[i] == NameModel.O
+          && previous != NameModel.O
+          && NameModel.typeOf(previous) == per
+          && f.scored(i)
           && f.sentenceStart(i) == f.sentenceStart(i - 1)
           && f.sentenceCase(i) == NameFeatures.CASE_NORMAL
-          && (flags & NameFeatures.UPPER_INITIAL) != 0 && (flags & NameFeatures.ALL_UPPER) == 0
+          && (flags & NameFeatures.UPPER_INITIAL) != 0
+          && (flags & NameFeatures.ALL_UPPER) == 0
           && f.tokenLength(i) <= 3
           && (i + 1 >= n || (f.flags(i + 1) & NameFeatures.UPPER_INITIAL) == 0)) {
         labels[i] = NameModel.inside(per);
@@ -363,8 +428,9 @@ public final class NameTagger {
     int[] segmentLabels = new int[32];
 
     Scratch(NameModel model, NameLexicon lexicon) {
-      this.features = new NameFeatures(model.bits, model.rightExtension, model.leftCues,
-          model.skipWords, lexicon);
+      this.features =
+          new NameFeatures(
+              model.bits, model.rightExtension, model.leftCues, model.skipWords, lexicon);
     }
 
     int[] labels(int n) {

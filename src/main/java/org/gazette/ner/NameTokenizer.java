@@ -4,35 +4,38 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * Cuts text into case-preserving tokens and sentences for name finding. Words keep inner
- * hyphens and apostrophes ({@code Hwasong-17}, {@code O'Brien}, {@code aujourd'hui}); an elided
- * article is its own token with its apostrophe ({@code l’} {@code Agence}, {@code d'}
- * {@code Ukraine}); an English possessive is split off ({@code Putin} {@code 's}); every
- * punctuation mark and quote is a token ({@code «}, {@code “}). A period stays on initials
- * ({@code J.}), on known abbreviations ({@code M.}, {@code Mr.}, {@code Dr.}, {@code St.}) and in
- * dotted acronyms ({@code U.S.}) and numbers ({@code 3.5}), and then does not end a sentence.
- * Sentences end after {@code . ! ? …} (closing quotes and brackets stay with the sentence they
- * close) and at every line break. Stateless and thread-safe.
+ * Cuts text into case-preserving tokens and sentences for name finding. Words keep inner hyphens
+ * and apostrophes ({@code Hwasong-17}, {@code O'Brien}, {@code aujourd'hui}); an elided article is
+ * its own token with its apostrophe ({@code l’} {@code Agence}, {@code d'} {@code Ukraine}); an
+ * English possessive is split off ({@code Putin} {@code 's}); every punctuation mark and quote is a
+ * token ({@code «}, {@code “}). A period stays on initials ({@code J.}), on known abbreviations
+ * ({@code M.}, {@code Mr.}, {@code Dr.}, {@code St.}) and in dotted acronyms ({@code U.S.}) and
+ * numbers ({@code 3.5}), and then does not end a sentence. Sentences end after {@code . ! ? …}
+ * (closing quotes and brackets stay with the sentence they close) and at every line break.
+ * Stateless and thread-safe.
  */
 public final class NameTokenizer {
 
   /** Articles and pronouns elided before a vowel: French, Italian and Catalan (Lucene's lists). */
-  private static final Set<String> ELISIONS = Set.of(
-      "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu",
-      "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl", "degl", "negl",
-      "sugl", "un", "v");
+  private static final Set<String> ELISIONS =
+      Set.of(
+          "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu",
+          "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl", "degl",
+          "negl", "sugl", "un", "v");
 
   /** Words that keep a following period and do not end a sentence with it (lower case). */
-  private static final Set<String> ABBREVIATIONS = Set.of(
-      "mr", "mrs", "ms", "messrs", "dr", "prof", "st", "ste", "sts", "mt", "ft", "gen", "col", "lt",
-      "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "jr", "sr",
-      "inc", "corp", "ltd", "co", "bros", "no", "nos", "vs", "jan", "feb", "mar", "apr", "jun",
-      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mme", "mmes", "mlle", "mlles", "mm",
-      "mgr", "pr", "cie", "dept", "univ", "av", "ave", "bd", "blvd", "pp", "cf", "fig", "vol",
-      "approx", "hr", "sra", "srta", "sig", "dott");
+  private static final Set<String> ABBREVIATIONS =
+      Set.of(
+          "mr", "mrs", "ms", "messrs", "dr", "prof", "st", "ste", "sts", "mt", "ft", "gen", "col",
+          "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "hon", "pres", "supt",
+          "jr", "sr", "inc", "corp", "ltd", "co", "bros", "no", "nos", "vs", "jan", "feb", "mar",
+          "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mme", "mmes", "mlle",
+          "mlles", "mm", "mgr", "pr", "cie", "dept", "univ", "av", "ave", "bd", "blvd", "pp", "cf",
+          "fig", "vol", "approx", "hr", "sra", "srta", "sig", "dott");
 
   /** Folded hashes of {@link #ELISIONS} and {@link #ABBREVIATIONS}: no string per lookup. */
   private static final LongSet ELISION_HASHES = hashes(ELISIONS);
+
   private static final LongSet ABBREVIATION_HASHES = hashes(ABBREVIATIONS);
 
   private NameTokenizer() {}
@@ -89,7 +92,9 @@ public final class NameTokenizer {
       int cp = s.codePointAt(p);
       if (isWordChar(cp)) {
         end = scanWord(s, p);
-      } else if (isApostrophe(c) && p + 1 < n && (s.charAt(p + 1) == 's' || s.charAt(p + 1) == 'S')
+      } else if (isApostrophe(c)
+          && p + 1 < n
+          && (s.charAt(p + 1) == 's' || s.charAt(p + 1) == 'S')
           && (p + 2 >= n || !isWordChar(s.codePointAt(p + 2)))) {
         end = p + 2; // English possessive 's
       } else if (c == '.' || c == '…') {
@@ -167,7 +172,10 @@ public final class NameTokenizer {
         q++;
         continue;
       }
-      if ((c == '.' || c == ',') && q > p && isDigit(s.charAt(q - 1)) && q + 1 < n
+      if ((c == '.' || c == ',')
+          && q > p
+          && isDigit(s.charAt(q - 1))
+          && q + 1 < n
           && isDigit(s.charAt(q + 1))) {
         q++;
         continue; // 3.5, 1,000
@@ -177,7 +185,9 @@ public final class NameTokenizer {
         if (len == 1 && Character.isLetter(s.charAt(p))) {
           // dotted acronym U.S. / a.m., or an initial J.
           int r = q + 1;
-          while (r + 1 < n && Character.isLetter(s.charAt(r)) && s.charAt(r + 1) == '.'
+          while (r + 1 < n
+              && Character.isLetter(s.charAt(r))
+              && s.charAt(r + 1) == '.'
               && (r + 2 >= n || !isWordChar(s.codePointAt(r + 2)))) {
             r += 2;
           }
@@ -204,11 +214,19 @@ public final class NameTokenizer {
   /** Whether the mark at {@code p} closes what came before (stays in the ending sentence). */
   private static boolean isClosing(String s, int p, char c) {
     switch (c) {
-      case '”': case '»': case ')': case ']': case '}': case '’':
+      case '”':
+      case '»':
+      case ')':
+      case ']':
+      case '}':
+      case '’':
         return true;
-      case '"': case '\'':
-        return p + 1 >= s.length() || Character.isWhitespace(s.charAt(p + 1))
-            || s.charAt(p + 1) == '.' || s.charAt(p + 1) == ',';
+      case '"':
+      case '\'':
+        return p + 1 >= s.length()
+            || Character.isWhitespace(s.charAt(p + 1))
+            || s.charAt(p + 1) == '.'
+            || s.charAt(p + 1) == ',';
       default:
         return false;
     }
@@ -219,7 +237,8 @@ public final class NameTokenizer {
       return true;
     }
     int type = Character.getType(cp);
-    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+    return type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
         || type == Character.ENCLOSING_MARK;
   }
 
@@ -236,12 +255,24 @@ public final class NameTokenizer {
   }
 
   private static boolean isLineBreak(char c) {
-    return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u000B'
-        || c == '\u000C' || c == '\u0085';
+    return c == '\n'
+        || c == '\r'
+        || c == '\u2028'
+        || c == '\u2029'
+        || c == '\u000B'
+        || c == '\u000C'
+        || c == '\u0085';
   }
 
   private static boolean isInvisible(char c) {
-    return c == '\u00AD' || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060'
-        || c == '\uFEFF' || c == '\u200E' || c == '\u200F' || Character.getType(c) == Character.CONTROL;
+    return c == '\u00AD'
+        || c == '\u200B'
+        || c == '\u200C'
+        || c == '\u200D'
+        || c == '\u2060'
+        || c == '\uFEFF'
+        || c == '\u200E'
+        || c == '\u200F'
+        || Character.getType(c) == Character.CONTROL;
   }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A text cut into case-preserving tokens for name finding: each token's character range in the
- * text and the index of its sentence (0, 1, 2… in text order). Immutable; made by
- * {@link NameTokenizer#tokenize(String)} or, for annotated corpora, {@link #of(List, int[])}.
+ * A text cut into case-preserving tokens for name finding: each token's character range in the text
+ * and the index of its sentence (0, 1, 2… in text order). Immutable; made by {@link
+ * NameTokenizer#tokenize(String)} or, for annotated corpora, {@link #of(List, int[])}.
  */
 public final class NameTokens {
 
@@ -32,8 +32,12 @@ public final class NameTokens {
   public static NameTokens of(List<String> words, int[] sentenceOfToken) {
     Objects.requireNonNull(words, "words");
     if (sentenceOfToken.length != words.size()) {
-      throw new IllegalArgumentException("sentenceOfToken has " + sentenceOfToken.length
-          + " entries for " + words.size() + " words");
+      throw new IllegalArgumentException(
+          "sentenceOfToken has "
+              + sentenceOfToken.length
+              + " entries for "
+              + words.size()
+              + " words");
     }
     StringBuilder text = new StringBuilder();
     int n = words.size();
@@ -42,8 +46,8 @@ public final class NameTokens {
     for (int i = 0; i < n; i++) {
       String w = words.get(i);
       if (w.isEmpty() || w.chars().anyMatch(Character::isWhitespace)) {
-        throw new IllegalArgumentException("token " + i + " is empty or holds white space: '"
-            + w + "'");
+        throw new IllegalArgumentException(
+            "token " + i + " is empty or holds white space: '" + w + "'");
       }
       if (i > 0) {
         if (sentenceOfToken[i] < sentenceOfToken[i - 1]) {

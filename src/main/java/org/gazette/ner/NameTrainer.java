@@ -11,14 +11,20 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * Trains a {@link NameTagger}: an averaged structured perceptron over the same scored segments
- * the tagger decodes, with Viterbi in the loop. Deterministic for a seed.
+ * Trains a {@link NameTagger}: an averaged structured perceptron over the same scored segments the
+ * tagger decodes, with Viterbi in the loop. Deterministic for a seed.
  */
 public final class NameTrainer {
 
   /** Training settings. */
-  public record Options(String language, int bits, int rightExtension, int epochs, long seed,
-      double headlineShare, float prune) {
+  public record Options(
+      String language,
+      int bits,
+      int rightExtension,
+      int epochs,
+      long seed,
+      double headlineShare,
+      float prune) {
 
     public Options {
       Objects.requireNonNull(language, "language");
@@ -26,15 +32,15 @@ public final class NameTrainer {
         throw new IllegalArgumentException("bits must be within 12..24, not " + bits);
       }
       if (rightExtension < 0 || rightExtension > 8) {
-        throw new IllegalArgumentException("rightExtension must be within 0..8, not "
-            + rightExtension);
+        throw new IllegalArgumentException(
+            "rightExtension must be within 0..8, not " + rightExtension);
       }
       if (epochs < 1) {
         throw new IllegalArgumentException("epochs must be positive, not " + epochs);
       }
       if (headlineShare < 0 || headlineShare > 1) {
-        throw new IllegalArgumentException("headlineShare must be within 0..1, not "
-            + headlineShare);
+        throw new IllegalArgumentException(
+            "headlineShare must be within 0..1, not " + headlineShare);
       }
     }
   }
@@ -95,10 +101,13 @@ public final class NameTrainer {
       }
     }
     long[] leftCues = leftCues(texts, 3);
-    long[] skipWords = skipWords(all, new NameFeatures(o.bits(), o.rightExtension(), leftCues,
-        new long[0], lexicon), SKIP_MIN);
-    NameFeatures features = new NameFeatures(o.bits(), o.rightExtension(), leftCues, skipWords,
-        lexicon);
+    long[] skipWords =
+        skipWords(
+            all,
+            new NameFeatures(o.bits(), o.rightExtension(), leftCues, new long[0], lexicon),
+            SKIP_MIN);
+    NameFeatures features =
+        new NameFeatures(o.bits(), o.rightExtension(), leftCues, skipWords, lexicon);
     List<int[]> segmentFeats = new ArrayList<>();
     List<int[]> segmentGold = new ArrayList<>();
     long tokens = 0;
@@ -130,7 +139,9 @@ public final class NameTrainer {
       int i = 0;
       while (i < n) {
         if (!features.scored(i)) {
-          if (gold[i] != NameModel.O && i + 1 < n && NameModel.isBegin(gold[i])
+          if (gold[i] != NameModel.O
+              && i + 1 < n
+              && NameModel.isBegin(gold[i])
               && NameModel.isInside(gold[i + 1])) {
             gold[i + 1] = gold[i]; // a name cut by the scored region starts later
           }
@@ -236,14 +247,27 @@ public final class NameTrainer {
     for (int k = 0; k < L * L; k++) {
       tw[k] -= tu[k] / c;
     }
-    NameModel model = NameModel.quantise(o.language(), o.bits(), o.rightExtension(),
-        leftCues, skipWords, w, tw, o.prune());
-    String summary = String.format(Locale.ROOT,
-        "%,d texts (%,d headline copies), %,d tokens, %,d scored (%.1f%%), %,d names, %.2f%% of"
-            + " them inside scored tokens, %d left cues, %d words skipped first in a sentence, %,d"
-            + " segments, %d epochs, %,d weight rows",
-        all.size(), headlines, tokens, scoredTokens, 100.0 * scoredTokens / Math.max(1, tokens),
-        names, 100.0 * covered / Math.max(1, names), leftCues.length, skipWords.length, segments, o.epochs(), model.nonZeroRows());
+    NameModel model =
+        NameModel.quantise(
+            o.language(), o.bits(), o.rightExtension(), leftCues, skipWords, w, tw, o.prune());
+    String summary =
+        String.format(
+            Locale.ROOT,
+            "%,d texts (%,d headline copies), %,d tokens, %,d scored (%.1f%%), %,d names, %.2f%% of"
+                + " them inside scored tokens, %d left cues, %d words skipped first in a sentence, %,d"
+                + " segments, %d epochs, %,d weight rows",
+            all.size(),
+            headlines,
+            tokens,
+            scoredTokens,
+            100.0 * scoredTokens / Math.max(1, tokens),
+            names,
+            100.0 * covered / Math.max(1, names),
+            leftCues.length,
+            skipWords.length,
+            segments,
+            o.epochs(),
+            model.nonZeroRows());
     return new Result(model, new NameTagger(model, lexicon, o.language()), summary);
   }
 
@@ -251,8 +275,8 @@ public final class NameTrainer {
   static final int SKIP_MIN = 3;
 
   /**
-   * Capitalised words seen at least {@code min} times first in a sentence and alone (see
-   * {@link NameFeatures#loneInitial}) and never a name's first word there ("Le", "Dans", "The").
+   * Capitalised words seen at least {@code min} times first in a sentence and alone (see {@link
+   * NameFeatures#loneInitial}) and never a name's first word there ("Le", "Dans", "The").
    */
   static long[] skipWords(List<AnnotatedText> texts, NameFeatures features, int min) {
     java.util.Map<Long, int[]> counts = new java.util.HashMap<>();
@@ -272,7 +296,9 @@ public final class NameTrainer {
     }
     return counts.entrySet().stream()
         .filter(e -> e.getValue()[1] == 0 && e.getValue()[0] >= min)
-        .mapToLong(java.util.Map.Entry::getKey).sorted().toArray();
+        .mapToLong(java.util.Map.Entry::getKey)
+        .sorted()
+        .toArray();
   }
 
   /** Lower-case words that start at least {@code min} gold names ("rue", "tribunal"). */
@@ -287,8 +313,11 @@ public final class NameTrainer {
         }
       }
     }
-    return counts.entrySet().stream().filter(e -> e.getValue() >= min)
-        .mapToLong(java.util.Map.Entry::getKey).sorted().toArray();
+    return counts.entrySet().stream()
+        .filter(e -> e.getValue() >= min)
+        .mapToLong(java.util.Map.Entry::getKey)
+        .sorted()
+        .toArray();
   }
 
   /** Title Case copies of some sentences, as headlines are written in English. */
@@ -313,8 +342,14 @@ public final class NameTrainer {
           if (span.start() >= s && span.end() <= e) {
             int b = copy.begin(span.start() - s);
             int end = copy.end(span.end() - s - 1);
-            names.add(new NameSpan(span.start() - s, span.end() - s, span.type(), b, end,
-                copy.text().substring(b, end)));
+            names.add(
+                new NameSpan(
+                    span.start() - s,
+                    span.end() - s,
+                    span.type(),
+                    b,
+                    end,
+                    copy.text().substring(b, end)));
           }
         }
         out.add(new AnnotatedText(copy, names));
@@ -324,12 +359,13 @@ public final class NameTrainer {
     return out;
   }
 
-  private static final java.util.Set<String> SMALL_WORDS = java.util.Set.of("a", "an", "the",
-      "of", "in", "on", "at", "to", "for", "and", "but", "or", "by", "as", "vs");
+  private static final java.util.Set<String> SMALL_WORDS =
+      java.util.Set.of(
+          "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "but", "or", "by", "as",
+          "vs");
 
   static String titleCase(String word) {
-    if (word.isEmpty() || !Character.isLowerCase(word.charAt(0))
-        || SMALL_WORDS.contains(word)) {
+    if (word.isEmpty() || !Character.isLowerCase(word.charAt(0)) || SMALL_WORDS.contains(word)) {
       return word;
     }
     return Character.toUpperCase(word.charAt(0)) + word.substring(1);

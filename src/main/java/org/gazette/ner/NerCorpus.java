@@ -13,28 +13,33 @@ import java.util.regex.Pattern;
 
 /**
  * Readers of annotated corpora: CoNLL-2003 ({@code token … TAG}, a blank line between sentences,
- * IOB1 or IOB2) and Europeana Newspapers ({@code token TAG} per line, IOB1, no sentence breaks;
- * the {@code .md} beside it maps line ranges to pages).
+ * IOB1 or IOB2) and Europeana Newspapers ({@code token TAG} per line, IOB1, no sentence breaks; the
+ * {@code .md} beside it maps line ranges to pages).
  */
 public final class NerCorpus {
 
   /** File formats. */
   public enum Format {
-    CONLL, EUROPEANA;
+    CONLL,
+    EUROPEANA;
 
     /** {@code europeana} for {@code .bio} files, else {@code conll}. */
     public static Format guess(Path file) {
       return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".bio")
-          ? EUROPEANA : CONLL;
+          ? EUROPEANA
+          : CONLL;
     }
   }
 
   /** Which pages of a Europeana file: the first 80%, the last 20%, or all. */
   public enum Part {
-    TRAIN, HELDOUT, ALL
+    TRAIN,
+    HELDOUT,
+    ALL
   }
 
   private static final Pattern PAGE = Pattern.compile("L0*(\\d+)\\s*-\\s*L0*(\\d+)");
+
   /** Share of a Europeana file's pages (first ones) used for training. */
   static final double TRAIN_SHARE = 0.8;
 
@@ -44,13 +49,12 @@ public final class NerCorpus {
    * Reads a corpus. CoNLL sentences are grouped {@code sentencesPerText} to a text (CoNLL's
    * document breaks are gone); Europeana pages are one text each.
    */
-  public static List<AnnotatedText> read(Path file, Format format, Part part,
-      int sentencesPerText) throws IOException {
+  public static List<AnnotatedText> read(Path file, Format format, Part part, int sentencesPerText)
+      throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IOException("no such corpus file: " + file);
     }
-    return format == Format.CONLL ? readConll(file, sentencesPerText)
-        : readEuropeana(file, part);
+    return format == Format.CONLL ? readConll(file, sentencesPerText) : readEuropeana(file, part);
   }
 
   static List<AnnotatedText> readConll(Path file, int sentencesPerText) throws IOException {
@@ -93,8 +97,7 @@ public final class NerCorpus {
     List<int[]> pages = pages(file, lines);
     // the first pages that hold 80% of the lines train, the others are held out
     int trainPages = 0;
-    while (trainPages < pages.size()
-        && pages.get(trainPages)[0] - 1 < TRAIN_SHARE * lines.size()) {
+    while (trainPages < pages.size() && pages.get(trainPages)[0] - 1 < TRAIN_SHARE * lines.size()) {
       trainPages++;
     }
     List<AnnotatedText> out = new ArrayList<>();
@@ -143,9 +146,9 @@ public final class NerCorpus {
 
   /**
    * Line ranges (1-based, inclusive) of the pages named in the {@code .md} beside the file.
-   * Europeana's map gives the ranges of its first pages only ({@code L000???} for the others);
-   * the lines after the last known page are cut into pages of about 5,000 lines, each ending
-   * at a sentence end.
+   * Europeana's map gives the ranges of its first pages only ({@code L000???} for the others); the
+   * lines after the last known page are cut into pages of about 5,000 lines, each ending at a
+   * sentence end.
    */
   private static List<int[]> pages(Path file, List<String> lines) throws IOException {
     String name = file.getFileName().toString();
@@ -194,7 +197,9 @@ public final class NerCorpus {
       }
       String type = tag.substring(2);
       int j = i + 1;
-      while (j < n && tags.get(j).startsWith("I-") && tags.get(j).substring(2).equals(type)
+      while (j < n
+          && tags.get(j).startsWith("I-")
+          && tags.get(j).substring(2).equals(type)
           && sentenceOf[j] == sentenceOf[i]) {
         j++;
       }

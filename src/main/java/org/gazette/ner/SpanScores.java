@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Precision, recall and F1 of predicted names against gold ones, per type and overall, counting
- * a name right only when its tokens and its type are exactly those of a gold name (CoNLL).
+ * Precision, recall and F1 of predicted names against gold ones, per type and overall, counting a
+ * name right only when its tokens and its type are exactly those of a gold name (CoNLL).
  */
 public final class SpanScores {
 
@@ -95,8 +95,9 @@ public final class SpanScores {
 
   /** A table: one line per type with gold names, then the overall line. */
   public String table() {
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "%-8s %8s %8s %8s %8s%n", "type", "gold", "P", "R", "F1"));
+    StringBuilder out =
+        new StringBuilder(
+            String.format(Locale.ROOT, "%-8s %8s %8s %8s %8s%n", "type", "gold", "P", "R", "F1"));
     for (EntityType t : EntityType.values()) {
       if (gold(t) + sum(falsePositives, t) > 0) {
         out.append(line(t.name(), t));
@@ -107,7 +108,7 @@ public final class SpanScores {
   }
 
   private String line(String name, EntityType t) {
-    return String.format(Locale.ROOT, "%-8s %8d %8.4f %8.4f %8.4f%n", name, gold(t),
-        precision(t), recall(t), f1(t));
+    return String.format(
+        Locale.ROOT, "%-8s %8d %8.4f %8.4f %8.4f%n", name, gold(t), precision(t), recall(t), f1(t));
   }
 }

@@ -1,8 +1,8 @@
 package org.gazette.ner;
 
 /**
- * Best BIO label sequence of a segment of scored tokens, between two O tokens. I-X follows only
- * B-X or I-X.
+ * Best BIO label sequence of a segment of scored tokens, between two O tokens. I-X follows only B-X
+ * or I-X.
  */
 final class Viterbi {
 
@@ -12,8 +12,8 @@ final class Viterbi {
   private int[] back = new int[64 * L];
 
   /**
-   * Decodes {@code m} tokens whose label scores are {@code emissions[t * L + label]} into
-   * {@code labels[0..m)}.
+   * Decodes {@code m} tokens whose label scores are {@code emissions[t * L + label]} into {@code
+   * labels[0..m)}.
    */
   void decode(float[] emissions, int m, float[] transitions, int[] labels) {
     if (score.length < m * L) {
@@ -21,8 +21,10 @@ final class Viterbi {
       back = new int[m * L * 2];
     }
     for (int l = 0; l < L; l++) {
-      score[l] = NameModel.allowed(NameModel.O, l)
-          ? emissions[l] + transitions[NameModel.O * L + l] : Float.NEGATIVE_INFINITY;
+      score[l] =
+          NameModel.allowed(NameModel.O, l)
+              ? emissions[l] + transitions[NameModel.O * L + l]
+              : Float.NEGATIVE_INFINITY;
       back[l] = -1;
     }
     for (int t = 1; t < m; t++) {

@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.commons.codec.digest.MurmurHash3;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction2;
 import org.apache.spark.sql.Row;
 import org.gazette.entity.CoOccurrence;
@@ -33,16 +33,16 @@ import org.gazette.text.TokenAnalyzer;
 import org.gazette.text.Tokens;
 
 /**
- * The annotation pass, the one place where article text is worked on: each usable row is
- * cleaned, given a language (detected when missing) and analysed; its terms are summed into
- * the task's {@link TermAggregator}, and its names found and linked to entities. It emits
- * {@link Annotated} rows.
+ * The annotation pass, the one place where article text is worked on: each usable row is cleaned,
+ * given a language (detected when missing) and analysed; its terms are summed into the task's
+ * {@link TermAggregator}, and its names found and linked to entities. It emits {@link Annotated}
+ * rows.
  *
- * <p>It runs on the rows of one input partition together with the {@link Resolution}
- * decisions of that partition's rows, found beforehand from their {@link Fingerprint}s: a row
- * collapsed into another of its id is only counted, a duplicate is annotated for {@code articles}
- * but its terms are not counted, and every other row is an original. The decisions of a
- * partition are at most its rows, so that a task holds no more than its partition's share.
+ * <p>It runs on the rows of one input partition together with the {@link Resolution} decisions of
+ * that partition's rows, found beforehand from their {@link Fingerprint}s: a row collapsed into
+ * another of its id is only counted, a duplicate is annotated for {@code articles} but its terms
+ * are not counted, and every other row is an original. The decisions of a partition are at most its
+ * rows, so that a task holds no more than its partition's share.
  */
 public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterator<Row>, Row> {
 
@@ -55,23 +55,23 @@ public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterato
   static final int REJECTED_TITLE_CHARS = 500;
 
   /**
-   * Characters of a title or a body that are analysed at most: the first two million (about
-   * 300,000 words, more than {@link org.gazette.text.TokenAnalyzer#MAX_TOKENS} counts; a news
-   * article has a few thousand). A longer text (a 50 MB page dump) is cut before it is
-   * cleaned, so that no stage holds more than a few copies of this many characters, and its
-   * article says {@code text_truncated}.
+   * Characters of a title or a body that are analysed at most: the first two million (about 300,000
+   * words, more than {@link org.gazette.text.TokenAnalyzer#MAX_TOKENS} counts; a news article has a
+   * few thousand). A longer text (a 50 MB page dump) is cut before it is cleaned, so that no stage
+   * holds more than a few copies of this many characters, and its article says {@code
+   * text_truncated}.
    */
   public static final int MAX_TEXT_CHARS = 2_000_000;
 
   /**
-   * Distinct (day, language, term) counts a task sums before it hands them to Spark, by
-   * default: about 100 MB of tables per task, and far fewer rows than terms read.
+   * Distinct (day, language, term) counts a task sums before it hands them to Spark, by default:
+   * about 100 MB of tables per task, and far fewer rows than terms read.
    */
   public static final int DEFAULT_FLUSH_AT = 1_000_000;
 
   /**
-   * Heap bytes a task's term buffer may take per entry it holds: its tables hold an entry in
-   * about 100 bytes, and a task may use a tenth of its share of the heap for them.
+   * Heap bytes a task's term buffer may take per entry it holds: its tables hold an entry in about
+   * 100 bytes, and a task may use a tenth of its share of the heap for them.
    */
   static final long HEAP_BYTES_PER_ENTRY = 1000;
 
@@ -79,9 +79,9 @@ public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterato
   static final int MIN_FLUSH_AT = 10_000;
 
   /**
-   * The entries a task's term buffer holds before it is handed to Spark: {@code flushAt}, or
-   * fewer when the heap ({@code heapBytes}, shared by up to {@code tasks} tasks at once) is
-   * small: the buffer stays within a tenth of a task's share of the heap.
+   * The entries a task's term buffer holds before it is handed to Spark: {@code flushAt}, or fewer
+   * when the heap ({@code heapBytes}, shared by up to {@code tasks} tasks at once) is small: the
+   * buffer stays within a tenth of a task's share of the heap.
    */
   static int flushAt(int flushAt, long heapBytes, int tasks) {
     long bound = heapBytes / Math.max(1, tasks) / HEAP_BYTES_PER_ENTRY;
@@ -89,14 +89,19 @@ public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterato
   }
 
   /**
-   * Partial counts packed into one {@link Annotated#TERMS} row at most: a batch of 200 cached
-   * rows (see {@code spark.sql.inMemoryColumnarStorage.batchSize}) then holds a few MB.
+   * Partial counts packed into one {@link Annotated#TERMS} row at most: a batch of 200 cached rows
+   * (see {@code spark.sql.inMemoryColumnarStorage.batchSize}) then holds a few MB.
    */
   static final int TERMS_PER_ROW = 256;
 
   /** Settings of the pass; serialisable, shipped to the executors. */
-  public record Settings(Reference reference, int maxPhraseWords, int flushAt,
-      Detectors.Shippable detector, KnownEntities known, int pairLimit)
+  public record Settings(
+      Reference reference,
+      int maxPhraseWords,
+      int flushAt,
+      Detectors.Shippable detector,
+      KnownEntities known,
+      int pairLimit)
       implements Serializable {
     // known: the reference data's entities; null when the run finds no entities.
   }
@@ -108,9 +113,8 @@ public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterato
   }
 
   /**
-   * Annotates {@code rows} (judged input rows of one partition, see {@link
-   * AnnotationPass#judged}) with {@code decisions}, the {@link Resolution#decisions} of that
-   * partition's rows.
+   * Annotates {@code rows} (judged input rows of one partition, see {@link AnnotationPass#judged})
+   * with {@code decisions}, the {@link Resolution#decisions} of that partition's rows.
    */
   @Override
   public Iterator<Row> call(Iterator<Row> rows, Iterator<Row> decisions) {
@@ -121,8 +125,8 @@ public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterato
   record Cleaned(String title, String body, boolean cut, String reason) {
 
     /**
-     * Cleans {@code title} and {@code body} of a row judged {@code reason} (null: usable),
-     * each cut to {@link #MAX_TEXT_CHARS} first.
+     * Cleans {@code title} and {@code body} of a row judged {@code reason} (null: usable), each cut
+     * to {@link #MAX_TEXT_CHARS} first.
      */
     static Cleaned of(String reason, String title, String body) {
       if (reason != null) {
@@ -133,7 +137,10 @@ public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterato
       boolean cut = titlePrefix != title || bodyPrefix != body; // prefix() returns a text not cut
       String cleanTitle = TextCleaner.clean(titlePrefix);
       String cleanBody = TextCleaner.clean(bodyPrefix);
-      return new Cleaned(cleanTitle, cleanBody, cut,
+      return new Cleaned(
+          cleanTitle,
+          cleanBody,
+          cut,
           cleanTitle.isEmpty() && cleanBody.isEmpty() ? Triage.NO_TEXT_AFTER_CLEANING : null);
     }
 
@@ -151,12 +158,19 @@ public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterato
 
   /**
    * The hash of an article whose raw title or body was cut at {@link #MAX_TEXT_CHARS}: of the
-   * cleaned prefixes and of the whole raw texts' lengths and hashes, so that two long texts
-   * that only share their first two million characters are not taken for copies.
+   * cleaned prefixes and of the whole raw texts' lengths and hashes, so that two long texts that
+   * only share their first two million characters are not taken for copies.
    */
   static long[] contentHash(String title, String body, String rawTitle, String rawBody) {
-    String whole = "\u0000" + length(rawTitle) + ":" + hash(rawTitle) + ":" + length(rawBody)
-        + ":" + hash(rawBody);
+    String whole =
+        "\u0000"
+            + length(rawTitle)
+            + ":"
+            + hash(rawTitle)
+            + ":"
+            + length(rawBody)
+            + ":"
+            + hash(rawBody);
     byte[] bytes = (title + "\n\n" + body + whole).getBytes(StandardCharsets.UTF_8);
     return MurmurHash3.hash128x64(bytes, 0, bytes.length, 0x6A7A);
   }
@@ -186,8 +200,8 @@ public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterato
   }
 
   /**
-   * The decisions of one partition's rows, by {@code input_file, input_row}; every one must
-   * meet its row, or the input was split differently from the pass that decided.
+   * The decisions of one partition's rows, by {@code input_file, input_row}; every one must meet
+   * its row, or the input was split differently from the pass that decided.
    */
   static final class Decisions {
     private final Map<RowKey, Row> byRow = new HashMap<>();
@@ -224,14 +238,22 @@ public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterato
     /** Fails unless every decision met its row. */
     void checkAllMet() {
       if (met != byRow.size()) {
-        throw misaligned((byRow.size() - met) + " of the " + byRow.size()
-            + " decisions on partition " + part + " met no row");
+        throw misaligned(
+            (byRow.size() - met)
+                + " of the "
+                + byRow.size()
+                + " decisions on partition "
+                + part
+                + " met no row");
       }
     }
 
     private static IllegalStateException misaligned(String what) {
-      return new IllegalStateException("the input was split differently between the passes of"
-          + " the run (" + what + "); run again, and report it if it happens twice");
+      return new IllegalStateException(
+          "the input was split differently between the passes of"
+              + " the run ("
+              + what
+              + "); run again, and report it if it happens twice");
     }
   }
 
@@ -257,13 +279,19 @@ public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterato
       this.input = input;
       this.decisions = decisions;
       this.analyzer = new TokenAnalyzer(LanguageProfiles.of(settings.reference()));
-      this.terms = new TermAggregator(settings.maxPhraseWords(),
-          flushAt(settings.flushAt(), Runtime.getRuntime().maxMemory(),
-              Runtime.getRuntime().availableProcessors()));
+      this.terms =
+          new TermAggregator(
+              settings.maxPhraseWords(),
+              flushAt(
+                  settings.flushAt(),
+                  Runtime.getRuntime().maxMemory(),
+                  Runtime.getRuntime().availableProcessors()));
       this.bags = new ArticleTerms(settings.maxPhraseWords(), ArticleTerms.DEFAULT_MAX_TERMS);
       this.detector = settings.detector().get();
-      this.linker = settings.known() == null ? null : new EntityLinker(settings.known(),
-          LanguageProfiles.of(settings.reference()));
+      this.linker =
+          settings.known() == null
+              ? null
+              : new EntityLinker(settings.known(), LanguageProfiles.of(settings.reference()));
       this.pairLimit = settings.pairLimit();
     }
 
@@ -302,8 +330,8 @@ public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterato
 
     /** Packs drained counts of one date and language into a row, or ends the drain. */
     private void packTerms() {
-      TermAggregator.TermCount first = pending != null ? pending
-          : draining.hasNext() ? draining.next() : null;
+      TermAggregator.TermCount first =
+          pending != null ? pending : draining.hasNext() ? draining.next() : null;
       pending = null;
       if (first == null) {
         draining = null;
@@ -331,9 +359,14 @@ public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterato
         }
         c = next;
       }
-      ready.add(Annotated.terms(LocalDate.ofEpochDay(first.day()), first.language(),
-          Arrays.copyOf(termArray, n), Arrays.copyOf(words, n), Arrays.copyOf(counts, n),
-          Arrays.copyOf(docs, n)));
+      ready.add(
+          Annotated.terms(
+              LocalDate.ofEpochDay(first.day()),
+              first.language(),
+              Arrays.copyOf(termArray, n),
+              Arrays.copyOf(words, n),
+              Arrays.copyOf(counts, n),
+              Arrays.copyOf(docs, n)));
     }
 
     private void annotate(Row row) {
@@ -346,15 +379,24 @@ public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterato
       String given = LanguageCodes.normalize(row.getString(columns.language));
       Cleaned cleaned = Cleaned.of(row.getString(columns.reason), title, body);
       if (cleaned.reason() != null) {
-        ready.add(Annotated.rejected(date, row.getString(columns.id),
-            row.getString(columns.publishedAtRaw), row.getString(columns.source),
-            row.getString(columns.url), given == null ? LanguageCodes.UNDETERMINED : given,
-            cut(title, REJECTED_TITLE_CHARS), body == null ? null : body.length(),
-            cleaned.reason()));
+        ready.add(
+            Annotated.rejected(
+                date,
+                row.getString(columns.id),
+                row.getString(columns.publishedAtRaw),
+                row.getString(columns.source),
+                row.getString(columns.url),
+                given == null ? LanguageCodes.UNDETERMINED : given,
+                cut(title, REJECTED_TITLE_CHARS),
+                body == null ? null : body.length(),
+                cleaned.reason()));
         return;
       }
-      Row decision = decisions.of(row.getInt(columns.part), row.getLong(columns.inputFile),
-          row.getLong(columns.inputRow));
+      Row decision =
+          decisions.of(
+              row.getInt(columns.part),
+              row.getLong(columns.inputFile),
+              row.getLong(columns.inputRow));
       if (decision != null && decision.getBoolean(3)) {
         // Collapsed into another row of its id, whose id_repeats counts it in the tables.
         ready.add(Annotated.collapsed(date, row.getString(columns.id)));
@@ -370,8 +412,9 @@ public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterato
       String language = given;
       boolean detected = false;
       if (language == null) {
-        language = detector.detect(text.length() <= DETECTION_CHARS ? text
-            : text.subSequence(0, DETECTION_CHARS));
+        language =
+            detector.detect(
+                text.length() <= DETECTION_CHARS ? text : text.subSequence(0, DETECTION_CHARS));
         detected = true;
       }
       analyzer.analyze(text.toString(), language, tokens);
@@ -382,15 +425,26 @@ public final class Annotation implements FlatMapFunction2<Iterator<Row>, Iterato
       List<EntityLinker.ArticleEntity> entities = List.of();
       if (linker != null) {
         NameTokens nameTokens = NameTokenizer.tokenize(text.toString());
-        entities = linker.link(nameTokens, NameTagger.forLanguage(language).tag(nameTokens),
-            language);
+        entities =
+            linker.link(nameTokens, NameTagger.forLanguage(language).tag(nameTokens), language);
       }
-      ready.add(Annotated.article(date, row.getString(columns.id),
-          instant(row.get(columns.publishedAt)), row.getString(columns.source),
-          row.getString(columns.url), language, detected,
-          cleaned.title().isEmpty() ? null : cleaned.title(), tokens.wordCount(),
-          tokens.truncated() || cleaned.cut(), duplicateOf, idRepeats, bags.of(tokens),
-          entities, CoOccurrence.of(entities, pairLimit)));
+      ready.add(
+          Annotated.article(
+              date,
+              row.getString(columns.id),
+              instant(row.get(columns.publishedAt)),
+              row.getString(columns.source),
+              row.getString(columns.url),
+              language,
+              detected,
+              cleaned.title().isEmpty() ? null : cleaned.title(),
+              tokens.wordCount(),
+              tokens.truncated() || cleaned.cut(),
+              duplicateOf,
+              idRepeats,
+              bags.of(tokens),
+              entities,
+              CoOccurrence.of(entities, pairLimit)));
     }
   }
 

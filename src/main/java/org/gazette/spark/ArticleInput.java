@@ -38,11 +38,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads articles in the input schema (see README, "Input") from Parquet, renaming columns with
- * {@code --map}, and brings every column to its contract type: {@code published_at} becomes a
- * UTC timestamp, parsed from ISO-8601 strings, RFC 1123 dates or epoch seconds.
+ * {@code --map}, and brings every column to its contract type: {@code published_at} becomes a UTC
+ * timestamp, parsed from ISO-8601 strings, RFC 1123 dates or epoch seconds.
  *
- * <p>The result has the columns of {@link #CONFORMED}; rows are not judged here
- * ({@link Triage} does that), but a schema that cannot work stops the run with one clear line.
+ * <p>The result has the columns of {@link #CONFORMED}; rows are not judged here ({@link Triage}
+ * does that), but a schema that cannot work stops the run with one clear line.
  */
 public final class ArticleInput {
 
@@ -60,11 +60,22 @@ public final class ArticleInput {
 
   /**
    * Columns after conforming: the contract's, the date, the raw publication value, and where the
-   * row was read ({@code input_file}, a hash of the file's path, and {@code input_row}, the
-   * row's index in it), which names it across passes.
+   * row was read ({@code input_file}, a hash of the file's path, and {@code input_row}, the row's
+   * index in it), which names it across passes.
    */
-  public static final List<String> CONFORMED = List.of("id", "published_at", "published_at_raw",
-      "date", "source", "url", "language", "title", "body", "input_file", "input_row");
+  public static final List<String> CONFORMED =
+      List.of(
+          "id",
+          "published_at",
+          "published_at_raw",
+          "date",
+          "source",
+          "url",
+          "language",
+          "title",
+          "body",
+          "input_file",
+          "input_row");
 
   private ArticleInput() {}
 
@@ -75,25 +86,28 @@ public final class ArticleInput {
 
   /**
    * Reads the rows of {@code path} that can belong to the dates of {@code range}: the files of
-   * other dates are skipped where the input says which they are, so that a night's run reads
-   * the night's articles, not the archive. An input partitioned by day in Hive's layout
-   * ({@code date=2023-08-01/} folders) is read only in the folders of the range and the day
-   * on each side (an article filed under the next day still counts); a {@code published_at}
-   * stored as a timestamp lets Parquet skip row groups of other dates. Rows of the range are
-   * then found by their date as always: this only spares reading.
+   * other dates are skipped where the input says which they are, so that a night's run reads the
+   * night's articles, not the archive. An input partitioned by day in Hive's layout ({@code
+   * date=2023-08-01/} folders) is read only in the folders of the range and the day on each side
+   * (an article filed under the next day still counts); a {@code published_at} stored as a
+   * timestamp lets Parquet skip row groups of other dates. Rows of the range are then found by
+   * their date as always: this only spares reading.
    */
-  public static Dataset<Row> read(SparkSession spark, String path, Map<String, String> mapping,
-      DateRange range) {
+  public static Dataset<Row> read(
+      SparkSession spark, String path, Map<String, String> mapping, DateRange range) {
     return open(spark, path, mapping, false).rows(range);
   }
 
   /**
-   * An input opened once: its rows as read ({@code raw}, with {@code mapping} still to apply),
-   * its files (each with its rows and schema by its footer) and the files left out because
-   * they cannot be read ({@code --skip-corrupt-files}). A backfill's passes each take their
-   * dates' rows from the same input, its files listed and checked once.
+   * An input opened once: its rows as read ({@code raw}, with {@code mapping} still to apply), its
+   * files (each with its rows and schema by its footer) and the files left out because they cannot
+   * be read ({@code --skip-corrupt-files}). A backfill's passes each take their dates' rows from
+   * the same input, its files listed and checked once.
    */
-  public record Input(Dataset<Row> raw, Map<String, String> mapping, List<InputFiles.File> files,
+  public record Input(
+      Dataset<Row> raw,
+      Map<String, String> mapping,
+      List<InputFiles.File> files,
       List<InputFiles.File> skipped) {
 
     /** Every row, conformed. */
@@ -114,13 +128,13 @@ public final class ArticleInput {
   private static final int LOGGED_FILES = 20;
 
   /**
-   * Reads {@code path} like {@link #read}, checking every file's footer first: a file that is
-   * not Parquet or is cut short stops the run with a line that names it, or, with {@code
-   * skipCorruptFiles}, is left out and named in the log (and so is the rest of a file that
-   * breaks inside, by Spark's {@code ignoreCorruptFiles}). Columns are the union of the files'.
+   * Reads {@code path} like {@link #read}, checking every file's footer first: a file that is not
+   * Parquet or is cut short stops the run with a line that names it, or, with {@code
+   * skipCorruptFiles}, is left out and named in the log (and so is the rest of a file that breaks
+   * inside, by Spark's {@code ignoreCorruptFiles}). Columns are the union of the files'.
    */
-  public static Input open(SparkSession spark, String path, Map<String, String> mapping,
-      boolean skipCorruptFiles) {
+  public static Input open(
+      SparkSession spark, String path, Map<String, String> mapping, boolean skipCorruptFiles) {
     List<InputFiles.File> files;
     try {
       files = InputFiles.inspect(spark, path);
@@ -128,37 +142,62 @@ public final class ArticleInput {
       throw readError(e, path);
     }
     if (files.isEmpty()) {
-      throw new UsageException("input holds no Parquet files: " + path
-          + " (give a folder of .parquet files with --input)");
+      throw new UsageException(
+          "input holds no Parquet files: "
+              + path
+              + " (give a folder of .parquet files with --input)");
     }
     List<InputFiles.File> readable = InputFiles.readable(files, true);
     List<InputFiles.File> unreadable = InputFiles.readable(files, false);
     if (!unreadable.isEmpty()) {
       InputFiles.File first = unreadable.get(0);
       if (readable.isEmpty()) {
-        throw new UsageException((files.size() == 1
-            ? "the input file " + first.displayPath() + " cannot be read as Parquet ("
-                + first.problem() + ")"
-            : "none of the " + files.size() + " input files can be read as Parquet: "
-                + first.displayPath() + " (" + first.problem() + ") and " + (files.size() - 1)
-                + " more")
-            + "; give --input a Parquet file or folder, or convert JSON Lines or CSV with"
-            + " 'gazette ingest'");
+        throw new UsageException(
+            (files.size() == 1
+                    ? "the input file "
+                        + first.displayPath()
+                        + " cannot be read as Parquet ("
+                        + first.problem()
+                        + ")"
+                    : "none of the "
+                        + files.size()
+                        + " input files can be read as Parquet: "
+                        + first.displayPath()
+                        + " ("
+                        + first.problem()
+                        + ") and "
+                        + (files.size() - 1)
+                        + " more")
+                + "; give --input a Parquet file or folder, or convert JSON Lines or CSV with"
+                + " 'gazette ingest'");
       }
       if (!skipCorruptFiles) {
-        String more = unreadable.size() == 1 ? ""
-            : " (and " + (unreadable.size() - 1) + " more of the " + files.size() + " files)";
-        throw new UsageException("input file " + first.displayPath()
-            + " cannot be read as Parquet (" + first.problem() + ")" + more + "; "
-            + InputFailure.REMEDY);
+        String more =
+            unreadable.size() == 1
+                ? ""
+                : " (and " + (unreadable.size() - 1) + " more of the " + files.size() + " files)";
+        throw new UsageException(
+            "input file "
+                + first.displayPath()
+                + " cannot be read as Parquet ("
+                + first.problem()
+                + ")"
+                + more
+                + "; "
+                + InputFailure.REMEDY);
       }
       for (int i = 0; i < unreadable.size() && i < LOGGED_FILES; i++) {
-        LOG.warn("left out input file {}: it cannot be read as Parquet ({})",
-            unreadable.get(i).displayPath(), unreadable.get(i).problem());
+        LOG.warn(
+            "left out input file {}: it cannot be read as Parquet ({})",
+            unreadable.get(i).displayPath(),
+            unreadable.get(i).problem());
       }
-      LOG.warn("left out {} of {} input files that cannot be read (--skip-corrupt-files){}",
-          unreadable.size(), files.size(),
-          unreadable.size() > LOGGED_FILES ? "; the first " + LOGGED_FILES + " are named above"
+      LOG.warn(
+          "left out {} of {} input files that cannot be read (--skip-corrupt-files){}",
+          unreadable.size(),
+          files.size(),
+          unreadable.size() > LOGGED_FILES
+              ? "; the first " + LOGGED_FILES + " are named above"
               : "");
     }
     StructType schema = InputFiles.schema(spark, readable, inputColumns(mapping));
@@ -183,16 +222,20 @@ public final class ArticleInput {
     if (Arrays.asList(schema.fieldNames()).contains("date")
         && schema.apply("date").dataType() instanceof DateType
         && !mapping.containsValue("date")) {
-      rows = rows.where(col("date").between(java.sql.Date.valueOf(range.from().minusDays(1)),
-          java.sql.Date.valueOf(range.to().plusDays(1))));
+      rows =
+          rows.where(
+              col("date")
+                  .between(
+                      java.sql.Date.valueOf(range.from().minusDays(1)),
+                      java.sql.Date.valueOf(range.to().plusDays(1))));
     }
     String published = mapping.getOrDefault("published_at", "published_at");
     if (Arrays.asList(schema.fieldNames()).contains(published)
         && schema.apply(published).dataType() instanceof TimestampType) {
       Column c = col(quote(published));
       java.time.Instant start = range.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-      java.time.Instant end = range.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC)
-          .toInstant();
+      java.time.Instant end =
+          range.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
       rows = rows.where(c.geq(lit(start)).and(c.lt(lit(end))));
     }
     return rows;
@@ -218,13 +261,17 @@ public final class ArticleInput {
     }
     String message = String.valueOf(e.getMessage());
     if (message.contains("PATH_NOT_FOUND") || message.contains("Path does not exist")) {
-      return new UsageException("input not found: " + path
-          + " (give a Parquet file or folder with --input, or convert JSON Lines or CSV with"
-          + " 'gazette ingest')");
+      return new UsageException(
+          "input not found: "
+              + path
+              + " (give a Parquet file or folder with --input, or convert JSON Lines or CSV with"
+              + " 'gazette ingest')");
     }
     if (message.contains("UNABLE_TO_INFER_SCHEMA") || message.contains("Unable to infer")) {
-      return new UsageException("input holds no Parquet files: " + path
-          + " (give a folder of .parquet files with --input)");
+      return new UsageException(
+          "input holds no Parquet files: "
+              + path
+              + " (give a folder of .parquet files with --input)");
     }
     return new UsageException("cannot read input " + path + ": " + firstLine(message), e);
   }
@@ -259,15 +306,22 @@ public final class ArticleInput {
     columns.addAll(rowIdentity(raw));
     Dataset<Row> typed = raw.select(columns.toArray(Column[]::new));
     return typed.select(
-        col("id"), col("published_at"), col("published_at_raw"),
+        col("id"),
+        col("published_at"),
+        col("published_at_raw"),
         to_date(col("published_at")).as("date"),
-        col("source"), col("url"), col("language"), col("title"), col("body"),
-        col("input_file"), col("input_row"));
+        col("source"),
+        col("url"),
+        col("language"),
+        col("title"),
+        col("body"),
+        col("input_file"),
+        col("input_row"));
   }
 
   /**
-   * The file and row index of each row, from Spark's metadata of file sources; for other
-   * sources (tests' in-memory rows), an id that is stable as long as the source is.
+   * The file and row index of each row, from Spark's metadata of file sources; for other sources
+   * (tests' in-memory rows), an id that is stable as long as the source is.
    */
   private static List<Column> rowIdentity(Dataset<Row> raw) {
     boolean fileSource;
@@ -279,11 +333,12 @@ public final class ArticleInput {
     }
     if (fileSource) {
       // A hash of the path, not the path: it is compared and shuffled for every row.
-      return List.of(functions.xxhash64(col("_metadata.file_path")).as("input_file"),
+      return List.of(
+          functions.xxhash64(col("_metadata.file_path")).as("input_file"),
           col("_metadata.row_index").as("input_row"));
     }
-    return List.of(lit(0L).as("input_file"),
-        functions.monotonically_increasing_id().as("input_row"));
+    return List.of(
+        lit(0L).as("input_file"), functions.monotonically_increasing_id().as("input_row"));
   }
 
   /** Contract column to input column, checked against the input's columns. */
@@ -293,9 +348,15 @@ public final class ArticleInput {
     String has = String.join(", ", present.stream().map(InputFailure::printable).toList());
     for (String key : mapping.keySet()) {
       if (!COLUMNS.contains(key)) {
-        throw new UsageException("--map " + InputFailure.printable(key) + "="
-            + InputFailure.printable(mapping.get(key)) + ": " + InputFailure.printable(key)
-            + " is not an input column; the columns are " + String.join(", ", COLUMNS));
+        throw new UsageException(
+            "--map "
+                + InputFailure.printable(key)
+                + "="
+                + InputFailure.printable(mapping.get(key))
+                + ": "
+                + InputFailure.printable(key)
+                + " is not an input column; the columns are "
+                + String.join(", ", COLUMNS));
       }
     }
     Map<String, String> sources = new LinkedHashMap<>();
@@ -304,21 +365,35 @@ public final class ArticleInput {
       if (present.contains(source)) {
         sources.put(name, source);
       } else if (mapping.containsKey(name)) {
-        throw new UsageException("--map " + name + "=" + InputFailure.printable(source)
-            + ": the input has no column " + InputFailure.printable(source) + " (it has " + has
-            + ")");
+        throw new UsageException(
+            "--map "
+                + name
+                + "="
+                + InputFailure.printable(source)
+                + ": the input has no column "
+                + InputFailure.printable(source)
+                + " (it has "
+                + has
+                + ")");
       }
     }
     for (String name : REQUIRED) {
       if (!sources.containsKey(name)) {
-        throw new UsageException("the input has no column " + name + " (it has "
-            + has + "); name the column that holds it with --map "
-            + name + "=COLUMN");
+        throw new UsageException(
+            "the input has no column "
+                + name
+                + " (it has "
+                + has
+                + "); name the column that holds it with --map "
+                + name
+                + "=COLUMN");
       }
     }
     if (TEXT.stream().noneMatch(sources::containsKey)) {
-      throw new UsageException("the input has neither a title nor a body column (it has "
-          + has + "); name the text column with --map body=COLUMN");
+      throw new UsageException(
+          "the input has neither a title nor a body column (it has "
+              + has
+              + "); name the text column with --map body=COLUMN");
     }
     return sources;
   }
@@ -341,8 +416,8 @@ public final class ArticleInput {
   }
 
   /**
-   * A timestamp column: timestamps as they are, dates at midnight UTC, numbers as epoch
-   * seconds (milliseconds from {@value #EPOCH_MILLIS_THRESHOLD} on), strings parsed.
+   * A timestamp column: timestamps as they are, dates at midnight UTC, numbers as epoch seconds
+   * (milliseconds from {@value #EPOCH_MILLIS_THRESHOLD} on), strings parsed.
    */
   private static Column timestampColumn(Column c, DataType type, String source) {
     if (type instanceof TimestampType) {
@@ -357,32 +432,35 @@ public final class ArticleInput {
     if (type instanceof StringType) {
       return parseTimestamp(c);
     }
-    throw typeError("published_at", source, type,
-        "a timestamp, a date, epoch seconds or an ISO-8601 string");
+    throw typeError(
+        "published_at", source, type, "a timestamp, a date, epoch seconds or an ISO-8601 string");
   }
 
   /**
-   * Parses a string as ISO-8601 ("2023-08-01", "2023-08-01T09:15:00Z",
-   * "2023-08-01 09:15:00+02:00"; no zone means UTC), RFC 1123 as in RSS ("Tue, 1 Aug 2023
-   * 09:15:00 GMT"), or epoch seconds; null when none fits.
+   * Parses a string as ISO-8601 ("2023-08-01", "2023-08-01T09:15:00Z", "2023-08-01 09:15:00+02:00";
+   * no zone means UTC), RFC 1123 as in RSS ("Tue, 1 Aug 2023 09:15:00 GMT"), or epoch seconds; null
+   * when none fits.
    */
   static Column parseTimestamp(Column raw) {
     Column s = trim(raw);
     Column iso = s.try_cast(DataTypes.TimestampType);
-    Column rfc = functions.try_to_timestamp(
-        regexp_replace(s, "^[A-Za-z]{3},\\s*", ""), lit("d MMM yyyy HH:mm[:ss] z"));
-    Column rfcOffset = functions.try_to_timestamp(
-        regexp_replace(s, "^[A-Za-z]{3},\\s*", ""), lit("d MMM yyyy HH:mm[:ss] Z"));
-    Column number = when(s.rlike("^-?[0-9]+(\\.[0-9]+)?$"),
-        epoch(s.try_cast(DataTypes.DoubleType)));
+    Column rfc =
+        functions.try_to_timestamp(
+            regexp_replace(s, "^[A-Za-z]{3},\\s*", ""), lit("d MMM yyyy HH:mm[:ss] z"));
+    Column rfcOffset =
+        functions.try_to_timestamp(
+            regexp_replace(s, "^[A-Za-z]{3},\\s*", ""), lit("d MMM yyyy HH:mm[:ss] Z"));
+    Column number =
+        when(s.rlike("^-?[0-9]+(\\.[0-9]+)?$"), epoch(s.try_cast(DataTypes.DoubleType)));
     return coalesce(iso, number, rfc, rfcOffset);
   }
 
   private static Column epoch(Column seconds) {
     Column millis = functions.abs(seconds).geq(EPOCH_MILLIS_THRESHOLD);
     return when(millis, functions.timestamp_millis(seconds.cast(DataTypes.LongType)))
-        .otherwise(functions.timestamp_micros(
-            functions.round(seconds.multiply(1_000_000)).cast(DataTypes.LongType)));
+        .otherwise(
+            functions.timestamp_micros(
+                functions.round(seconds.multiply(1_000_000)).cast(DataTypes.LongType)));
   }
 
   private static Column stringColumn(Column c, DataType type, String name, String source) {
@@ -392,19 +470,29 @@ public final class ArticleInput {
     if (type instanceof BinaryType) {
       return c.cast(DataTypes.StringType); // bytes read as UTF-8
     }
-    if (!TEXT.contains(name) && (type instanceof NumericType
-        || type instanceof org.apache.spark.sql.types.BooleanType)) {
+    if (!TEXT.contains(name)
+        && (type instanceof NumericType
+            || type instanceof org.apache.spark.sql.types.BooleanType)) {
       return c.cast(DataTypes.StringType);
     }
     throw typeError(name, source, type, "a string");
   }
 
-  private static UsageException typeError(String name, String source, DataType type,
-      String expected) {
-    String column = name.equals(source) ? "column " + name
-        : "column " + InputFailure.printable(source) + " (" + name + ")";
-    return new UsageException(column + " has type " + type.simpleString() + ", expected "
-        + expected + "; convert it, or name another column with --map " + name + "=COLUMN");
+  private static UsageException typeError(
+      String name, String source, DataType type, String expected) {
+    String column =
+        name.equals(source)
+            ? "column " + name
+            : "column " + InputFailure.printable(source) + " (" + name + ")";
+    return new UsageException(
+        column
+            + " has type "
+            + type.simpleString()
+            + ", expected "
+            + expected
+            + "; convert it, or name another column with --map "
+            + name
+            + "=COLUMN");
   }
 
   private static String quote(String column) {

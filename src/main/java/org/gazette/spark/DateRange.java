@@ -56,8 +56,13 @@ public record DateRange(LocalDate from, LocalDate to) implements Serializable {
     if (isAll()) {
       return rows;
     }
-    return rows.where(org.apache.spark.sql.functions.col("date")
-        .between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
+    return rows.where(
+        org.apache
+            .spark
+            .sql
+            .functions
+            .col("date")
+            .between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
   }
 
   @Override

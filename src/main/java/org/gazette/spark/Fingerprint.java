@@ -17,23 +17,25 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The keys {@link Resolution} decides on, one row per usable input row: where it was read
- * (partition, file, row), its id, its publication time and the hash of its cleaned text. The
- * text is cleaned as {@link Annotation} cleans it and then dropped: what leaves the task is a
- * few dozen bytes a row.
+ * (partition, file, row), its id, its publication time and the hash of its cleaned text. The text
+ * is cleaned as {@link Annotation} cleans it and then dropped: what leaves the task is a few dozen
+ * bytes a row.
  */
 public final class Fingerprint implements MapPartitionsFunction<Row, Row> {
 
   private static final long serialVersionUID = 1L;
 
-  public static final StructType SCHEMA = createStructType(new StructField[] {
-      createStructField("part", IntegerType, false),
-      createStructField("input_file", LongType, false),
-      createStructField("input_row", LongType, false),
-      createStructField("id", StringType, false),
-      createStructField("published_at", TimestampType, false),
-      createStructField("hash_hi", LongType, false),
-      createStructField("hash_lo", LongType, false),
-  });
+  public static final StructType SCHEMA =
+      createStructType(
+          new StructField[] {
+            createStructField("part", IntegerType, false),
+            createStructField("input_file", LongType, false),
+            createStructField("input_row", LongType, false),
+            createStructField("id", StringType, false),
+            createStructField("published_at", TimestampType, false),
+            createStructField("hash_hi", LongType, false),
+            createStructField("hash_lo", LongType, false),
+          });
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
@@ -81,14 +83,20 @@ public final class Fingerprint implements MapPartitionsFunction<Row, Row> {
         }
         String rawTitle = row.getString(title);
         String rawBody = row.getString(body);
-        Annotation.Cleaned cleaned = Annotation.Cleaned.of(row.getString(reason), rawTitle,
-            rawBody);
+        Annotation.Cleaned cleaned =
+            Annotation.Cleaned.of(row.getString(reason), rawTitle, rawBody);
         if (cleaned.reason() != null) {
           return null;
         }
         long[] hash = cleaned.hash(rawTitle, rawBody);
-        return RowFactory.create(row.getInt(part), row.getLong(inputFile),
-            row.getLong(inputRow), row.getString(id), row.get(publishedAt), hash[0], hash[1]);
+        return RowFactory.create(
+            row.getInt(part),
+            row.getLong(inputFile),
+            row.getLong(inputRow),
+            row.getString(id),
+            row.get(publishedAt),
+            hash[0],
+            hash[1]);
       }
     };
   }

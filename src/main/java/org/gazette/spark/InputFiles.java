@@ -29,22 +29,21 @@ import org.apache.spark.util.SerializableConfiguration;
 import org.gazette.UsageException;
 
 /**
- * The Parquet files of an input, each checked before any row is read: its footer read (a
- * file of other bytes, or one cut short, has none), its rows counted and its schema noted. One
- * small Spark job reads the footers where the files are.
+ * The Parquet files of an input, each checked before any row is read: its footer read (a file of
+ * other bytes, or one cut short, has none), its rows counted and its schema noted. One small Spark
+ * job reads the footers where the files are.
  *
- * <p>From the footers come the input's schema: the union of the files' columns, so that a
- * column only some files hold is read from those (Spark alone takes one file's schema for
- * all, and would read the column as null everywhere when that file lacks it), and a contract
- * column that files hold with different types stops the run with a line that names two of
- * them.
+ * <p>From the footers come the input's schema: the union of the files' columns, so that a column
+ * only some files hold is read from those (Spark alone takes one file's schema for all, and would
+ * read the column as null everywhere when that file lacks it), and a contract column that files
+ * hold with different types stops the run with a line that names two of them.
  */
 public final class InputFiles {
 
   /**
-   * A file of the input: its path (as Spark lists it), rows and Parquet schema by its footer,
-   * and its length in bytes, or why its footer cannot be read ({@code problem}; then rows is 0
-   * and schema null).
+   * A file of the input: its path (as Spark lists it), rows and Parquet schema by its footer, and
+   * its length in bytes, or why its footer cannot be read ({@code problem}; then rows is 0 and
+   * schema null).
    */
   public record File(String path, long rows, long bytes, String schema, String problem)
       implements Serializable {
@@ -62,16 +61,15 @@ public final class InputFiles {
   }
 
   /** Any schema: lets Spark list the files of a path without reading a footer. */
-  private static final StructType LISTING = new StructType().add("_gazette_listing",
-      DataTypes.StringType);
+  private static final StructType LISTING =
+      new StructType().add("_gazette_listing", DataTypes.StringType);
 
   private InputFiles() {}
 
   /**
-   * The files of {@code path} (a Parquet file, a folder of them, or a glob), as Spark lists
-   * them (names starting with {@code _} or {@code .} are left out), each with its footer
-   * checked. An empty list for a folder without files; Spark's AnalysisException when the
-   * path does not exist.
+   * The files of {@code path} (a Parquet file, a folder of them, or a glob), as Spark lists them
+   * (names starting with {@code _} or {@code .} are left out), each with its footer checked. An
+   * empty list for a folder without files; Spark's AnalysisException when the path does not exist.
    */
   public static List<File> inspect(SparkSession spark, String path) {
     String[] paths = spark.read().schema(LISTING).parquet(path).inputFiles();
@@ -80,12 +78,11 @@ public final class InputFiles {
     }
     Arrays.sort(paths); // a stable order for messages and for the union of schemas
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<SerializableConfiguration> conf = jsc.broadcast(
-        new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
+    Broadcast<SerializableConfiguration> conf =
+        jsc.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
     try {
       int slices = Math.max(1, Math.min(paths.length, 4 * jsc.defaultParallelism()));
-      return jsc.parallelize(Arrays.asList(paths), slices).map(new ReadFooter(conf))
-          .collect();
+      return jsc.parallelize(Arrays.asList(paths), slices).map(new ReadFooter(conf)).collect();
     } finally {
       conf.destroy();
     }
@@ -115,8 +112,8 @@ public final class InputFiles {
         for (BlockMetaData block : footer.getBlocks()) {
           rows += block.getRowCount();
         }
-        return new File(path, rows, file.getLength(),
-            footer.getFileMetaData().getSchema().toString(), null);
+        return new File(
+            path, rows, file.getLength(), footer.getFileMetaData().getSchema().toString(), null);
       } catch (Exception e) { // IOException or parquet's RuntimeExceptions: not readable
         return new File(path, 0, file.getLength(), null, footerProblem(e, path));
       }
@@ -142,10 +139,10 @@ public final class InputFiles {
   }
 
   /**
-   * The schema to read the readable {@code files} with: the union of their columns, in the
-   * order first met. A column of {@code contract} (the input columns Gazette reads) that two
-   * files hold with different types is a usage error naming both; text and bytes agree (both
-   * are read as text). Other columns are never read: the first type met stands.
+   * The schema to read the readable {@code files} with: the union of their columns, in the order
+   * first met. A column of {@code contract} (the input columns Gazette reads) that two files hold
+   * with different types is a usage error naming both; text and bytes agree (both are read as
+   * text). Other columns are never read: the first type met stands.
    */
   static StructType schema(SparkSession spark, List<File> files, Set<String> contract) {
     // Files written together share one footer schema: infer one Spark schema per kind.
@@ -158,13 +155,13 @@ public final class InputFiles {
     Map<String, StructField> union = new LinkedHashMap<>();
     Map<String, File> firstHolder = new LinkedHashMap<>();
     for (File kind : kinds.values()) {
-      StructType fileSchema = spark.read().parquet(globEscaped(
-          InputFailure.decodedPath(kind.path()))).schema();
+      StructType fileSchema =
+          spark.read().parquet(globEscaped(InputFailure.decodedPath(kind.path()))).schema();
       for (StructField field : fileSchema.fields()) {
         StructField seen = union.get(field.name());
         if (seen == null) {
-          union.put(field.name(), field.copy(field.name(), field.dataType(), true,
-              field.metadata()));
+          union.put(
+              field.name(), field.copy(field.name(), field.dataType(), true, field.metadata()));
           firstHolder.put(field.name(), kind);
           continue;
         }
@@ -172,16 +169,23 @@ public final class InputFiles {
           continue;
         }
         if (isText(seen.dataType()) && isText(field.dataType())) {
-          union.put(field.name(), seen.copy(seen.name(), DataTypes.StringType, true,
-              seen.metadata()));
+          union.put(
+              field.name(), seen.copy(seen.name(), DataTypes.StringType, true, seen.metadata()));
           continue;
         }
-        throw new UsageException("the input files disagree on the type of column "
-            + InputFailure.printable(field.name()) + ": "
-            + firstHolder.get(field.name()).displayPath() + " has "
-            + seen.dataType().simpleString() + ", " + kind.displayPath() + " has "
-            + field.dataType().simpleString() + "; rewrite them with one type ('gazette ingest'"
-            + " writes every column as text), or read them in separate runs");
+        throw new UsageException(
+            "the input files disagree on the type of column "
+                + InputFailure.printable(field.name())
+                + ": "
+                + firstHolder.get(field.name()).displayPath()
+                + " has "
+                + seen.dataType().simpleString()
+                + ", "
+                + kind.displayPath()
+                + " has "
+                + field.dataType().simpleString()
+                + "; rewrite them with one type ('gazette ingest'"
+                + " writes every column as text), or read them in separate runs");
       }
     }
     return new StructType(union.values().toArray(StructField[]::new));

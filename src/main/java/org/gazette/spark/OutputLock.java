@@ -20,13 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lock a run holds on its output folder: the file {@code OUTPUT/_lock}, created only if
- * it does not exist, naming the run, its host and process. A second run on the same output
- * refuses with a clear message while the first is alive.
+ * The lock a run holds on its output folder: the file {@code OUTPUT/_lock}, created only if it does
+ * not exist, naming the run, its host and process. A second run on the same output refuses with a
+ * clear message while the first is alive.
  *
- * <p>A lock left by a run that died is taken over: on the same host when its process no
- * longer exists, elsewhere when its holder has not touched it for {@link #STALE} (the holder
- * touches it every {@link #HEARTBEAT}).
+ * <p>A lock left by a run that died is taken over: on the same host when its process no longer
+ * exists, elsewhere when its holder has not touched it for {@link #STALE} (the holder touches it
+ * every {@link #HEARTBEAT}).
  */
 public final class OutputLock implements AutoCloseable {
 
@@ -50,18 +50,20 @@ public final class OutputLock implements AutoCloseable {
   private OutputLock(FileSystem fs, Path path) {
     this.fs = fs;
     this.path = path;
-    this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "gazette-output-lock");
-      t.setDaemon(true);
-      return t;
-    });
-    heartbeat.scheduleAtFixedRate(this::touch, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(),
-        TimeUnit.SECONDS);
+    this.heartbeat =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "gazette-output-lock");
+              t.setDaemon(true);
+              return t;
+            });
+    heartbeat.scheduleAtFixedRate(
+        this::touch, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
   }
 
   /**
-   * Takes the lock of the output folder {@code root} for run {@code runId} of {@code command},
-   * or throws {@link Held} naming the run that holds it.
+   * Takes the lock of the output folder {@code root} for run {@code runId} of {@code command}, or
+   * throws {@link Held} naming the run that holds it.
    */
   public static OutputLock acquire(FileSystem fs, Path root, String runId, String command) {
     Path path = new Path(root, FILE);
@@ -83,14 +85,29 @@ public final class OutputLock implements AutoCloseable {
         }
         String dead = deadReason(fs, path, holder);
         if (dead == null) {
-          throw new Held("another Gazette run is writing " + root + ": run "
-              + holder.getProperty("run_id") + " (" + holder.getProperty("command") + ") on "
-              + holder.getProperty("host") + ", process " + holder.getProperty("pid")
-              + ", since " + holder.getProperty("started_at") + ". Wait for it to finish; if"
-              + " it is dead, delete " + path + " and run again");
+          throw new Held(
+              "another Gazette run is writing "
+                  + root
+                  + ": run "
+                  + holder.getProperty("run_id")
+                  + " ("
+                  + holder.getProperty("command")
+                  + ") on "
+                  + holder.getProperty("host")
+                  + ", process "
+                  + holder.getProperty("pid")
+                  + ", since "
+                  + holder.getProperty("started_at")
+                  + ". Wait for it to finish; if"
+                  + " it is dead, delete "
+                  + path
+                  + " and run again");
         }
-        LOG.warn("taking over the lock of {} left by run {}: {}", root,
-            holder.getProperty("run_id"), dead);
+        LOG.warn(
+            "taking over the lock of {} left by run {}: {}",
+            root,
+            holder.getProperty("run_id"),
+            dead);
         fs.delete(path, false);
       }
       throw new Held("cannot take the lock " + path + ": another run keeps taking it");
@@ -100,8 +117,7 @@ public final class OutputLock implements AutoCloseable {
   }
 
   /** Why the holder of the lock is known to be dead, or null when it may be alive. */
-  private static String deadReason(FileSystem fs, Path path, Properties holder)
-      throws IOException {
+  private static String deadReason(FileSystem fs, Path path, Properties holder) throws IOException {
     if (host().equals(holder.getProperty("host"))) {
       try {
         long pid = Long.parseLong(holder.getProperty("pid", ""));
@@ -116,7 +132,11 @@ public final class OutputLock implements AutoCloseable {
     long touched = fs.getFileStatus(path).getModificationTime();
     Duration idle = Duration.ofMillis(System.currentTimeMillis() - touched);
     return idle.compareTo(STALE) > 0
-        ? "its holder on " + holder.getProperty("host") + " has not touched it for " + idle.toSeconds() + " s"
+        ? "its holder on "
+            + holder.getProperty("host")
+            + " has not touched it for "
+            + idle.toSeconds()
+            + " s"
         : null;
   }
 
@@ -127,7 +147,10 @@ public final class OutputLock implements AutoCloseable {
       // Hadoop's local file system checks and then creates; the JDK creates atomically.
       java.nio.file.Path local = java.nio.file.Path.of(path.toUri());
       try {
-        Files.write(local, bytes, java.nio.file.StandardOpenOption.CREATE_NEW,
+        Files.write(
+            local,
+            bytes,
+            java.nio.file.StandardOpenOption.CREATE_NEW,
             java.nio.file.StandardOpenOption.WRITE);
         return true;
       } catch (FileAlreadyExistsException e) {

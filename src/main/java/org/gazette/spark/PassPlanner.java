@@ -13,19 +13,19 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Plans the passes of a run over every date of an input that one pass could not take: a pass
- * keeps its annotated rows and shuffles on the local disk, about {@link #DISK_PER_INPUT_BYTE}
- * bytes per byte of input, and the heap holds no more than its tasks do whatever its size. So
- * the local disk bounds a pass: when the input needs more than {@link #DISK_SHARE} of what is
- * free there (or holds more rows than {@code --max-pass-rows}), its dates are split into
- * passes of consecutive dates that fit.
+ * Plans the passes of a run over every date of an input that one pass could not take: a pass keeps
+ * its annotated rows and shuffles on the local disk, about {@link #DISK_PER_INPUT_BYTE} bytes per
+ * byte of input, and the heap holds no more than its tasks do whatever its size. So the local disk
+ * bounds a pass: when the input needs more than {@link #DISK_SHARE} of what is free there (or holds
+ * more rows than {@code --max-pass-rows}), its dates are split into passes of consecutive dates
+ * that fit.
  */
 public final class PassPlanner {
 
   /**
-   * Local disk a pass fills at its peak per byte of input Parquet, measured on generated
-   * articles (one million, 225 MB of input: 2.9 GB at the peak) with a margin: the annotated
-   * rows carry each article's terms and entities, compressed.
+   * Local disk a pass fills at its peak per byte of input Parquet, measured on generated articles
+   * (one million, 225 MB of input: 2.9 GB at the peak) with a margin: the annotated rows carry each
+   * article's terms and entities, compressed.
    */
   static final double DISK_PER_INPUT_BYTE = 16;
 
@@ -69,17 +69,15 @@ public final class PassPlanner {
   /** Rows per date of the conformed input {@code rows}; undated rows are left out. */
   static SortedMap<LocalDate, Long> rowsPerDate(Dataset<Row> rows) {
     SortedMap<LocalDate, Long> perDate = new TreeMap<>();
-    for (Row r : rows.where(rows.col("date").isNotNull()).groupBy("date").count()
-        .collectAsList()) {
+    for (Row r : rows.where(rows.col("date").isNotNull()).groupBy("date").count().collectAsList()) {
       perDate.put(Annotation.localDate(r.get(0)), r.getLong(1));
     }
     return perDate;
   }
 
   /**
-   * Consecutive dates of {@code rowsPerDate}, in order, as ranges of at most {@code maxRows}
-   * rows; a date with more rows than that is a range of its own. Dates without rows are in no
-   * range.
+   * Consecutive dates of {@code rowsPerDate}, in order, as ranges of at most {@code maxRows} rows;
+   * a date with more rows than that is a range of its own. Dates without rows are in no range.
    */
   static List<DateRange> split(SortedMap<LocalDate, Long> rowsPerDate, long maxRows) {
     List<DateRange> passes = new ArrayList<>();

@@ -14,21 +14,45 @@ final class RunLog {
   private RunLog() {}
 
   /** Appends the row of a run; {@code failure} null for a run that succeeded. */
-  static void record(SparkSession spark, TableStore store, String runId, String command,
-      Instant started, DateRange dates, NightlyJob.Counts counts, Map<String, Long> rowsWritten,
+  static void record(
+      SparkSession spark,
+      TableStore store,
+      String runId,
+      String command,
+      Instant started,
+      DateRange dates,
+      NightlyJob.Counts counts,
+      Map<String, Long> rowsWritten,
       Throwable failure) {
-    Row run = RowFactory.create(runId, command, started, Instant.now(),
-        failure == null ? "succeeded" : "failed", dates.toString(), counts.rowsRead(),
-        counts.accepted(), counts.duplicates(), counts.rejected(),
-        scala.jdk.javaapi.CollectionConverters.asScala(rowsWritten), Version.get(),
-        failure == null ? null : String.valueOf(failure.getMessage()));
+    Row run =
+        RowFactory.create(
+            runId,
+            command,
+            started,
+            Instant.now(),
+            failure == null ? "succeeded" : "failed",
+            dates.toString(),
+            counts.rowsRead(),
+            counts.accepted(),
+            counts.duplicates(),
+            counts.rejected(),
+            scala.jdk.javaapi.CollectionConverters.asScala(rowsWritten),
+            Version.get(),
+            failure == null ? null : String.valueOf(failure.getMessage()));
     spark.sparkContext().setJobDescription("write runs");
     store.append(Table.RUNS, spark.createDataFrame(List.of(run), Table.RUNS.schema()));
   }
 
   /** Records a failed run; a failure to record it is added to {@code e}, never hides it. */
-  static void recordFailure(SparkSession spark, TableStore store, String runId, String command,
-      Instant started, DateRange dates, NightlyJob.Counts counts, Throwable e) {
+  static void recordFailure(
+      SparkSession spark,
+      TableStore store,
+      String runId,
+      String command,
+      Instant started,
+      DateRange dates,
+      NightlyJob.Counts counts,
+      Throwable e) {
     try {
       record(spark, store, runId, command, started, dates, counts, Map.of(), e);
     } catch (RuntimeException second) {

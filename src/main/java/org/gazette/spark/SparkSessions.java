@@ -14,8 +14,8 @@ public final class SparkSessions {
   }
 
   /**
-   * Cores the job will have: those of the local master, else spark.default.parallelism or
-   * executors times their cores as configured, else 2 (dynamic allocation: unknown).
+   * Cores the job will have: those of the local master, else spark.default.parallelism or executors
+   * times their cores as configured, else 2 (dynamic allocation: unknown).
    */
   static int defaultParallelism(SparkConf conf) {
     if (conf.contains("spark.default.parallelism")) {
@@ -23,7 +23,8 @@ public final class SparkSessions {
     }
     String master = conf.get("spark.master");
     if (isLocal(conf)) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[(\\d+|\\*)").matcher(master);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("local\\[(\\d+|\\*)").matcher(master);
       if (m.find() && !m.group(1).equals("*")) {
         return Integer.parseInt(m.group(1));
       }
@@ -35,8 +36,8 @@ public final class SparkSessions {
   }
 
   /**
-   * A session for {@code appName}. The master is the one spark-submit set, else {@code
-   * master}, else {@code local[*]}; {@code conf} adds or overrides settings.
+   * A session for {@code appName}. The master is the one spark-submit set, else {@code master},
+   * else {@code local[*]}; {@code conf} adds or overrides settings.
    */
   public static SparkSession create(String appName, String master, Map<String, String> conf) {
     SparkConf sparkConf = new SparkConf();
@@ -49,8 +50,8 @@ public final class SparkSessions {
     if (isLocal(sparkConf)) {
       // Spark's 200 shuffle partitions suit a cluster; on one machine they cost more in task
       // overhead than they give. On a cluster, spark-submit's setting (or Spark's) stands.
-      sparkConf.setIfMissing("spark.sql.shuffle.partitions",
-          Integer.toString(4 * defaultParallelism(sparkConf)));
+      sparkConf.setIfMissing(
+          "spark.sql.shuffle.partitions", Integer.toString(4 * defaultParallelism(sparkConf)));
     }
     sparkConf.setIfMissing("spark.sql.session.timeZone", "UTC");
     sparkConf.set("spark.sql.datetime.java8API.enabled", "true");
@@ -59,8 +60,8 @@ public final class SparkSessions {
     sparkConf.setIfMissing("spark.sql.adaptive.enabled", "true");
     // Annotating costs far more per input byte than Spark's 128 MB splits assume: ask for at
     // least four splits per core so that every core has work until the end.
-    sparkConf.setIfMissing("spark.sql.files.minPartitionNum",
-        Integer.toString(4 * defaultParallelism(sparkConf)));
+    sparkConf.setIfMissing(
+        "spark.sql.files.minPartitionNum", Integer.toString(4 * defaultParallelism(sparkConf)));
     // Splits of at most 8 MB of Parquet (about 35,000 articles): a cached partition of the
     // annotation pass, articles with their term bags, is then about 120 MB, which a task reads
     // back without running out of heap; Spark's 128 MB splits made 450 MB partitions that
@@ -79,8 +80,8 @@ public final class SparkSessions {
     // Let adaptive execution merge small shuffle partitions of cached results too.
     sparkConf.setIfMissing("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
     // The progress bar is for people watching a terminal, not for logs.
-    sparkConf.setIfMissing("spark.ui.showConsoleProgress",
-        Boolean.toString(System.console() != null));
+    sparkConf.setIfMissing(
+        "spark.ui.showConsoleProgress", Boolean.toString(System.console() != null));
     conf.forEach(sparkConf::set);
     return SparkSession.builder().config(sparkConf).getOrCreate();
   }

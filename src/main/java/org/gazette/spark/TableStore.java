@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The output folder: one sub-folder per table, daily tables partitioned by {@code date}.
  *
- * <p>A run writes every table into a staging folder first ({@code _staging/RUN_ID}); only
- * when all are written does {@link #commit} swap the run's date partitions into place, one
- * directory rename each. A run that fails before leaves the tables as they were.
+ * <p>A run writes every table into a staging folder first ({@code _staging/RUN_ID}); only when all
+ * are written does {@link #commit} swap the run's date partitions into place, one directory rename
+ * each. A run that fails before leaves the tables as they were.
  */
 public final class TableStore {
 
@@ -38,6 +38,7 @@ public final class TableStore {
   private final FileSystem fs;
   private final Path root;
   private final Path staging;
+
   /** True from the journal's writing to the end of its moves: the staging folder must stay. */
   private boolean journaled;
 
@@ -101,27 +102,31 @@ public final class TableStore {
    */
   public void stage(Table table, Dataset<Row> rows) {
     if (!table.isDaily()) {
-      rows.coalesce(1).write().mode(SaveMode.Overwrite)
+      rows.coalesce(1)
+          .write()
+          .mode(SaveMode.Overwrite)
           .parquet(new Path(staging, table.tableName()).toString());
       return;
     }
     // One task per date writes that date's file: a few files per partition, not one per task.
     rows.repartition(org.apache.spark.sql.functions.col("date"))
-        .write().mode(SaveMode.Overwrite).partitionBy("date")
+        .write()
+        .mode(SaveMode.Overwrite)
+        .partitionBy("date")
         .parquet(new Path(staging, table.tableName()).toString());
   }
 
   /**
-   * Replaces, in every daily table, the partitions of the run's dates with the staged ones:
-   * for a bounded range, every day of it (a day without rows loses its old rows); for all
-   * dates, the dates the run produced. A table that is not daily is replaced whole. The dates
-   * are then recorded as done ({@link #doneDates}).
+   * Replaces, in every daily table, the partitions of the run's dates with the staged ones: for a
+   * bounded range, every day of it (a day without rows loses its old rows); for all dates, the
+   * dates the run produced. A table that is not daily is replaced whole. The dates are then
+   * recorded as done ({@link #doneDates}).
    *
    * <p>The commit is journaled: once every staged partition is complete, the list of moves is
-   * written to {@code _staging/RUN/_COMMIT}, and only then are the partitions moved, one
-   * directory rename each. A driver that dies during the moves leaves the journal behind, and
-   * the next run on the output completes them ({@link #recover}) before it starts: the output
-   * ends as this run would have left it, never half of it.
+   * written to {@code _staging/RUN/_COMMIT}, and only then are the partitions moved, one directory
+   * rename each. A driver that dies during the moves leaves the journal behind, and the next run on
+   * the output completes them ({@link #recover}) before it starts: the output ends as this run
+   * would have left it, never half of it.
    */
   public void commit(List<Table> tables, DateRange range) {
     commit(tables, range, range.isAll());
@@ -161,8 +166,8 @@ public final class TableStore {
             // A date without rows still gets its partition, one empty file with the schema:
             // readers see no rows rather than a table whose schema cannot be read.
             fs.mkdirs(fresh);
-            FileUtil.copy(fs, emptyFile(table), fs, new Path(fresh, EMPTY_FILE), false,
-                fs.getConf());
+            FileUtil.copy(
+                fs, emptyFile(table), fs, new Path(fresh, EMPTY_FILE), false, fs.getConf());
           }
           moves.add(table.tableName() + "\t" + partition);
         }
@@ -176,16 +181,18 @@ public final class TableStore {
       journaled = true;
       apply(staging, moves);
       journaled = false;
-      LOG.info("committed {} partitions of {} tables to {}", partitions.size(), tables.size(),
-          root);
+      LOG.info(
+          "committed {} partitions of {} tables to {}", partitions.size(), tables.size(), root);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit the run's tables to " + root, e);
     }
   }
 
   static final String JOURNAL = "_COMMIT";
+
   /** For tests of recovery: the commit fails after this many moves; -1: never. */
   static volatile int failAfterMoves = -1;
+
   /** Folder of the output that holds an empty file per date done: {@code _done/date=D}. */
   static final String DONE = "_done";
 
@@ -199,9 +206,9 @@ public final class TableStore {
   }
 
   /**
-   * Does the moves of a journal: each staged partition (or whole table) replaces the live
-   * one, which is set aside first. Every step checks what is done already, so a journal can
-   * be applied again after a crash in the middle of it.
+   * Does the moves of a journal: each staged partition (or whole table) replaces the live one,
+   * which is set aside first. Every step checks what is done already, so a journal can be applied
+   * again after a crash in the middle of it.
    */
   private void apply(Path run, List<String> moves) throws IOException {
     Path old = new Path(run, "_replaced");
@@ -217,16 +224,16 @@ public final class TableStore {
         fs.create(new Path(root, DONE + "/" + partition), true).close();
         continue;
       }
-      Path fresh = partition.isEmpty() ? new Path(run, table) : new Path(run, table + "/"
-          + partition);
-      Path live = partition.isEmpty() ? new Path(root, table) : new Path(root, table + "/"
-          + partition);
+      Path fresh =
+          partition.isEmpty() ? new Path(run, table) : new Path(run, table + "/" + partition);
+      Path live =
+          partition.isEmpty() ? new Path(root, table) : new Path(root, table + "/" + partition);
       if (!fs.exists(fresh)) {
         continue; // moved before the crash
       }
       if (fs.exists(live)) {
-        Path aside = partition.isEmpty() ? new Path(old, table) : new Path(old, table + "/"
-            + partition);
+        Path aside =
+            partition.isEmpty() ? new Path(old, table) : new Path(old, table + "/" + partition);
         fs.mkdirs(aside.getParent());
         rename(live, aside);
       }
@@ -236,9 +243,9 @@ public final class TableStore {
   }
 
   /**
-   * Makes the output whole again after runs that died: completes the commit of a run whose
-   * journal was written, and removes the staging folders of runs that died before theirs.
-   * Called by the run that holds the output's lock, before it stages anything.
+   * Makes the output whole again after runs that died: completes the commit of a run whose journal
+   * was written, and removes the staging folders of runs that died before theirs. Called by the run
+   * that holds the output's lock, before it stages anything.
    */
   public void recover() {
     Path parent = staging.getParent();
@@ -260,18 +267,19 @@ public final class TableStore {
             String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             moves = text.isEmpty() ? List.of() : List.of(text.split("\n"));
           }
-          LOG.warn("completing the commit of run {}, which stopped in the middle of it",
-              run.getName());
+          LOG.warn(
+              "completing the commit of run {}, which stopped in the middle of it", run.getName());
           apply(run, moves);
         } else {
-          LOG.warn("removing the staged tables of run {}, which stopped before its commit",
+          LOG.warn(
+              "removing the staged tables of run {}, which stopped before its commit",
               run.getName());
         }
         fs.delete(run, true);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot recover the output " + root
-          + " from an earlier run that stopped", e);
+      throw new UncheckedIOException(
+          "cannot recover the output " + root + " from an earlier run that stopped", e);
     }
   }
 
@@ -300,9 +308,15 @@ public final class TableStore {
   private Path emptyFile(Table table) throws IOException {
     Path folder = new Path(staging, "_empty/" + table.tableName());
     if (!fs.exists(folder)) {
-      StructType columns = new StructType(java.util.Arrays.stream(table.schema().fields())
-          .filter(f -> !f.name().equals("date")).toArray(StructField[]::new));
-      spark.createDataFrame(java.util.List.<Row>of(), columns).coalesce(1).write()
+      StructType columns =
+          new StructType(
+              java.util.Arrays.stream(table.schema().fields())
+                  .filter(f -> !f.name().equals("date"))
+                  .toArray(StructField[]::new));
+      spark
+          .createDataFrame(java.util.List.<Row>of(), columns)
+          .coalesce(1)
+          .write()
           .parquet(folder.toString());
     }
     for (FileStatus status : fs.listStatus(folder)) {
@@ -319,13 +333,13 @@ public final class TableStore {
   }
 
   /**
-   * Removes the staging folder of this run, unless its commit stopped half-way: then the
-   * journal stays for the next run to complete.
+   * Removes the staging folder of this run, unless its commit stopped half-way: then the journal
+   * stays for the next run to complete.
    */
   public void cleanUp() {
     if (journaled) {
-      LOG.error("the commit to {} stopped half-way; the next run on this output completes it",
-          root);
+      LOG.error(
+          "the commit to {} stopped half-way; the next run on this output completes it", root);
       return;
     }
     try {

@@ -30,39 +30,43 @@ import scala.collection.immutable.ArraySeq;
  * Sums the packed partial term counts of {@link Annotated#TERMS} rows into one row per date,
  * language and term. The packs are split by a hash of the term into {@link #BUCKETS} buckets,
  * shuffled whole, and merged in a Java map per (date, language, bucket): tens of millions of
- * partial counts never become rows of their own, which is what costs Spark's explode and
- * aggregate most.
+ * partial counts never become rows of their own, which is what costs Spark's explode and aggregate
+ * most.
  */
 public final class TermSums {
 
   /** Sub-packs per (date, language): the parallelism of summing one day of one language. */
   static final int BUCKETS = 16;
 
-  static final StructType PACK = createStructType(new StructField[] {
-      createStructField("date", DateType, false),
-      createStructField("language", StringType, false),
-      createStructField("bucket", IntegerType, false),
-      createStructField("terms", createArrayType(StringType, false), false),
-      createStructField("term_words", createArrayType(IntegerType, false), false),
-      createStructField("term_counts", createArrayType(LongType, false), false),
-      createStructField("term_docs", createArrayType(LongType, false), false),
-  });
+  static final StructType PACK =
+      createStructType(
+          new StructField[] {
+            createStructField("date", DateType, false),
+            createStructField("language", StringType, false),
+            createStructField("bucket", IntegerType, false),
+            createStructField("terms", createArrayType(StringType, false), false),
+            createStructField("term_words", createArrayType(IntegerType, false), false),
+            createStructField("term_counts", createArrayType(LongType, false), false),
+            createStructField("term_docs", createArrayType(LongType, false), false),
+          });
 
-  static final StructType SUM = createStructType(new StructField[] {
-      createStructField("date", DateType, false),
-      createStructField("language", StringType, false),
-      createStructField("term", StringType, false),
-      createStructField("n", IntegerType, false),
-      createStructField("count", LongType, false),
-      createStructField("doc_count", LongType, false),
-  });
+  static final StructType SUM =
+      createStructType(
+          new StructField[] {
+            createStructField("date", DateType, false),
+            createStructField("language", StringType, false),
+            createStructField("term", StringType, false),
+            createStructField("n", IntegerType, false),
+            createStructField("count", LongType, false),
+            createStructField("doc_count", LongType, false),
+          });
 
   private TermSums() {}
 
   /**
-   * The sums of {@code packs} (rows with {@code date, language, terms, term_words,
-   * term_counts, term_docs}): terms whose count sums to zero are left out, and
-   * so are phrases found in fewer than {@code minPhraseDocs} articles of the day.
+   * The sums of {@code packs} (rows with {@code date, language, terms, term_words, term_counts,
+   * term_docs}): terms whose count sums to zero are left out, and so are phrases found in fewer
+   * than {@code minPhraseDocs} articles of the day.
    */
   public static Dataset<Row> sum(Dataset<Row> packs, int minPhraseDocs) {
     return packs
@@ -108,9 +112,15 @@ public final class TermSums {
             k++;
           }
         }
-        out.add(RowFactory.create(pack.get(0), pack.getString(1), b, ArraySeq.unsafeWrapArray(t),
-            ArraySeq.unsafeWrapArray(w), ArraySeq.unsafeWrapArray(c),
-            ArraySeq.unsafeWrapArray(d)));
+        out.add(
+            RowFactory.create(
+                pack.get(0),
+                pack.getString(1),
+                b,
+                ArraySeq.unsafeWrapArray(t),
+                ArraySeq.unsafeWrapArray(w),
+                ArraySeq.unsafeWrapArray(c),
+                ArraySeq.unsafeWrapArray(d)));
       }
       return out.iterator();
     }
@@ -170,8 +180,9 @@ public final class TermSums {
             long[] s = e.getValue();
             int words = (int) s[2];
             if (s[0] > 0 && (words == 1 || s[1] >= minPhraseDocs)) {
-              ready.add(RowFactory.create(first.get(0), first.getString(1), e.getKey(), words,
-                  s[0], s[1]));
+              ready.add(
+                  RowFactory.create(
+                      first.get(0), first.getString(1), e.getKey(), words, s[0], s[1]));
             }
           }
         }
@@ -190,7 +201,8 @@ public final class TermSums {
         }
 
         private boolean sameGroup(Row a, Row b) {
-          return a.getInt(2) == b.getInt(2) && a.get(0).equals(b.get(0))
+          return a.getInt(2) == b.getInt(2)
+              && a.get(0).equals(b.get(0))
               && a.getString(1).equals(b.getString(1));
         }
       };

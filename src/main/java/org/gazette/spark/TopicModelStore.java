@@ -32,10 +32,10 @@ import org.gazette.topic.TopicModel;
 import scala.collection.immutable.ArraySeq;
 
 /**
- * Topic models under the output folder, one folder per model id in {@code topic_models/}:
- * {@code model.json} (parameters, languages, topics with ids, labels and top terms, document
- * concentrations) and {@code weights/} (Parquet: per language and vocabulary term, its lambda
- * in every topic). A model appears whole: it is written aside and renamed into place.
+ * Topic models under the output folder, one folder per model id in {@code topic_models/}: {@code
+ * model.json} (parameters, languages, topics with ids, labels and top terms, document
+ * concentrations) and {@code weights/} (Parquet: per language and vocabulary term, its lambda in
+ * every topic). A model appears whole: it is written aside and renamed into place.
  */
 public final class TopicModelStore {
 
@@ -47,15 +47,17 @@ public final class TopicModelStore {
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS").withZone(ZoneOffset.UTC);
 
-  static final StructType WEIGHT_ROWS = DataTypes.createStructType(List.of(
-      DataTypes.createStructField("language", DataTypes.StringType, false),
-      DataTypes.createStructField("term_index", DataTypes.IntegerType, false),
-      DataTypes.createStructField("term", DataTypes.StringType, false),
-      DataTypes.createStructField("lambda",
-          DataTypes.createArrayType(DataTypes.DoubleType, false), false)));
+  static final StructType WEIGHT_ROWS =
+      DataTypes.createStructType(
+          List.of(
+              DataTypes.createStructField("language", DataTypes.StringType, false),
+              DataTypes.createStructField("term_index", DataTypes.IntegerType, false),
+              DataTypes.createStructField("term", DataTypes.StringType, false),
+              DataTypes.createStructField(
+                  "lambda", DataTypes.createArrayType(DataTypes.DoubleType, false), false)));
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final SparkSession spark;
   private final FileSystem fs;
@@ -81,7 +83,8 @@ public final class TopicModelStore {
       String newest = null;
       for (FileStatus status : fs.listStatus(folder)) {
         String name = status.getPath().getName();
-        if (status.isDirectory() && !name.startsWith("_")
+        if (status.isDirectory()
+            && !name.startsWith("_")
             && fs.exists(new Path(status.getPath(), METADATA))
             && (newest == null || name.compareTo(newest) > 0)) {
           newest = name;
@@ -103,12 +106,21 @@ public final class TopicModelStore {
       throw new UncheckedIOException("cannot read topic model " + path, e);
     }
     if (meta.path("format").asInt() != FORMAT) {
-      throw new IllegalStateException("topic model " + path + " has format "
-          + meta.path("format").asText() + "; this Gazette reads format " + FORMAT);
+      throw new IllegalStateException(
+          "topic model "
+              + path
+              + " has format "
+              + meta.path("format").asText()
+              + "; this Gazette reads format "
+              + FORMAT);
     }
     Map<String, List<Row>> weights = new HashMap<>();
-    for (Row r : spark.read().schema(WEIGHT_ROWS).parquet(new Path(path, WEIGHTS).toString())
-        .collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .schema(WEIGHT_ROWS)
+            .parquet(new Path(path, WEIGHTS).toString())
+            .collectAsList()) {
       weights.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
     }
     List<TopicModel.Language> languages = new ArrayList<>();
@@ -120,12 +132,16 @@ public final class TopicModelStore {
       for (JsonNode t : l.path("topics")) {
         List<TopicLabels.TermWeight> terms = new ArrayList<>();
         for (JsonNode tw : t.path("terms")) {
-          terms.add(new TopicLabels.TermWeight(tw.path("term").asText(),
-              tw.path("weight").asDouble()));
+          terms.add(
+              new TopicLabels.TermWeight(tw.path("term").asText(), tw.path("weight").asDouble()));
         }
-        topics.add(new TopicModel.Topic(t.path("topic_id").asInt(), t.path("label").asText(),
-            terms, t.hasNonNull("matched_model_id") ? t.path("matched_model_id").asText() : null,
-            t.hasNonNull("similarity") ? t.path("similarity").asDouble() : null));
+        topics.add(
+            new TopicModel.Topic(
+                t.path("topic_id").asInt(),
+                t.path("label").asText(),
+                terms,
+                t.hasNonNull("matched_model_id") ? t.path("matched_model_id").asText() : null,
+                t.hasNonNull("similarity") ? t.path("similarity").asDouble() : null));
       }
       int k = topics.size();
       String[] vocabulary = new String[rows.size()];
@@ -145,11 +161,15 @@ public final class TopicModelStore {
       languages.add(new TopicModel.Language(language, vocabulary, lambda, alpha, topics));
     }
     Map<String, String> parameters = new LinkedHashMap<>();
-    meta.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(),
-        e.getValue().asText()));
-    return new TopicModel(meta.path("model_id").asText(),
-        Instant.parse(meta.path("trained_at").asText()), meta.path("trained_on").asText(),
-        parameters, languages);
+    meta.path("parameters")
+        .fields()
+        .forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+    return new TopicModel(
+        meta.path("model_id").asText(),
+        Instant.parse(meta.path("trained_at").asText()),
+        meta.path("trained_on").asText(),
+        parameters,
+        languages);
   }
 
   /** Writes {@code model} aside, then renames it into place. */
@@ -169,12 +189,16 @@ public final class TopicModelStore {
           for (int t = 0; t < lambda.length; t++) {
             column[t] = lambda[t][w];
           }
-          rows.add(RowFactory.create(l.language(), w, l.vocabulary()[w],
-              ArraySeq.unsafeWrapArray(column)));
+          rows.add(
+              RowFactory.create(
+                  l.language(), w, l.vocabulary()[w], ArraySeq.unsafeWrapArray(column)));
         }
       }
       Dataset<Row> weights = spark.createDataFrame(rows, WEIGHT_ROWS);
-      weights.coalesce(1).write().mode(SaveMode.Overwrite)
+      weights
+          .coalesce(1)
+          .write()
+          .mode(SaveMode.Overwrite)
           .parquet(new Path(aside, WEIGHTS).toString());
       try (OutputStream out = fs.create(new Path(aside, METADATA), true)) {
         JSON.writeValue(out, metadata(model));
@@ -228,8 +252,16 @@ public final class TopicModelStore {
     List<Row> rows = new ArrayList<>();
     for (TopicModel.Language l : model.languages().values()) {
       for (TopicModel.Topic t : l.topics()) {
-        rows.add(RowFactory.create(model.modelId(), t.id(), l.language(), t.label(),
-            termRows(t.terms()), null, t.matchedModelId(), t.similarity()));
+        rows.add(
+            RowFactory.create(
+                model.modelId(),
+                t.id(),
+                l.language(),
+                t.label(),
+                termRows(t.terms()),
+                null,
+                t.matchedModelId(),
+                t.similarity()));
       }
     }
     return rows;

@@ -27,10 +27,10 @@ import org.gazette.topic.TopicModel;
 import org.gazette.topic.TrackedTopics;
 
 /**
- * {@code topic_timeline}: each article's topic mixture, inferred with the newest model from
- * the terms the nightly pass counted, and the tracked topics its terms and entities match,
- * summed per date, model, topic and language. Per task, articles are summed in memory, so
- * only a few rows per date and topic leave it; an article's own rows leave as it is read.
+ * {@code topic_timeline}: each article's topic mixture, inferred with the newest model from the
+ * terms the nightly pass counted, and the tracked topics its terms and entities match, summed per
+ * date, model, topic and language. Per task, articles are summed in memory, so only a few rows per
+ * date and topic leave it; an article's own rows leave as it is read.
  */
 public final class TopicTimeline {
 
@@ -39,50 +39,58 @@ public final class TopicTimeline {
 
   /** Rows of {@link #parts}: an article's topic, or a partial sum of a task. */
   static final int ARTICLE = 0;
+
   static final int SUM = 1;
 
-  private static final StructType PARTS = DataTypes.createStructType(List.of(
-      DataTypes.createStructField("kind", DataTypes.IntegerType, false),
-      DataTypes.createStructField("date", DataTypes.DateType, false),
-      DataTypes.createStructField("id", DataTypes.StringType, true),
-      DataTypes.createStructField("model_id", DataTypes.StringType, false),
-      DataTypes.createStructField("topic_id", DataTypes.IntegerType, false),
-      DataTypes.createStructField("language", DataTypes.StringType, false),
-      DataTypes.createStructField("doc_count", DataTypes.LongType, false),
-      DataTypes.createStructField("weight", DataTypes.DoubleType, false)));
+  private static final StructType PARTS =
+      DataTypes.createStructType(
+          List.of(
+              DataTypes.createStructField("kind", DataTypes.IntegerType, false),
+              DataTypes.createStructField("date", DataTypes.DateType, false),
+              DataTypes.createStructField("id", DataTypes.StringType, true),
+              DataTypes.createStructField("model_id", DataTypes.StringType, false),
+              DataTypes.createStructField("topic_id", DataTypes.IntegerType, false),
+              DataTypes.createStructField("language", DataTypes.StringType, false),
+              DataTypes.createStructField("doc_count", DataTypes.LongType, false),
+              DataTypes.createStructField("weight", DataTypes.DoubleType, false)));
 
   private TopicTimeline() {}
 
   /**
-   * One pass of inference over {@code articles} (original articles with {@code date, id,
-   * language, terms, term_counts, entity_ids}) for {@code model} and {@code tracked}, either of
-   * which may be null: each article's main topic and tracked topics, and per task the sums of
-   * the mixtures. Worth caching: {@link #timeline} and {@link #articleTopics} both read it.
+   * One pass of inference over {@code articles} (original articles with {@code date, id, language,
+   * terms, term_counts, entity_ids}) for {@code model} and {@code tracked}, either of which may be
+   * null: each article's main topic and tracked topics, and per task the sums of the mixtures.
+   * Worth caching: {@link #timeline} and {@link #articleTopics} both read it.
    */
-  public static Dataset<Row> parts(Dataset<Row> articles, TopicModel model,
-      TrackedTopics tracked) {
-    return articles.select("date", "id", "language", "terms", "term_counts", "entity_ids")
+  public static Dataset<Row> parts(Dataset<Row> articles, TopicModel model, TrackedTopics tracked) {
+    return articles
+        .select("date", "id", "language", "terms", "term_counts", "entity_ids")
         .mapPartitions(new Summing(model, tracked), Encoders.row(PARTS));
   }
 
   /** {@code topic_timeline} from the {@link #parts} of {@code articles}. */
   public static Dataset<Row> timeline(Dataset<Row> parts, Dataset<Row> articles) {
-    Dataset<Row> summed = parts.where(col("kind").equalTo(SUM))
-        .groupBy("date", "model_id", "topic_id", "language")
-        .agg(sum("doc_count").as("doc_count"), sum("weight").as("weight"));
-    Dataset<Row> volumes = articles.groupBy("date", "language")
-        .agg(count(lit(1)).as("articles"));
-    return DailyTables.conform(summed.join(volumes, seq("date", "language"))
-        // Rounded: sums of fractions in another order differ in their last bits, and the
-        // table must not depend on how the work was split.
-        .withColumn("share", round(col("weight").divide(col("articles")), 9))
-        .withColumn("weight", round(col("weight"), 9)), Table.TOPIC_TIMELINE);
+    Dataset<Row> summed =
+        parts
+            .where(col("kind").equalTo(SUM))
+            .groupBy("date", "model_id", "topic_id", "language")
+            .agg(sum("doc_count").as("doc_count"), sum("weight").as("weight"));
+    Dataset<Row> volumes = articles.groupBy("date", "language").agg(count(lit(1)).as("articles"));
+    return DailyTables.conform(
+        summed
+            .join(volumes, seq("date", "language"))
+            // Rounded: sums of fractions in another order differ in their last bits, and the
+            // table must not depend on how the work was split.
+            .withColumn("share", round(col("weight").divide(col("articles")), 9))
+            .withColumn("weight", round(col("weight"), 9)),
+        Table.TOPIC_TIMELINE);
   }
 
   /** {@code article_topics} from {@link #parts}. */
   public static Dataset<Row> articleTopics(Dataset<Row> parts) {
-    return DailyTables.conform(parts.where(col("kind").equalTo(ARTICLE))
-        .withColumn("weight", round(col("weight"), 9)), Table.ARTICLE_TOPICS);
+    return DailyTables.conform(
+        parts.where(col("kind").equalTo(ARTICLE)).withColumn("weight", round(col("weight"), 9)),
+        Table.ARTICLE_TOPICS);
   }
 
   private static scala.collection.immutable.Seq<String> seq(String... columns) {
@@ -122,8 +130,16 @@ public final class TopicTimeline {
             summed = true;
             for (Map.Entry<Key, double[]> e : sums.entrySet()) {
               Key k = e.getKey();
-              ready.add(RowFactory.create(SUM, k.date(), null, k.modelId(), k.topicId(),
-                  k.language(), (long) e.getValue()[0], e.getValue()[1]));
+              ready.add(
+                  RowFactory.create(
+                      SUM,
+                      k.date(),
+                      null,
+                      k.modelId(),
+                      k.topicId(),
+                      k.language(),
+                      (long) e.getValue()[0],
+                      e.getValue()[1]));
             }
             sums.clear();
           }
@@ -143,8 +159,8 @@ public final class TopicTimeline {
           LocalDate date = Annotation.localDate(r.get(0));
           String id = r.getString(1);
           String language = r.getString(2);
-          String[] terms = r.isNullAt(3) ? new String[0]
-              : r.<String>getList(3).toArray(new String[0]);
+          String[] terms =
+              r.isNullAt(3) ? new String[0] : r.<String>getList(3).toArray(new String[0]);
           long[] counts = new long[terms.length];
           if (!r.isNullAt(4)) {
             List<Long> c = r.getList(4);
@@ -157,12 +173,21 @@ public final class TopicTimeline {
             if (mixture != null) {
               List<TopicModel.Topic> topics = model.languages().get(language).topics();
               int main = TopicInference.dominant(mixture);
-              ready.add(RowFactory.create(ARTICLE, date, id, model.modelId(),
-                  topics.get(main).id(), language, 1L, mixture[main]));
+              ready.add(
+                  RowFactory.create(
+                      ARTICLE,
+                      date,
+                      id,
+                      model.modelId(),
+                      topics.get(main).id(),
+                      language,
+                      1L,
+                      mixture[main]));
               for (int t = 0; t < mixture.length; t++) {
-                double[] s = sums.computeIfAbsent(
-                    new Key(date, model.modelId(), topics.get(t).id(), language),
-                    k -> new double[2]);
+                double[] s =
+                    sums.computeIfAbsent(
+                        new Key(date, model.modelId(), topics.get(t).id(), language),
+                        k -> new double[2]);
                 s[0] += t == main ? 1 : 0;
                 s[1] += mixture[t];
               }
@@ -179,12 +204,13 @@ public final class TopicTimeline {
             }
             int[] matched = tracked.matching(termSet, entitySet);
             for (int topic : matched) {
-              double[] s = sums.computeIfAbsent(new Key(date, TRACKED, topic, language),
-                  k -> new double[2]);
+              double[] s =
+                  sums.computeIfAbsent(new Key(date, TRACKED, topic, language), k -> new double[2]);
               s[0] += 1;
               s[1] += 1.0 / matched.length;
-              ready.add(RowFactory.create(ARTICLE, date, id, TRACKED, topic, language, 1L,
-                  1.0 / matched.length));
+              ready.add(
+                  RowFactory.create(
+                      ARTICLE, date, id, TRACKED, topic, language, 1L, 1.0 / matched.length));
             }
           }
         }

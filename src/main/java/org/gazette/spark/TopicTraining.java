@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.when;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a topic model per language with Spark MLlib's LDA (online variational Bayes) on the
- * bags of terms the nightly pass stored in {@code article_terms}, over a vocabulary chosen from
- * {@code term_frequencies}; matches the new topics to the previous model's so that ids and
- * labels carry over.
+ * Trains a topic model per language with Spark MLlib's LDA (online variational Bayes) on the bags
+ * of terms the nightly pass stored in {@code article_terms}, over a vocabulary chosen from {@code
+ * term_frequencies}; matches the new topics to the previous model's so that ids and labels carry
+ * over.
  */
 public final class TopicTraining {
 
@@ -52,19 +51,23 @@ public final class TopicTraining {
       long maxArticles,
       int iterations,
       double minSimilarity,
-      long seed) implements Serializable {
+      long seed)
+      implements Serializable {
 
     public Settings {
       check(topics >= 2, "--k must be at least 2, was " + topics);
       check(minDocs >= 1, "--min-docs must be at least 1, was " + minDocs);
-      check(maxDocShare > 0 && maxDocShare <= 1,
+      check(
+          maxDocShare > 0 && maxDocShare <= 1,
           "--max-doc-share must be in (0, 1], was " + maxDocShare);
       check(vocabulary >= topics, "--vocabulary must be at least --k, was " + vocabulary);
       check(minArticles >= 1, "--min-articles must be at least 1, was " + minArticles);
-      check(maxArticles >= minArticles,
+      check(
+          maxArticles >= minArticles,
           "--max-articles must be at least --min-articles, was " + maxArticles);
       check(iterations >= 1, "--iterations must be at least 1, was " + iterations);
-      check(minSimilarity >= 0 && minSimilarity <= 1,
+      check(
+          minSimilarity >= 0 && minSimilarity <= 1,
           "--min-similarity must be in [0, 1], was " + minSimilarity);
     }
 
@@ -94,17 +97,26 @@ public final class TopicTraining {
   private TopicTraining() {}
 
   /**
-   * Trains a model named {@code modelId} on {@code articleTerms} (the {@code article_terms}
-   * rows of the training dates) with a vocabulary from {@code termFrequencies} (the same
-   * dates); {@code previous} (null when none) lends its ids and labels to matching topics.
-   * Returns null when no language has enough articles.
+   * Trains a model named {@code modelId} on {@code articleTerms} (the {@code article_terms} rows of
+   * the training dates) with a vocabulary from {@code termFrequencies} (the same dates); {@code
+   * previous} (null when none) lends its ids and labels to matching topics. Returns null when no
+   * language has enough articles.
    */
-  public static TopicModel train(SparkSession spark, String modelId, String trainedOn,
-      Dataset<Row> articleTerms, Dataset<Row> termFrequencies, Settings settings,
+  public static TopicModel train(
+      SparkSession spark,
+      String modelId,
+      String trainedOn,
+      Dataset<Row> articleTerms,
+      Dataset<Row> termFrequencies,
+      Settings settings,
       TopicModel previous) {
     Map<String, Long> articles = new LinkedHashMap<>();
-    for (Row r : articleTerms.groupBy("language").agg(count("*").as("n"))
-        .orderBy(col("n").desc(), col("language")).collectAsList()) {
+    for (Row r :
+        articleTerms
+            .groupBy("language")
+            .agg(count("*").as("n"))
+            .orderBy(col("n").desc(), col("language"))
+            .collectAsList()) {
       articles.put(r.getString(0), r.getLong(1));
     }
     Map<String, String[]> vocabularies = vocabularies(termFrequencies, articles, settings);
@@ -113,24 +125,36 @@ public final class TopicTraining {
     List<String> eligible = new ArrayList<>();
     for (Map.Entry<String, Long> e : articles.entrySet()) {
       String[] vocabulary = vocabularies.get(e.getKey());
-      if (e.getValue() < settings.minArticles() || vocabulary == null
+      if (e.getValue() < settings.minArticles()
+          || vocabulary == null
           || vocabulary.length < topicsFor(e.getValue(), settings)) {
-        LOG.info("no topics for {}: {} articles, {} terms in the vocabulary (need {} and {})",
-            e.getKey(), NightlyJob.fmt(e.getValue()), vocabulary == null ? 0 : vocabulary.length,
-            settings.minArticles(), topicsFor(e.getValue(), settings));
+        LOG.info(
+            "no topics for {}: {} articles, {} terms in the vocabulary (need {} and {})",
+            e.getKey(),
+            NightlyJob.fmt(e.getValue()),
+            vocabulary == null ? 0 : vocabulary.length,
+            settings.minArticles(),
+            topicsFor(e.getValue(), settings));
       } else {
         eligible.add(e.getKey());
       }
     }
-    Map<String, Fitted> fitted = eligible.isEmpty() ? Map.of()
-        : fit(spark, articleTerms, eligible, vocabularies, articles, settings);
+    Map<String, Fitted> fitted =
+        eligible.isEmpty()
+            ? Map.of()
+            : fit(spark, articleTerms, eligible, vocabularies, articles, settings);
     // Ids are handed out in the order of the languages, most articles first: repeatable.
     for (String language : eligible) {
-      TopicModel.Language prior = previous == null ? null
-          : previous.languages().get(language);
-      TopicModel.Language model = identify(language, vocabularies.get(language),
-          fitted.get(language), prior, previous == null ? null : previous.modelId(), nextId,
-          settings);
+      TopicModel.Language prior = previous == null ? null : previous.languages().get(language);
+      TopicModel.Language model =
+          identify(
+              language,
+              vocabularies.get(language),
+              fitted.get(language),
+              prior,
+              previous == null ? null : previous.modelId(),
+              nextId,
+              settings);
       for (TopicModel.Topic t : model.topics()) {
         nextId = Math.max(nextId, t.id() + 1);
       }
@@ -149,8 +173,8 @@ public final class TopicTraining {
   static final int MIN_TOPICS = 4;
 
   /**
-   * The topics of a language trained on {@code articles} articles: one per
-   * {@link #ARTICLES_PER_TOPIC}, at least {@link #MIN_TOPICS}, at most {@code --k}.
+   * The topics of a language trained on {@code articles} articles: one per {@link
+   * #ARTICLES_PER_TOPIC}, at least {@link #MIN_TOPICS}, at most {@code --k}.
    */
   static int topicsFor(long articles, Settings settings) {
     long sampled = Math.min(articles, settings.maxArticles());
@@ -158,32 +182,40 @@ public final class TopicTraining {
   }
 
   /**
-   * Per language, the terms found in at least {@code minDocs} articles and in at most
-   * {@code maxDocShare} of them, the {@code vocabulary} most widespread, alphabetical.
+   * Per language, the terms found in at least {@code minDocs} articles and in at most {@code
+   * maxDocShare} of them, the {@code vocabulary} most widespread, alphabetical.
    */
-  static Map<String, String[]> vocabularies(Dataset<Row> termFrequencies,
-      Map<String, Long> articles, Settings settings) {
+  static Map<String, String[]> vocabularies(
+      Dataset<Row> termFrequencies, Map<String, Long> articles, Settings settings) {
     // Chosen where the counts are: only the chosen terms come to the driver.
     org.apache.spark.sql.Column ceiling = lit(0.0);
     for (Map.Entry<String, Long> e : articles.entrySet()) {
-      ceiling = when(col("language").equalTo(e.getKey()),
-          lit(settings.maxDocShare() * e.getValue())).otherwise(ceiling);
+      ceiling =
+          when(col("language").equalTo(e.getKey()), lit(settings.maxDocShare() * e.getValue()))
+              .otherwise(ceiling);
     }
-    Dataset<Row> chosen = termFrequencies.groupBy("language", "term")
-        .agg(sum("doc_count").as("docs"))
-        .where(col("docs").geq(settings.minDocs()).and(col("docs").leq(ceiling)))
-        .withColumn("rank", functions.row_number().over(
-            org.apache.spark.sql.expressions.Window.partitionBy("language")
-                .orderBy(col("docs").desc(), col("term"))))
-        .where(col("rank").leq(settings.vocabulary()))
-        .select("language", "term");
+    Dataset<Row> chosen =
+        termFrequencies
+            .groupBy("language", "term")
+            .agg(sum("doc_count").as("docs"))
+            .where(col("docs").geq(settings.minDocs()).and(col("docs").leq(ceiling)))
+            .withColumn(
+                "rank",
+                functions
+                    .row_number()
+                    .over(
+                        org.apache.spark.sql.expressions.Window.partitionBy("language")
+                            .orderBy(col("docs").desc(), col("term"))))
+            .where(col("rank").leq(settings.vocabulary()))
+            .select("language", "term");
     Map<String, List<String>> byLanguage = new HashMap<>();
     for (Row r : chosen.collectAsList()) {
       byLanguage.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
     }
     Map<String, String[]> vocabularies = new HashMap<>();
-    byLanguage.forEach((language, terms) ->
-        vocabularies.put(language, terms.stream().sorted().toArray(String[]::new)));
+    byLanguage.forEach(
+        (language, terms) ->
+            vocabularies.put(language, terms.stream().sorted().toArray(String[]::new)));
     return vocabularies;
   }
 
@@ -193,8 +225,8 @@ public final class TopicTraining {
   /**
    * Training documents packed in a few primitive arrays, up to {@link #DOCS_PER_BLOCK} of them:
    * document {@code i} is in language {@code languages[i]} and holds the terms {@code
-   * terms[offsets[i]] .. terms[offsets[i + 1] - 1]} with their counts. Spark sizes and stores
-   * a block exactly, where millions of small objects would be guessed at.
+   * terms[offsets[i]] .. terms[offsets[i + 1] - 1]} with their counts. Spark sizes and stores a
+   * block exactly, where millions of small objects would be guessed at.
    */
   record DocBlock(int[] languages, int[] offsets, int[] terms, int[] counts)
       implements Serializable {
@@ -207,20 +239,24 @@ public final class TopicTraining {
   static final int DOCS_PER_BLOCK = 4096;
 
   /**
-   * Fits every language of {@code languages} at once with online LDA: each iteration is one
-   * Spark job over the documents of all languages, which samples each language's mini-batch
-   * (5% of its articles, at least 256), runs the E-step where the documents are ({@link
-   * TopicInference#accumulate}) and sums the statistics; the driver then updates each
-   * language's {@link OnlineLda}. MLlib's LDA runs several jobs per language and iteration, and
-   * its E-step in Breeze costs several times more per document.
+   * Fits every language of {@code languages} at once with online LDA: each iteration is one Spark
+   * job over the documents of all languages, which samples each language's mini-batch (5% of its
+   * articles, at least 256), runs the E-step where the documents are ({@link
+   * TopicInference#accumulate}) and sums the statistics; the driver then updates each language's
+   * {@link OnlineLda}. MLlib's LDA runs several jobs per language and iteration, and its E-step in
+   * Breeze costs several times more per document.
    *
-   * <p>Repeatable: the articles are spread over partitions by a hash of their id and sorted
-   * within them, each partition draws its mini-batch with a seed made of the run's seed, the
-   * iteration and the partition, and the statistics are summed in fixed point, so that the
-   * order in which partitions finish cannot change a bit of the result.
+   * <p>Repeatable: the articles are spread over partitions by a hash of their id and sorted within
+   * them, each partition draws its mini-batch with a seed made of the run's seed, the iteration and
+   * the partition, and the statistics are summed in fixed point, so that the order in which
+   * partitions finish cannot change a bit of the result.
    */
-  private static Map<String, Fitted> fit(SparkSession spark, Dataset<Row> articleTerms,
-      List<String> languages, Map<String, String[]> vocabularies, Map<String, Long> articles,
+  private static Map<String, Fitted> fit(
+      SparkSession spark,
+      Dataset<Row> articleTerms,
+      List<String> languages,
+      Map<String, String[]> vocabularies,
+      Map<String, Long> articles,
       Settings settings) {
     int n = languages.size();
     Map<String, Integer> languageIndex = new HashMap<>();
@@ -239,8 +275,8 @@ public final class TopicTraining {
       long count = articles.get(language);
       total += Math.min(count, settings.maxArticles());
       double share = Math.min(1.0, (double) settings.maxArticles() / count);
-      org.apache.spark.sql.Column chosen = col("language").equalTo(language)
-          .and(functions.rand(settings.seed()).lt(share));
+      org.apache.spark.sql.Column chosen =
+          col("language").equalTo(language).and(functions.rand(settings.seed()).lt(share));
       keep = keep == null ? chosen : keep.or(chosen);
     }
     org.apache.spark.api.java.JavaSparkContext jsc =
@@ -249,24 +285,29 @@ public final class TopicTraining {
     Broadcast<List<Map<String, Integer>>> shippedIndices = jsc.broadcast(indices);
     // The same articles in the same partitions and order whatever the input's partitioning.
     int partitions = (int) Math.min(16, Math.max(2, total / 50_000));
-    org.apache.spark.api.java.JavaRDD<DocBlock> docs = articleTerms
-        .select("id", "language", "terms", "counts")
-        .repartition(partitions, col("id")).sortWithinPartitions("id")
-        .where(keep)
-        .toJavaRDD()
-        .mapPartitions(rows -> new DocReader(rows, shippedLanguages.value(),
-            shippedIndices.value()))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    org.apache.spark.api.java.JavaRDD<DocBlock> docs =
+        articleTerms
+            .select("id", "language", "terms", "counts")
+            .repartition(partitions, col("id"))
+            .sortWithinPartitions("id")
+            .where(keep)
+            .toJavaRDD()
+            .mapPartitions(
+                rows -> new DocReader(rows, shippedLanguages.value(), shippedIndices.value()))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     List<Broadcast<?>> broadcasts = new ArrayList<>(List.of(shippedLanguages, shippedIndices));
     try {
       Map<Integer, Long> counts = new HashMap<>();
-      for (long[] perLanguage : docs.map(block -> {
-        long[] c = new long[n];
-        for (int language : block.languages()) {
-          c[language]++;
-        }
-        return c;
-      }).collect()) {
+      for (long[] perLanguage :
+          docs.map(
+                  block -> {
+                    long[] c = new long[n];
+                    for (int language : block.languages()) {
+                      c[language]++;
+                    }
+                    return c;
+                  })
+              .collect()) {
         for (int l = 0; l < n; l++) {
           if (perLanguage[l] > 0) {
             counts.merge(l, perLanguage[l], Long::sum);
@@ -284,8 +325,9 @@ public final class TopicTraining {
         // Mini-batches of about 5% of the articles, but never fewer than 256 of them: small
         // corpora would otherwise learn from a handful of articles per step.
         fractions[l] = Math.min(1.0, Math.max(0.05, 256.0 / Math.max(1, documents)));
-        models[l] = new OnlineLda(ks[l], sizes[l], Math.max(1, documents), 64, 0.51, true,
-            settings.seed() + l);
+        models[l] =
+            new OnlineLda(
+                ks[l], sizes[l], Math.max(1, documents), 64, 0.51, true, settings.seed() + l);
       }
       long began = System.nanoTime();
       for (int iteration = 1; iteration <= settings.iterations(); iteration++) {
@@ -295,29 +337,43 @@ public final class TopicTraining {
         }
         Broadcast<TopicInference[]> shipped = jsc.broadcast(current);
         long seed = settings.seed() * 1_000_003L + iteration;
-        BatchStats batch = docs.mapPartitionsWithIndex((partition, it) -> {
-          BatchStats stats = new BatchStats(ks, sizes);
-          stats.collect(it, shipped.value(), fractions, new java.util.Random(
-              seed * 31 + partition));
-          return java.util.List.of(stats).iterator();
-        }, false).treeReduce(BatchStats::merge, 2);
+        BatchStats batch =
+            docs.mapPartitionsWithIndex(
+                    (partition, it) -> {
+                      BatchStats stats = new BatchStats(ks, sizes);
+                      stats.collect(
+                          it,
+                          shipped.value(),
+                          fractions,
+                          new java.util.Random(seed * 31 + partition));
+                      return java.util.List.of(stats).iterator();
+                    },
+                    false)
+                .treeReduce(BatchStats::merge, 2);
         shipped.destroy();
         for (int l = 0; l < n; l++) {
           models[l].update(batch.sstats(l), batch.logTheta(l), batch.documents[l]);
         }
         if (iteration == 1 || iteration % 10 == 0) {
-          LOG.info("online LDA iteration {} of {}: {} articles in the mini-batches, {}",
-              iteration, settings.iterations(), NightlyJob.fmt(java.util.Arrays.stream(
-                  batch.documents).sum()), String.format(Locale.ROOT, "%.1f s so far",
-                  (System.nanoTime() - began) / 1e9));
+          LOG.info(
+              "online LDA iteration {} of {}: {} articles in the mini-batches, {}",
+              iteration,
+              settings.iterations(),
+              NightlyJob.fmt(java.util.Arrays.stream(batch.documents).sum()),
+              String.format(Locale.ROOT, "%.1f s so far", (System.nanoTime() - began) / 1e9));
         }
       }
       Map<String, Fitted> fitted = new LinkedHashMap<>();
       for (int l = 0; l < n; l++) {
-        fitted.put(languages.get(l), new Fitted(models[l].lambda(), models[l].alpha(),
-            counts.getOrDefault(l, 0L)));
-        LOG.info("trained {} topics for {} on {} articles, {} terms", ks[l], languages.get(l),
-            NightlyJob.fmt(counts.getOrDefault(l, 0L)), NightlyJob.fmt(sizes[l]));
+        fitted.put(
+            languages.get(l),
+            new Fitted(models[l].lambda(), models[l].alpha(), counts.getOrDefault(l, 0L)));
+        LOG.info(
+            "trained {} topics for {} on {} articles, {} terms",
+            ks[l],
+            languages.get(l),
+            NightlyJob.fmt(counts.getOrDefault(l, 0L)),
+            NightlyJob.fmt(sizes[l]));
       }
       return fitted;
     } finally {
@@ -327,15 +383,17 @@ public final class TopicTraining {
   }
 
   /**
-   * Reads article_terms rows as documents over the vocabularies, packed in {@link DocBlock}s;
-   * drops empty bags.
+   * Reads article_terms rows as documents over the vocabularies, packed in {@link DocBlock}s; drops
+   * empty bags.
    */
   private static final class DocReader implements java.util.Iterator<DocBlock> {
     private final java.util.Iterator<Row> rows;
     private final Map<String, Integer> languages;
     private final List<Map<String, Integer>> indices;
 
-    DocReader(java.util.Iterator<Row> rows, Map<String, Integer> languages,
+    DocReader(
+        java.util.Iterator<Row> rows,
+        Map<String, Integer> languages,
         List<Map<String, Integer>> indices) {
       this.rows = rows;
       this.languages = languages;
@@ -382,15 +440,17 @@ public final class TopicTraining {
           offsets[++n] = used;
         }
       }
-      return new DocBlock(java.util.Arrays.copyOf(docLanguages, n),
-          java.util.Arrays.copyOf(offsets, n + 1), java.util.Arrays.copyOf(terms, used),
+      return new DocBlock(
+          java.util.Arrays.copyOf(docLanguages, n),
+          java.util.Arrays.copyOf(offsets, n + 1),
+          java.util.Arrays.copyOf(terms, used),
           java.util.Arrays.copyOf(counts, used));
     }
   }
 
   /**
-   * The summed E-step statistics of a mini-batch, per language, in fixed point (2^-32): sums
-   * of longs do not depend on the order of the partitions, so training is repeatable.
+   * The summed E-step statistics of a mini-batch, per language, in fixed point (2^-32): sums of
+   * longs do not depend on the order of the partitions, so training is repeatable.
    */
   static final class BatchStats implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -412,8 +472,11 @@ public final class TopicTraining {
     }
 
     /** Runs the E-step on the documents {@code random} draws, each with its language's odds. */
-    void collect(java.util.Iterator<DocBlock> blocks, TopicInference[] models,
-        double[] fractions, java.util.Random random) {
+    void collect(
+        java.util.Iterator<DocBlock> blocks,
+        TopicInference[] models,
+        double[] fractions,
+        java.util.Random random) {
       int n = models.length;
       double[][] sums = new double[n][];
       double[][] logs = new double[n][];
@@ -493,12 +556,18 @@ public final class TopicTraining {
   }
 
   /**
-   * The topics of a fitted language model with ids, labels and top terms: a topic that
-   * matches one of {@code prior}'s takes its id (and the match is recorded); the others take
-   * fresh ids from {@code nextId}.
+   * The topics of a fitted language model with ids, labels and top terms: a topic that matches one
+   * of {@code prior}'s takes its id (and the match is recorded); the others take fresh ids from
+   * {@code nextId}.
    */
-  static TopicModel.Language identify(String language, String[] vocabulary, Fitted fitted,
-      TopicModel.Language prior, String priorModelId, int nextId, Settings settings) {
+  static TopicModel.Language identify(
+      String language,
+      String[] vocabulary,
+      Fitted fitted,
+      TopicModel.Language prior,
+      String priorModelId,
+      int nextId,
+      Settings settings) {
     int k = fitted.lambda().length;
     double[][] distributions = new double[k][];
     double[] overall = new double[vocabulary.length];
@@ -520,8 +589,7 @@ public final class TopicTraining {
       for (double[] row : prior.lambda()) {
         old.add(asMap(prior.vocabulary(), normalised(row)));
       }
-      List<TopicMatching.Match> matches = TopicMatching.match(old, fresh,
-          settings.minSimilarity());
+      List<TopicMatching.Match> matches = TopicMatching.match(old, fresh, settings.minSimilarity());
       for (int t = 0; t < k; t++) {
         matchedTo[t] = matches.get(t).previous();
         similarity[t] = matches.get(t).similarity();
@@ -534,14 +602,12 @@ public final class TopicTraining {
       List<TopicLabels.TermWeight> top = labels.topTerms(TOP_TERMS);
       if (matchedTo[t] >= 0) {
         TopicModel.Topic old = prior.topics().get(matchedTo[t]);
-        topics.add(new TopicModel.Topic(old.id(), old.label(), top, priorModelId,
-            similarity[t]));
+        topics.add(new TopicModel.Topic(old.id(), old.label(), top, priorModelId, similarity[t]));
       } else {
         topics.add(new TopicModel.Topic(id++, labels.label(), top, null, null));
       }
     }
-    return new TopicModel.Language(language, vocabulary, fitted.lambda(), fitted.alpha(),
-        topics);
+    return new TopicModel.Language(language, vocabulary, fitted.lambda(), fitted.alpha(), topics);
   }
 
   private static double[] normalised(double[] row) {

@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code topics train}: fits a topic model on the stored {@code article_terms} and
- * {@code term_frequencies} of a date range, saves it under the output folder and lists its
- * topics in {@code topics}.
+ * {@code topics train}: fits a topic model on the stored {@code article_terms} and {@code
+ * term_frequencies} of a date range, saves it under the output folder and lists its topics in
+ * {@code topics}.
  */
 public final class TopicsJob {
 
@@ -29,26 +29,38 @@ public final class TopicsJob {
   private TopicsJob() {}
 
   /** Trains and saves a model; returns it. */
-  public static TopicModel train(SparkSession spark, String output, DateRange range,
-      TopicTraining.Settings settings, TrackedTopics tracked) {
+  public static TopicModel train(
+      SparkSession spark,
+      String output,
+      DateRange range,
+      TopicTraining.Settings settings,
+      TrackedTopics tracked) {
     Instant started = Instant.now();
     String runId = NightlyJob.newRunId(started);
     TableStore store = new TableStore(spark, output, runId);
     Dataset<Row> articleTerms = store.current(spark, Table.ARTICLE_TERMS);
     Dataset<Row> termFrequencies = store.current(spark, Table.TERM_FREQUENCIES);
     if (articleTerms == null || termFrequencies == null) {
-      throw new UsageException("no article_terms in " + output
-          + ": run `gazette nightly` on the articles first");
+      throw new UsageException(
+          "no article_terms in " + output + ": run `gazette nightly` on the articles first");
     }
     String command = "topics train";
     NightlyJob.Counts none = new NightlyJob.Counts(0, 0, 0, 0);
-    try (OutputLock lock = OutputLock.acquire(store.fileSystem(), store.root(), runId,
-        command + " " + range)) {
+    try (OutputLock lock =
+        OutputLock.acquire(store.fileSystem(), store.root(), runId, command + " " + range)) {
       store.recover();
-      TopicModel model = train(spark, store, output, range, settings, tracked, articleTerms,
-          termFrequencies);
-      RunLog.record(spark, store, runId, command, started, range, none, Map.of("topics",
-          store.current(spark, Table.TOPICS).count()), null);
+      TopicModel model =
+          train(spark, store, output, range, settings, tracked, articleTerms, termFrequencies);
+      RunLog.record(
+          spark,
+          store,
+          runId,
+          command,
+          started,
+          range,
+          none,
+          Map.of("topics", store.current(spark, Table.TOPICS).count()),
+          null);
       return model;
     } catch (RuntimeException e) {
       if (!(e instanceof OutputLock.Held)) {
@@ -58,27 +70,48 @@ public final class TopicsJob {
     }
   }
 
-  private static TopicModel train(SparkSession spark, TableStore store, String output,
-      DateRange range, TopicTraining.Settings settings, TrackedTopics tracked,
-      Dataset<Row> articleTerms, Dataset<Row> termFrequencies) {
+  private static TopicModel train(
+      SparkSession spark,
+      TableStore store,
+      String output,
+      DateRange range,
+      TopicTraining.Settings settings,
+      TrackedTopics tracked,
+      Dataset<Row> articleTerms,
+      Dataset<Row> termFrequencies) {
     try {
       Dataset<Row> articles = range.filter(articleTerms);
       TopicModelStore models = new TopicModelStore(spark, store);
       TopicModel previous = models.newest();
       spark.sparkContext().setJobDescription("train topic models on " + range);
-      TopicModel model = TopicTraining.train(spark, TopicModelStore.newModelId(Instant.now()),
-          range.toString(), articles, range.filter(termFrequencies), settings, previous);
+      TopicModel model =
+          TopicTraining.train(
+              spark,
+              TopicModelStore.newModelId(Instant.now()),
+              range.toString(),
+              articles,
+              range.filter(termFrequencies),
+              settings,
+              previous);
       if (model == null) {
-        throw new UsageException("no language has " + settings.minArticles()
-            + " articles with terms in " + range + " in " + output
-            + ": widen the dates or lower --min-articles");
+        throw new UsageException(
+            "no language has "
+                + settings.minArticles()
+                + " articles with terms in "
+                + range
+                + " in "
+                + output
+                + ": widen the dates or lower --min-articles");
       }
       models.save(model);
       store.stage(Table.TOPICS, topicsTable(spark, store, model, tracked));
       store.commit(List.of(Table.TOPICS), DateRange.ALL); // not daily: no partitions
-      LOG.info("saved topic model {} ({} languages, {} topics) to {}", model.modelId(),
-          model.languages().size(), model.languages().values().stream()
-              .mapToInt(l -> l.topics().size()).sum(), output);
+      LOG.info(
+          "saved topic model {} ({} languages, {} topics) to {}",
+          model.modelId(),
+          model.languages().size(),
+          model.languages().values().stream().mapToInt(l -> l.topics().size()).sum(),
+          output);
       return model;
     } finally {
       store.cleanUp();
@@ -87,11 +120,11 @@ public final class TopicsJob {
   }
 
   /**
-   * The {@code topics} table: the stored rows of earlier models, those of {@code model} (null:
-   * none new), and the tracked topics as they are defined now.
+   * The {@code topics} table: the stored rows of earlier models, those of {@code model} (null: none
+   * new), and the tracked topics as they are defined now.
    */
-  static Dataset<Row> topicsTable(SparkSession spark, TableStore store, TopicModel model,
-      TrackedTopics tracked) {
+  static Dataset<Row> topicsTable(
+      SparkSession spark, TableStore store, TopicModel model, TrackedTopics tracked) {
     List<Row> fresh = new ArrayList<>();
     if (model != null) {
       fresh.addAll(TopicModelStore.topicRows(model));
@@ -102,8 +135,16 @@ public final class TopicsJob {
         for (String literal : t.literals()) {
           terms.add(new TopicLabels.TermWeight(literal, 1.0));
         }
-        fresh.add(RowFactory.create(TopicTimeline.TRACKED, t.id(), null, t.name(),
-            TopicModelStore.termRows(terms), t.rule().toString(), null, null));
+        fresh.add(
+            RowFactory.create(
+                TopicTimeline.TRACKED,
+                t.id(),
+                null,
+                t.name(),
+                TopicModelStore.termRows(terms),
+                t.rule().toString(),
+                null,
+                null));
       }
     }
     Dataset<Row> rows = spark.createDataFrame(fresh, Table.TOPICS.schema());

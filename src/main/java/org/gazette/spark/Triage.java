@@ -14,9 +14,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * Decides which input rows can be used: a row with bytes that are not UTF-8 in a text column,
- * without an id, without a date, with a date that does not parse or without any text gets a
- * {@code reason} and goes to {@code rejected_articles}. ({@link Resolution} collapses repeated
- * ids and finds duplicates.)
+ * without an id, without a date, with a date that does not parse or without any text gets a {@code
+ * reason} and goes to {@code rejected_articles}. ({@link Resolution} collapses repeated ids and
+ * finds duplicates.)
  */
 public final class Triage {
 
@@ -25,19 +25,24 @@ public final class Triage {
   public static final String BAD_DATE = "published_at does not parse";
   public static final String NO_TEXT = "no text: title and body are empty";
   public static final String NO_TEXT_AFTER_CLEANING = "no text left after removing markup";
+
   /** Followed by the column: "invalid UTF-8 in body". */
   public static final String INVALID_UTF8 = "invalid UTF-8 in ";
 
   /**
-   * The text columns checked for UTF-8, with the name a reason gives each: bytes that are not
-   * UTF-8 (a binary column of another encoding, or a string column written without checks)
-   * would be counted and shown as replacement characters, so the row is rejected instead.
+   * The text columns checked for UTF-8, with the name a reason gives each: bytes that are not UTF-8
+   * (a binary column of another encoding, or a string column written without checks) would be
+   * counted and shown as replacement characters, so the row is rejected instead.
    */
-  private static final List<String[]> UTF8_COLUMNS = List.of(
-      new String[] {"id", "id"}, new String[] {"published_at_raw", "published_at"},
-      new String[] {"title", "title"}, new String[] {"body", "body"},
-      new String[] {"source", "source"}, new String[] {"url", "url"},
-      new String[] {"language", "language"});
+  private static final List<String[]> UTF8_COLUMNS =
+      List.of(
+          new String[] {"id", "id"},
+          new String[] {"published_at_raw", "published_at"},
+          new String[] {"title", "title"},
+          new String[] {"body", "body"},
+          new String[] {"source", "source"},
+          new String[] {"url", "url"},
+          new String[] {"language", "language"});
 
   private Triage() {}
 
@@ -49,10 +54,12 @@ public final class Triage {
       Column because = lit(INVALID_UTF8 + column[1]);
       reason = reason == null ? when(invalid, because) : reason.when(invalid, because);
     }
-    reason = reason.when(blank(col("id")), lit(MISSING_ID))
-        .when(blank(col("published_at_raw")), lit(MISSING_DATE))
-        .when(col("published_at").isNull(), lit(BAD_DATE))
-        .when(blank(col("title")).and(blank(col("body"))), lit(NO_TEXT));
+    reason =
+        reason
+            .when(blank(col("id")), lit(MISSING_ID))
+            .when(blank(col("published_at_raw")), lit(MISSING_DATE))
+            .when(col("published_at").isNull(), lit(BAD_DATE))
+            .when(blank(col("title")).and(blank(col("body"))), lit(NO_TEXT));
     return conformed.withColumn("reason", reason);
   }
 

@@ -6,8 +6,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Replaces typographic apostrophes (’ ‘ ʼ ′ ＇) inside a token with the ASCII apostrophe, so
- * that "aujourd’hui" and "aujourd'hui" count as one term.
+ * Replaces typographic apostrophes (’ ‘ ʼ ′ ＇) inside a token with the ASCII apostrophe, so that
+ * "aujourd’hui" and "aujourd'hui" count as one term.
  */
 public final class ApostropheFilter extends TokenFilter {
 
@@ -19,7 +19,11 @@ public final class ApostropheFilter extends TokenFilter {
 
   /** True for the characters news text uses as an apostrophe. */
   public static boolean isApostrophe(char c) {
-    return c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02BC' || c == '\u2032'
+    return c == '\''
+        || c == '\u2019'
+        || c == '\u2018'
+        || c == '\u02BC'
+        || c == '\u2032'
         || c == '\uFF07';
   }
 

@@ -3,13 +3,12 @@ package org.gazette.text;
 import java.util.Arrays;
 
 /**
- * The terms of one article with their counts, as {@link PhraseCounter} finds them: the bag of
- * words and phrases that topic models and trend examples read back instead of analysing the
- * text again.
+ * The terms of one article with their counts, as {@link PhraseCounter} finds them: the bag of words
+ * and phrases that topic models and trend examples read back instead of analysing the text again.
  *
- * <p>A bag holds at most {@code maxTerms} terms: the most frequent, words before phrases on
- * ties, then in alphabetical order, so that the same text always gives the same bag. A news
- * article has a few hundred distinct terms; a book-length text keeps its most telling ones.
+ * <p>A bag holds at most {@code maxTerms} terms: the most frequent, words before phrases on ties,
+ * then in alphabetical order, so that the same text always gives the same bag. A news article has a
+ * few hundred distinct terms; a book-length text keeps its most telling ones.
  *
  * <p>Not thread-safe: one per task.
  */
@@ -75,17 +74,19 @@ public final class ArticleTerms {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (x, y) -> {
-      int sx = entries[x];
-      int sy = entries[y];
-      int byCount = Long.compare(table.count(sy), table.count(sx));
-      if (byCount != 0) {
-        return byCount;
-      }
-      int byWords = Integer.compare(PhraseKey.length(table.key(sx)),
-          PhraseKey.length(table.key(sy)));
-      return byWords != 0 ? byWords : terms[x].compareTo(terms[y]);
-    });
+    Arrays.sort(
+        order,
+        (x, y) -> {
+          int sx = entries[x];
+          int sy = entries[y];
+          int byCount = Long.compare(table.count(sy), table.count(sx));
+          if (byCount != 0) {
+            return byCount;
+          }
+          int byWords =
+              Integer.compare(PhraseKey.length(table.key(sx)), PhraseKey.length(table.key(sy)));
+          return byWords != 0 ? byWords : terms[x].compareTo(terms[y]);
+        });
     int kept = Math.min(n, maxTerms);
     String[] keptTerms = new String[kept];
     long[] counts = new long[kept];

@@ -1,10 +1,9 @@
 package org.gazette.text;
 
 /**
- * Counts per {@code long} key: occurrences and documents. Open addressing with linear probing
- * on one interleaved {@code long} array (key, occurrences, then documents and the last
- * document seen, packed), so that counting a token touches one cache line and allocates
- * nothing. Not thread-safe.
+ * Counts per {@code long} key: occurrences and documents. Open addressing with linear probing on
+ * one interleaved {@code long} array (key, occurrences, then documents and the last document seen,
+ * packed), so that counting a token touches one cache line and allocates nothing. Not thread-safe.
  */
 public final class CountTable {
 
@@ -13,6 +12,7 @@ public final class CountTable {
 
   /** Per slot: key, count, then documents (high 32 bits) and last document (low 32 bits). */
   private long[] table;
+
   private int capacity;
   private int size;
 
@@ -30,9 +30,9 @@ public final class CountTable {
   }
 
   /**
-   * Counts one occurrence of {@code key} in document {@code document} (non-negative): the
-   * document is counted once however often the key occurs in it, as long as documents come
-   * one after another.
+   * Counts one occurrence of {@code key} in document {@code document} (non-negative): the document
+   * is counted once however often the key occurs in it, as long as documents come one after
+   * another.
    */
   public void addOccurrence(long key, int document) {
     checkKey(key);

@@ -18,8 +18,8 @@ public final class Detectors {
   public interface Shippable extends Supplier<LanguageDetector>, Serializable {}
 
   /**
-   * Gazette's detector: a vote of function words ({@link StopWordVote}) when it is clear,
-   * else Apache OpenNLP's model; both answer among the reference data's languages.
+   * Gazette's detector: a vote of function words ({@link StopWordVote}) when it is clear, else
+   * Apache OpenNLP's model; both answer among the reference data's languages.
    */
   public static Shippable standard(Reference reference) {
     return () -> STANDARD.computeIfAbsent(reference, Detectors::buildStandard);

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.MissingResourceException;
 
 /**
- * Normalises the language values found in news feeds ("fr", "FR", "fr-FR", "fr_CA", "fra",
- * "fre", "French", "français") to ISO 639-1 codes.
+ * Normalises the language values found in news feeds ("fr", "FR", "fr-FR", "fr_CA", "fra", "fre",
+ * "French", "français") to ISO 639-1 codes.
  */
 public final class LanguageCodes {
 
@@ -19,8 +19,8 @@ public final class LanguageCodes {
   private LanguageCodes() {}
 
   /**
-   * The ISO 639-1 code that {@code value} stands for, or {@code null} when it is missing,
-   * blank, "und" or not a language Java knows.
+   * The ISO 639-1 code that {@code value} stands for, or {@code null} when it is missing, blank,
+   * "und" or not a language Java knows.
    */
   public static String normalize(String value) {
     if (value == null) {
@@ -75,12 +75,32 @@ public final class LanguageCodes {
     }
     // ISO 639-2/B bibliographic codes, still common in library and feed metadata.
     String[][] bibliographic = {
-      {"alb", "sq"}, {"arm", "hy"}, {"baq", "eu"}, {"bur", "my"}, {"chi", "zh"}, {"cze", "cs"},
-      {"dut", "nl"}, {"fre", "fr"}, {"geo", "ka"}, {"ger", "de"}, {"gre", "el"}, {"ice", "is"},
-      {"mac", "mk"}, {"mao", "mi"}, {"may", "ms"}, {"per", "fa"}, {"rum", "ro"}, {"slo", "sk"},
-      {"tib", "bo"}, {"wel", "cy"},
+      {"alb", "sq"},
+      {"arm", "hy"},
+      {"baq", "eu"},
+      {"bur", "my"},
+      {"chi", "zh"},
+      {"cze", "cs"},
+      {"dut", "nl"},
+      {"fre", "fr"},
+      {"geo", "ka"},
+      {"ger", "de"},
+      {"gre", "el"},
+      {"ice", "is"},
+      {"mac", "mk"},
+      {"mao", "mi"},
+      {"may", "ms"},
+      {"per", "fa"},
+      {"rum", "ro"},
+      {"slo", "sk"},
+      {"tib", "bo"},
+      {"wel", "cy"},
       // Pre-1989 codes that some systems still emit.
-      {"iw", "he"}, {"in", "id"}, {"ji", "yi"}, {"jw", "jv"}, {"mo", "ro"},
+      {"iw", "he"},
+      {"in", "id"},
+      {"ji", "yi"},
+      {"jw", "jv"},
+      {"mo", "ro"},
     };
     for (String[] pair : bibliographic) {
       aliases.put(pair[0], pair[1]);
@@ -102,8 +122,8 @@ public final class LanguageCodes {
     aliases.put("uzn", "uz");
     aliases.put("khk", "mn");
     aliases.put("swh", "sw");
-    for (String unknown : new String[] {UNDETERMINED, "zxx", "mul", "mis", "xx", "unknown", "n/a",
-        "none", "null"}) {
+    for (String unknown :
+        new String[] {UNDETERMINED, "zxx", "mul", "mis", "xx", "unknown", "n/a", "none", "null"}) {
       aliases.remove(unknown);
     }
     return Map.copyOf(aliases);

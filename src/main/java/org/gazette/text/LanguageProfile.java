@@ -3,8 +3,8 @@ package org.gazette.text;
 import org.apache.lucene.analysis.CharArraySet;
 
 /**
- * How one language's text is analysed: its stop words, the articles it elides, and the
- * lower-casing it needs. Immutable; shared by every thread of an executor.
+ * How one language's text is analysed: its stop words, the articles it elides, and the lower-casing
+ * it needs. Immutable; shared by every thread of an executor.
  *
  * @param language ISO 639-1 code, or {@link LanguageCodes#UNDETERMINED}
  * @param stopWords lower-case stop words (Lucene's list with the reference data's changes)

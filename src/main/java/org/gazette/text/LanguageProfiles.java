@@ -48,9 +48,9 @@ import org.apache.lucene.analysis.th.ThaiAnalyzer;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 
 /**
- * The {@link LanguageProfile} of every language: Lucene's stop word lists, changed by the
- * reference data, for the 37 languages Lucene ships lists for; the reference data's own
- * lists for others; no stop words for the rest.
+ * The {@link LanguageProfile} of every language: Lucene's stop word lists, changed by the reference
+ * data, for the 37 languages Lucene ships lists for; the reference data's own lists for others; no
+ * stop words for the rest.
  */
 public final class LanguageProfiles {
 
@@ -94,13 +94,18 @@ public final class LanguageProfiles {
     words.removeAll(reference.stopWordsRemoved(language)); // CharArraySet cannot remove
     CharArraySet stop = new CharArraySet(words, false);
     CharArraySet articles = new CharArraySet(reference.elidedArticles(language), true);
-    LanguageProfile.LowerCase lowerCase = switch (language) {
-      case "tr", "az" -> LanguageProfile.LowerCase.TURKISH;
-      case "el" -> LanguageProfile.LowerCase.GREEK;
-      default -> LanguageProfile.LowerCase.DEFAULT;
-    };
-    return new LanguageProfile(language, CharArraySet.unmodifiableSet(stop),
-        CharArraySet.unmodifiableSet(articles), lowerCase, "en".equals(language));
+    LanguageProfile.LowerCase lowerCase =
+        switch (language) {
+          case "tr", "az" -> LanguageProfile.LowerCase.TURKISH;
+          case "el" -> LanguageProfile.LowerCase.GREEK;
+          default -> LanguageProfile.LowerCase.DEFAULT;
+        };
+    return new LanguageProfile(
+        language,
+        CharArraySet.unmodifiableSet(stop),
+        CharArraySet.unmodifiableSet(articles),
+        lowerCase,
+        "en".equals(language));
   }
 
   private static Map<String, Supplier<CharArraySet>> luceneStopWords() {

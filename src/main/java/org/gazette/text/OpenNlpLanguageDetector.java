@@ -14,8 +14,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * Language detection with Apache OpenNLP's model of 103 languages (opennlp-models-langdetect),
  * answering only among the allowed languages: the best-scoring allowed one wins.
  *
- * <p>The model (about 60 MB of heap) is loaded once per JVM and shared; each thread gets its
- * own {@link LanguageDetectorME}, which is not thread-safe.
+ * <p>The model (about 60 MB of heap) is loaded once per JVM and shared; each thread gets its own
+ * {@link LanguageDetectorME}, which is not thread-safe.
  */
 public final class OpenNlpLanguageDetector implements LanguageDetector {
 
@@ -47,7 +47,8 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
     double bestConfidence = -1;
     for (Language candidate : detectors.get().predictLanguages(text)) {
       String code = LanguageCodes.normalize(candidate.getLang());
-      if (code != null && candidate.getConfidence() > bestConfidence
+      if (code != null
+          && candidate.getConfidence() > bestConfidence
           && (allowed.isEmpty() || allowed.contains(code))) {
         best = code;
         bestConfidence = candidate.getConfidence();
@@ -73,8 +74,10 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
         if (m == null) {
           try (InputStream in = OpenNlpLanguageDetector.class.getResourceAsStream(MODEL)) {
             if (in == null) {
-              throw new IllegalStateException(MODEL + " is not on the classpath "
-                  + "(org.apache.opennlp:opennlp-models-langdetect)");
+              throw new IllegalStateException(
+                  MODEL
+                      + " is not on the classpath "
+                      + "(org.apache.opennlp:opennlp-models-langdetect)");
             }
             m = new LanguageDetectorModel(in);
             model = m;

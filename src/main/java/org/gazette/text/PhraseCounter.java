@@ -1,11 +1,11 @@
 package org.gazette.text;
 
 /**
- * Counts the terms of one text: words that are not stop words ({@code n = 1}), and phrases of
- * two or three words ({@code n = 2, 3}) that neither start nor end with a stop word and do not
- * cross punctuation or a line break ("corée du nord", "missile balistique intercontinental").
- * Inside a phrase, a word keeps its elided article: "pouvoir d'achat".
- * Words and phrases become {@link PhraseKey}s over a {@link TermDictionary}.
+ * Counts the terms of one text: words that are not stop words ({@code n = 1}), and phrases of two
+ * or three words ({@code n = 2, 3}) that neither start nor end with a stop word and do not cross
+ * punctuation or a line break ("corée du nord", "missile balistique intercontinental"). Inside a
+ * phrase, a word keeps its elided article: "pouvoir d'achat". Words and phrases become {@link
+ * PhraseKey}s over a {@link TermDictionary}.
  */
 public final class PhraseCounter {
 
@@ -20,8 +20,8 @@ public final class PhraseCounter {
   }
 
   /**
-   * Adds the words and phrases of {@code tokens}, the text of document {@code document}, to
-   * {@code out}: each occurrence counts, and the document once per term.
+   * Adds the words and phrases of {@code tokens}, the text of document {@code document}, to {@code
+   * out}: each occurrence counts, and the document once per term.
    */
   public void count(Tokens tokens, TermDictionary dictionary, CountTable out, int document) {
     int n = tokens.size();
@@ -41,8 +41,7 @@ public final class PhraseCounter {
       if (!tokens.isStopWord(i + 1)) {
         out.addOccurrence(PhraseKey.of(ids[i], inner[i + 1]), document);
       }
-      if (maxWords >= 3 && i + 2 < n && !tokens.breaksBefore(i + 2)
-          && !tokens.isStopWord(i + 2)) {
+      if (maxWords >= 3 && i + 2 < n && !tokens.breaksBefore(i + 2) && !tokens.isStopWord(i + 2)) {
         out.addOccurrence(PhraseKey.of(ids[i], inner[i + 1], inner[i + 2]), document);
       }
     }
@@ -52,8 +51,8 @@ public final class PhraseCounter {
   private int[] phraseScratch = new int[1024];
 
   /**
-   * Ids of the tokens' phrase forms, for the words of a phrase after its first: "pouvoir
-   * d'achat", "touché à l'épaule". A phrase starts at a content word, without its article.
+   * Ids of the tokens' phrase forms, for the words of a phrase after its first: "pouvoir d'achat",
+   * "touché à l'épaule". A phrase starts at a content word, without its article.
    */
   private int[] phraseIdsOf(Tokens tokens, TermDictionary dictionary, int[] ids) {
     int n = tokens.size();
@@ -62,8 +61,10 @@ public final class PhraseCounter {
     }
     char[] chars = tokens.chars();
     for (int i = 0; i < n; i++) {
-      phraseScratch[i] = tokens.phraseLength(i) == tokens.termLength(i) ? ids[i]
-          : dictionary.idOf(chars, tokens.phraseStart(i), tokens.phraseLength(i));
+      phraseScratch[i] =
+          tokens.phraseLength(i) == tokens.termLength(i)
+              ? ids[i]
+              : dictionary.idOf(chars, tokens.phraseStart(i), tokens.phraseLength(i));
     }
     return phraseScratch;
   }

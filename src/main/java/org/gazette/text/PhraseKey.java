@@ -1,8 +1,8 @@
 package org.gazette.text;
 
 /**
- * Packs a term or a phrase of up to three terms into one {@code long}: 21 bits per
- * {@link TermDictionary} id, stored as id + 1 so that an empty field means "no word".
+ * Packs a term or a phrase of up to three terms into one {@code long}: 21 bits per {@link
+ * TermDictionary} id, stored as id + 1 so that an empty field means "no word".
  */
 public final class PhraseKey {
 

@@ -21,12 +21,12 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The reference data users can extend (folder {@code data/reference/}): additions to and
- * removals from Lucene's stop word lists, the elided articles of each language, and the
- * languages the detector may answer.
+ * The reference data users can extend (folder {@code data/reference/}): additions to and removals
+ * from Lucene's stop word lists, the elided articles of each language, and the languages the
+ * detector may answer.
  *
- * <p>Small and serialisable: the driver loads it once and Spark ships it to the executors,
- * which build their analyzers from it once per JVM (see {@link LanguageProfiles#of}).
+ * <p>Small and serialisable: the driver loads it once and Spark ships it to the executors, which
+ * build their analyzers from it once per JVM (see {@link LanguageProfiles#of}).
  */
 public final class Reference implements Serializable {
 
@@ -36,10 +36,11 @@ public final class Reference implements Serializable {
   static final String CLASSPATH_ROOT = "org/gazette/reference/";
 
   /** Languages whose files the bundled copy is searched for; a folder is listed instead. */
-  private static final List<String> KNOWN_LANGUAGES = List.of(
-      "ar", "bg", "bn", "ca", "ckb", "cs", "da", "de", "el", "en", "es", "et", "eu", "fa", "fi",
-      "fr", "ga", "gl", "hi", "hu", "hy", "id", "it", "ja", "ko", "lt", "lv", "ne", "nl", "no",
-      "pl", "pt", "ro", "ru", "sr", "sv", "ta", "te", "th", "tr", "uk", "zh");
+  private static final List<String> KNOWN_LANGUAGES =
+      List.of(
+          "ar", "bg", "bn", "ca", "ckb", "cs", "da", "de", "el", "en", "es", "et", "eu", "fa", "fi",
+          "fr", "ga", "gl", "hi", "hu", "hy", "id", "it", "ja", "ko", "lt", "lv", "ne", "nl", "no",
+          "pl", "pt", "ro", "ru", "sr", "sv", "ta", "te", "th", "tr", "uk", "zh");
 
   private final String origin;
   private final Map<String, Set<String>> stopWordsAdded;
@@ -47,8 +48,11 @@ public final class Reference implements Serializable {
   private final Map<String, Set<String>> elidedArticles;
   private final Set<String> detectableLanguages;
 
-  private Reference(String origin, Map<String, Set<String>> added,
-      Map<String, Set<String>> removed, Map<String, Set<String>> elided,
+  private Reference(
+      String origin,
+      Map<String, Set<String>> added,
+      Map<String, Set<String>> removed,
+      Map<String, Set<String>> elided,
       Set<String> detectable) {
     this.origin = origin;
     this.stopWordsAdded = freeze(added);
@@ -99,8 +103,8 @@ public final class Reference implements Serializable {
           for (Path file : (Iterable<Path>) files.sorted()::iterator) {
             String name = file.getFileName().toString();
             if (name.endsWith(".txt")) {
-              builder.stopWords(name.substring(0, name.length() - 4),
-                  readLines(Files.newInputStream(file)));
+              builder.stopWords(
+                  name.substring(0, name.length() - 4), readLines(Files.newInputStream(file)));
             }
           }
         }
@@ -151,8 +155,10 @@ public final class Reference implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Reference r && stopWordsAdded.equals(r.stopWordsAdded)
-        && stopWordsRemoved.equals(r.stopWordsRemoved) && elidedArticles.equals(r.elidedArticles)
+    return o instanceof Reference r
+        && stopWordsAdded.equals(r.stopWordsAdded)
+        && stopWordsRemoved.equals(r.stopWordsRemoved)
+        && elidedArticles.equals(r.elidedArticles)
         && detectableLanguages.equals(r.detectableLanguages);
   }
 
@@ -224,7 +230,8 @@ public final class Reference implements Serializable {
         String language = line.substring(0, colon).strip();
         for (String article : line.substring(colon + 1).strip().split("\\s+")) {
           if (!article.isEmpty()) {
-            elided.computeIfAbsent(language, k -> new TreeSet<>())
+            elided
+                .computeIfAbsent(language, k -> new TreeSet<>())
                 .add(article.toLowerCase(Locale.ROOT));
           }
         }

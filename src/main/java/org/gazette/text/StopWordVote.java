@@ -13,16 +13,18 @@ import org.apache.lucene.analysis.CharArraySet;
  * alone). The guess stands only when one language wins clearly; otherwise the caller asks a
  * statistical detector.
  *
- * <p>Function words are the surest sign of a language in running text, and looking them up
- * costs a few microseconds an article, against hundreds for a character n-gram model. Immutable
- * and thread-safe.
+ * <p>Function words are the surest sign of a language in running text, and looking them up costs a
+ * few microseconds an article, against hundreds for a character n-gram model. Immutable and
+ * thread-safe.
  */
 public final class StopWordVote {
 
   /** Characters of the text that are looked at. */
   static final int WINDOW = 600;
+
   /** Votes the winner needs at least. */
   static final double MIN_VOTES = 4.0;
+
   /** How many times the runner-up's votes the winner needs. */
   static final double MIN_MARGIN = 2.0;
 

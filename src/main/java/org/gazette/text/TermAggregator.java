@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * Sums the term counts of many articles per day and language before they leave a Spark task:
- * each distinct (day, language, term) goes out once per drain instead of once per occurrence.
+ * Sums the term counts of many articles per day and language before they leave a Spark task: each
+ * distinct (day, language, term) goes out once per drain instead of once per occurrence.
  *
- * <p>Memory is bounded: when {@link #isFull()}, the caller {@link #drain() drains} the tables
- * and counting starts afresh; a term then goes out more than once and Spark's aggregation
- * adds the parts up.
+ * <p>Memory is bounded: when {@link #isFull()}, the caller {@link #drain() drains} the tables and
+ * counting starts afresh; a term then goes out more than once and Spark's aggregation adds the
+ * parts up.
  */
 public final class TermAggregator {
 
@@ -32,8 +32,8 @@ public final class TermAggregator {
   private boolean draining;
 
   /**
-   * Counts phrases of up to {@code maxWords} words and asks to be drained once it holds more
-   * than {@code flushAt} distinct entries.
+   * Counts phrases of up to {@code maxWords} words and asks to be drained once it holds more than
+   * {@code flushAt} distinct entries.
    */
   public TermAggregator(int maxWords, int flushAt) {
     if (flushAt < 1) {
@@ -45,8 +45,7 @@ public final class TermAggregator {
 
   /** True when the tables should be drained before the next article. */
   public boolean isFull() {
-    return entries > flushAt
-        || dictionary.size() > PhraseKey.MAX_ID - TokenAnalyzer.MAX_TOKENS;
+    return entries > flushAt || dictionary.size() > PhraseKey.MAX_ID - TokenAnalyzer.MAX_TOKENS;
   }
 
   /** Counts the terms of one article published on {@code day} (days since 1970-01-01). */
@@ -69,8 +68,8 @@ public final class TermAggregator {
   }
 
   /**
-   * Yields every count held, one at a time, and empties the tables once the iterator is
-   * exhausted. No article may be added until then.
+   * Yields every count held, one at a time, and empties the tables once the iterator is exhausted.
+   * No article may be added until then.
    */
   public Iterator<TermCount> drain() {
     draining = true;
@@ -101,8 +100,13 @@ public final class TermAggregator {
         Bucket b = all.get(bucket).getKey();
         CountTable table = all.get(bucket).getValue();
         long key = table.key(slot);
-        return new TermCount(b.day(), b.language(), PhraseKey.text(key, dictionary, scratch),
-            PhraseKey.length(key), table.count(slot), table.documents(slot));
+        return new TermCount(
+            b.day(),
+            b.language(),
+            PhraseKey.text(key, dictionary, scratch),
+            PhraseKey.length(key),
+            table.count(slot),
+            table.documents(slot));
       }
 
       /** Moves to the next used slot; false when there is none. */

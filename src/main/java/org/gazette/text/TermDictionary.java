@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Gives each distinct term a small integer id, looked up from a range of characters without
  * allocating: counting then works on ids, and phrases on packed ids ({@link PhraseKey}).
  *
- * <p>Open addressing with linear probing; the characters of all terms live in one array.
- * Not thread-safe.
+ * <p>Open addressing with linear probing; the characters of all terms live in one array. Not
+ * thread-safe.
  */
 public final class TermDictionary {
 

@@ -9,12 +9,12 @@ import org.apache.commons.text.StringEscapeUtils;
 import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
 
 /**
- * Turns raw article text into clean plain text: HTML markup stripped, entities decoded,
- * Unicode NFC, invisible characters dropped, white space folded.
+ * Turns raw article text into clean plain text: HTML markup stripped, entities decoded, Unicode
+ * NFC, invisible characters dropped, white space folded.
  *
- * <p>Paragraph breaks survive as a single {@code '\n'} so that later stages do not join
- * words across them. Typographic apostrophes and quotes are kept: the cleaned text is also
- * what users read; the analyzers normalise them for counting. Stateless and thread-safe.
+ * <p>Paragraph breaks survive as a single {@code '\n'} so that later stages do not join words
+ * across them. Typographic apostrophes and quotes are kept: the cleaned text is also what users
+ * read; the analyzers normalise them for counting. Stateless and thread-safe.
  */
 public final class TextCleaner {
 
@@ -41,15 +41,14 @@ public final class TextCleaner {
   }
 
   /**
-   * True when the text holds an HTML tag ({@code <p>}, {@code </div>}, {@code <br/>}), a
-   * comment or a doctype. A {@code <} before a word that is not an HTML element ("a<b",
-   * "<<Jour de la Victoire>>") is text.
+   * True when the text holds an HTML tag ({@code <p>}, {@code </div>}, {@code <br/>}), a comment or
+   * a doctype. A {@code <} before a word that is not an HTML element ("a<b", "<<Jour de la
+   * Victoire>>") is text.
    */
   static boolean looksLikeMarkup(String s) {
     int i = s.indexOf('<');
     while (i >= 0 && i + 1 < s.length()) {
-      if (s.startsWith("<!--", i) || s.regionMatches(true, i, "<!doctype", 0, 9)
-          || isTagAt(s, i)) {
+      if (s.startsWith("<!--", i) || s.regionMatches(true, i, "<!doctype", 0, 9) || isTagAt(s, i)) {
         return true;
       }
       i = s.indexOf('<', i + 1);
@@ -81,21 +80,103 @@ public final class TextCleaner {
   }
 
   /** Elements that article bodies carry. */
-  private static final java.util.Set<String> HTML_ELEMENTS = java.util.Set.of(
-      "a", "abbr", "address", "article", "aside", "audio", "b", "big", "blockquote", "body",
-      "br", "button", "caption", "center", "cite", "code", "col", "colgroup", "dd", "del",
-      "details", "div", "dl", "dt", "em", "embed", "figcaption", "figure", "font", "footer",
-      "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "iframe",
-      "img", "input", "ins", "label", "li", "link", "main", "mark", "meta", "nav", "noscript",
-      "object", "ol", "option", "p", "picture", "pre", "q", "s", "script", "section", "select",
-      "small", "source", "span", "strike", "strong", "style", "sub", "summary", "sup", "svg",
-      "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title",
-      "tr", "tt", "u", "ul", "video", "wbr");
+  private static final java.util.Set<String> HTML_ELEMENTS =
+      java.util.Set.of(
+          "a",
+          "abbr",
+          "address",
+          "article",
+          "aside",
+          "audio",
+          "b",
+          "big",
+          "blockquote",
+          "body",
+          "br",
+          "button",
+          "caption",
+          "center",
+          "cite",
+          "code",
+          "col",
+          "colgroup",
+          "dd",
+          "del",
+          "details",
+          "div",
+          "dl",
+          "dt",
+          "em",
+          "embed",
+          "figcaption",
+          "figure",
+          "font",
+          "footer",
+          "form",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "head",
+          "header",
+          "hr",
+          "html",
+          "i",
+          "iframe",
+          "img",
+          "input",
+          "ins",
+          "label",
+          "li",
+          "link",
+          "main",
+          "mark",
+          "meta",
+          "nav",
+          "noscript",
+          "object",
+          "ol",
+          "option",
+          "p",
+          "picture",
+          "pre",
+          "q",
+          "s",
+          "script",
+          "section",
+          "select",
+          "small",
+          "source",
+          "span",
+          "strike",
+          "strong",
+          "style",
+          "sub",
+          "summary",
+          "sup",
+          "svg",
+          "table",
+          "tbody",
+          "td",
+          "template",
+          "textarea",
+          "tfoot",
+          "th",
+          "thead",
+          "time",
+          "title",
+          "tr",
+          "tt",
+          "u",
+          "ul",
+          "video",
+          "wbr");
 
   /**
    * Text of HTML: Lucene's HTMLStripCharFilter (a streaming scanner, not a DOM) removes tags,
-   * comments, scripts and styles, decodes entities, and puts a line break for each block
-   * element.
+   * comments, scripts and styles, decodes entities, and puts a line break for each block element.
    */
   private static String htmlToText(String html) {
     StringBuilder out = new StringBuilder(html.length());
@@ -112,8 +193,8 @@ public final class TextCleaner {
   }
 
   /**
-   * Folds runs of white space to one space, or to one {@code '\n'} when the run holds a line
-   * break; drops invisible format characters and controls; trims.
+   * Folds runs of white space to one space, or to one {@code '\n'} when the run holds a line break;
+   * drops invisible format characters and controls; trims.
    */
   static String foldWhiteSpace(String s) {
     if (isFolded(s)) {
@@ -146,7 +227,9 @@ public final class TextCleaner {
       char c = s.charAt(i);
       if ((c > ' ' && c < 0x7F) || classify(c) == KEEP) {
         afterVisible = true;
-      } else if ((c == ' ' || c == '\n') && afterVisible && i + 1 < n
+      } else if ((c == ' ' || c == '\n')
+          && afterVisible
+          && i + 1 < n
           && classify(s.charAt(i + 1)) == KEEP) {
         afterVisible = false; // a lone separator between visible characters stays
       } else {

@@ -17,18 +17,18 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.analysis.tr.TurkishLowerCaseFilter;
 
 /**
- * Splits a text into {@link Tokens}: a Lucene tokenizer (UAX#29 word boundaries; ICU's
- * dictionaries for Thai, Lao, Khmer, Myanmar, Chinese and Japanese), then, on each token,
- * typographic apostrophes made ASCII, elision ("l’Agence" gives "agence"), lower-casing for the
- * script (Lucene's Turkish and Greek filters where those rules apply), and the English
- * possessive ("Putin's" gives "putin").
+ * Splits a text into {@link Tokens}: a Lucene tokenizer (UAX#29 word boundaries; ICU's dictionaries
+ * for Thai, Lao, Khmer, Myanmar, Chinese and Japanese), then, on each token, typographic
+ * apostrophes made ASCII, elision ("l’Agence" gives "agence"), lower-casing for the script
+ * (Lucene's Turkish and Greek filters where those rules apply), and the English possessive
+ * ("Putin's" gives "putin").
  *
  * <p>On the token stream it then joins hyphenated words ("Hwasong-17", "nord-coréen"), drops
- * numbers, ordinals and symbols, marks stop words, and marks where punctuation, a line break or
- * a dropped token stands between two words, so that phrases do not cross them.
+ * numbers, ordinals and symbols, marks stop words, and marks where punctuation, a line break or a
+ * dropped token stands between two words, so that phrases do not cross them.
  *
- * <p>Not thread-safe: build one per task (it reuses its Lucene chains), from profiles shared
- * by the JVM.
+ * <p>Not thread-safe: build one per task (it reuses its Lucene chains), from profiles shared by the
+ * JVM.
  */
 public final class TokenAnalyzer {
 
@@ -36,8 +36,8 @@ public final class TokenAnalyzer {
   static final int MAX_TERM_LENGTH = 64;
 
   /**
-   * Tokens analysed per text at most: a book's worth (a news article has a few hundred). The
-   * rest of a longer text is not analysed, and {@link Tokens#truncated()} says so.
+   * Tokens analysed per text at most: a book's worth (a news article has a few hundred). The rest
+   * of a longer text is not analysed, and {@link Tokens#truncated()} says so.
    */
   public static final int MAX_TOKENS = 250_000;
 
@@ -65,10 +65,11 @@ public final class TokenAnalyzer {
       text = text.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2007', ' ');
     }
     LanguageProfile profile = profiles.profile(language);
-    Map<String, Chain> chains = (scripts & UNSPACED_SCRIPT) != 0 ? dictionaryChains
-        : standardChains;
-    Chain chain = chains.computeIfAbsent(profile.language(),
-        k -> new Chain(profile, chains == dictionaryChains));
+    Map<String, Chain> chains =
+        (scripts & UNSPACED_SCRIPT) != 0 ? dictionaryChains : standardChains;
+    Chain chain =
+        chains.computeIfAbsent(
+            profile.language(), k -> new Chain(profile, chains == dictionaryChains));
     try {
       chain.run(text, out);
     } catch (IOException e) {
@@ -81,8 +82,8 @@ public final class TokenAnalyzer {
 
   /**
    * What the text holds that changes its analysis, in one pass: no-break spaces (UAX#29 keeps
-   * U+202F inside a word, and uncleaned French text has it at every quote), and scripts
-   * written without spaces between words, which need ICU's dictionaries.
+   * U+202F inside a word, and uncleaned French text has it at every quote), and scripts written
+   * without spaces between words, which need ICU's dictionaries.
    */
   static int scan(String text) {
     int flags = 0;
@@ -125,6 +126,7 @@ public final class TokenAnalyzer {
     private final TypeAttribute type;
     private final boolean lowerCaseHere;
     private final CharArraySet articles;
+
     /** Characters of the elided article that {@link #normalize} found in front of the term. */
     private int elidedLength;
 
@@ -135,11 +137,12 @@ public final class TokenAnalyzer {
       // Everything else is done in one pass over each token (see normalize): the same steps
       // as ApostropheFilter, ElisionFilter, LowerCaseFilter and EnglishPossessiveFilter,
       // without a filter call and attribute copy per step and token.
-      this.stream = switch (profile.lowerCase()) {
-        case TURKISH -> new TurkishLowerCaseFilter(tokenizer);
-        case GREEK -> new GreekLowerCaseFilter(tokenizer);
-        case DEFAULT -> tokenizer;
-      };
+      this.stream =
+          switch (profile.lowerCase()) {
+            case TURKISH -> new TurkishLowerCaseFilter(tokenizer);
+            case GREEK -> new GreekLowerCaseFilter(tokenizer);
+            case DEFAULT -> tokenizer;
+          };
       this.lowerCaseHere = profile.lowerCase() == LanguageProfile.LowerCase.DEFAULT;
       this.articles = profile.elidedArticles().isEmpty() ? null : profile.elidedArticles();
       this.term = stream.addAttribute(CharTermAttribute.class);
@@ -167,7 +170,10 @@ public final class TokenAnalyzer {
           char[] buffer = term.buffer();
           int length = normalize(buffer, term.length());
           int elided = elidedLength;
-          if (lastPending && lastJoinable && joinable && start == previousEnd + 1
+          if (lastPending
+              && lastJoinable
+              && joinable
+              && start == previousEnd + 1
               && isHyphen(text.charAt(previousEnd))) {
             out.joinToLast('-', buffer, length, end);
             previousEnd = end;
@@ -200,10 +206,10 @@ public final class TokenAnalyzer {
     }
 
     /**
-     * Normalises a token in place and returns its new length: typographic apostrophes become
-     * ASCII, an elided article is found ("l'agence": the term is "agence"; its length is left
-     * in {@link #elidedLength}), letters are lower-cased (unless a Lucene filter did it), and
-     * an English possessive is removed ("putin's").
+     * Normalises a token in place and returns its new length: typographic apostrophes become ASCII,
+     * an elided article is found ("l'agence": the term is "agence"; its length is left in {@link
+     * #elidedLength}), letters are lower-cased (unless a Lucene filter did it), and an English
+     * possessive is removed ("putin's").
      */
     private int normalize(char[] b, int length) {
       elidedLength = 0;
@@ -217,7 +223,9 @@ public final class TokenAnalyzer {
           }
         }
       }
-      if (apostrophe > 0 && apostrophe < Byte.MAX_VALUE && articles != null
+      if (apostrophe > 0
+          && apostrophe < Byte.MAX_VALUE
+          && articles != null
           && articles.contains(b, 0, apostrophe)) {
         elidedLength = apostrophe + 1; // kept in front, for phrases: "pouvoir d'achat"
       }
@@ -239,7 +247,9 @@ public final class TokenAnalyzer {
           }
         }
       }
-      if (profile.englishPossessive() && length > 2 && b[length - 2] == '\''
+      if (profile.englishPossessive()
+          && length > 2
+          && b[length - 2] == '\''
           && (b[length - 1] == 's' || b[length - 1] == 'S')) {
         length -= 2;
       }
@@ -247,15 +257,16 @@ public final class TokenAnalyzer {
     }
 
     /**
-     * Classifies the last token once no hyphen can extend it: drops it when it is a number,
-     * an ordinal or too long (returning false), else counts it and marks a stop word.
+     * Classifies the last token once no hyphen can extend it: drops it when it is a number, an
+     * ordinal or too long (returning false), else counts it and marks a stop word.
      */
     private boolean keepLast(Tokens out) {
       int i = out.size() - 1;
       char[] chars = out.chars();
       int from = out.termStart(i);
       int length = out.termLength(i);
-      if (length > MAX_TERM_LENGTH || !hasLetter(chars, from, length)
+      if (length > MAX_TERM_LENGTH
+          || !hasLetter(chars, from, length)
           || isOrdinal(chars, from, length)) {
         out.dropLast();
         return false;
@@ -282,8 +293,9 @@ public final class TokenAnalyzer {
           }
           hyphenated = true;
           int partLength = i - partStart;
-          if (partLength == 0 || !(isLoneLetter(chars, partStart, partLength)
-              || profile.isStopWord(chars, partStart, partLength))) {
+          if (partLength == 0
+              || !(isLoneLetter(chars, partStart, partLength)
+                  || profile.isStopWord(chars, partStart, partLength))) {
             return false;
           }
           partStart = i + 1;
@@ -306,8 +318,7 @@ public final class TokenAnalyzer {
   static boolean gapBreaksPhrase(String text, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (c != ' ' && !(Character.isSpaceChar(c) && c != '\u2028' && c != '\u2029')
-          && c != '\t') {
+      if (c != ' ' && !(Character.isSpaceChar(c) && c != '\u2028' && c != '\u2029') && c != '\t') {
         return true;
       }
     }
@@ -320,7 +331,8 @@ public final class TokenAnalyzer {
       if (Character.isLetter(c)) {
         return true;
       }
-      if (Character.isHighSurrogate(c) && i + 1 < end
+      if (Character.isHighSurrogate(c)
+          && i + 1 < end
           && Character.isLetter(Character.toCodePoint(c, chars[i + 1]))) {
         return true;
       }
@@ -335,7 +347,8 @@ public final class TokenAnalyzer {
     }
     char c = chars[from];
     Character.UnicodeScript script = Character.UnicodeScript.of(c);
-    return Character.isLetter(c) && script != Character.UnicodeScript.HAN
+    return Character.isLetter(c)
+        && script != Character.UnicodeScript.HAN
         && script != Character.UnicodeScript.HANGUL;
   }
 
@@ -351,8 +364,31 @@ public final class TokenAnalyzer {
     }
     String suffix = new String(chars, i, end - i);
     return switch (suffix) {
-      case "e", "è", "er", "re", "ère", "ème", "eme", "es", "ers", "res", "èmes", "emes", "th",
-          "st", "nd", "rd", "º", "ª", "o", "a", "°", "te", "ten", "ste" -> true;
+      case "e",
+          "è",
+          "er",
+          "re",
+          "ère",
+          "ème",
+          "eme",
+          "es",
+          "ers",
+          "res",
+          "èmes",
+          "emes",
+          "th",
+          "st",
+          "nd",
+          "rd",
+          "º",
+          "ª",
+          "o",
+          "a",
+          "°",
+          "te",
+          "ten",
+          "ste" ->
+          true;
       default -> false;
     };
   }

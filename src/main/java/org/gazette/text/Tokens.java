@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The analysed tokens of one text, in order: each token's term (lower-cased, elided, with
  * typographic apostrophes normalised), its offsets in the text, whether it is a stop word, and
- * whether a phrase may not run into it from the token before (punctuation, a line break, a
- * number or a symbol stood between them).
+ * whether a phrase may not run into it from the token before (punctuation, a line break, a number
+ * or a symbol stood between them).
  *
  * <p>A reusable buffer: {@link TokenAnalyzer} clears and refills it for each text, so that
  * analysing an article allocates nothing but what its terms need.
@@ -53,8 +53,8 @@ public final class Tokens {
 
   /**
    * Where the token's phrase form starts in {@link #chars}: the term with its elided article
-   * ("d'achat" where the term is "achat"), which reads better inside a phrase ("pouvoir
-   * d'achat"). It ends where the term ends.
+   * ("d'achat" where the term is "achat"), which reads better inside a phrase ("pouvoir d'achat").
+   * It ends where the term ends.
    */
   public int phraseStart(int i) {
     return termStart[i] - elision[i];

@@ -14,11 +14,11 @@ import org.gazette.text.TokenAnalyzer;
 import org.gazette.text.Tokens;
 
 /**
- * Turns a word or phrase of a rule into the article terms it stands for, by running the
- * nightly job's own analysis ({@link TextCleaner}, {@link TokenAnalyzer}, the phrase rules of
- * {@code PhraseCounter}) on it in every language of the corpus, or in the one language the rule
- * names: "L’Ukraine" is the term "ukraine" in French and Italian, "l'ukraine" elsewhere, and
- * the rule accepts both.
+ * Turns a word or phrase of a rule into the article terms it stands for, by running the nightly
+ * job's own analysis ({@link TextCleaner}, {@link TokenAnalyzer}, the phrase rules of {@code
+ * PhraseCounter}) on it in every language of the corpus, or in the one language the rule names:
+ * "L’Ukraine" is the term "ukraine" in French and Italian, "l'ukraine" elsewhere, and the rule
+ * accepts both.
  *
  * <p>Not thread-safe (it holds an analyzer): one per file parsed.
  */
@@ -41,12 +41,15 @@ final class LiteralAnalyzer {
   }
 
   /**
-   * The languages whose stop words judge a literal: those the reference data says a corpus
-   * holds ({@code languages.txt}), else every language Lucene has a stop word list for.
+   * The languages whose stop words judge a literal: those the reference data says a corpus holds
+   * ({@code languages.txt}), else every language Lucene has a stop word list for.
    */
   static List<String> corpusLanguages(Reference reference) {
-    Set<String> languages = new TreeSet<>(reference.detectableLanguages().isEmpty()
-        ? LanguageProfiles.languagesWithLuceneStopWords() : reference.detectableLanguages());
+    Set<String> languages =
+        new TreeSet<>(
+            reference.detectableLanguages().isEmpty()
+                ? LanguageProfiles.languagesWithLuceneStopWords()
+                : reference.detectableLanguages());
     languages.remove(LanguageCodes.UNDETERMINED);
     return List.copyOf(languages);
   }
@@ -63,11 +66,11 @@ final class LiteralAnalyzer {
   /**
    * The forms {@code literal} takes as an article term, the usual one first.
    *
-   * <p>Without a {@code language}, the literal is analysed in every corpus language and must
-   * be a term in each, so that a stop word ("the", "les missiles") is caught rather than
-   * silently never matched; its forms are those of all the languages. With one, it is
-   * analysed in that language only, which is how a word that is a stop word elsewhere ("war"
-   * is German for "was") is tracked where it is a word.
+   * <p>Without a {@code language}, the literal is analysed in every corpus language and must be a
+   * term in each, so that a stop word ("the", "les missiles") is caught rather than silently never
+   * matched; its forms are those of all the languages. With one, it is analysed in that language
+   * only, which is how a word that is a stop word elsewhere ("war" is German for "was") is tracked
+   * where it is a word.
    *
    * @param language ISO 639-1 code, or null for every corpus language
    * @param shown the literal as error messages name it, with its place
@@ -98,18 +101,24 @@ final class LiteralAnalyzer {
       throw new Rejected(problem != null ? problem : shown + " gives no term");
     }
     if (!stopIn.isEmpty()) {
-      String stop = words == 1 ? shown + " is a stop word" : shown
-          + " starts or ends with a stop word";
+      String stop =
+          words == 1 ? shown + " is a stop word" : shown + " starts or ends with a stop word";
       if (forms.isEmpty()) {
-        throw new Rejected(stop + (language != null ? " in " + language
-            : " in every language of the corpus"));
+        throw new Rejected(
+            stop + (language != null ? " in " + language : " in every language of the corpus"));
       }
       stop += " in " + String.join(", ", stopIn);
-      String example = exampleLanguage(termIn) + ":"
-          + (words == 1 ? literal : "\"" + literal + "\"");
-      throw new Rejected(stop + "; leave " + (words == 1 ? "it" : "the stop word")
-          + " out, or write the language " + (words == 1 ? "it" : "the phrase")
-          + " belongs to before it (" + example + ") to analyse it in that language only");
+      String example =
+          exampleLanguage(termIn) + ":" + (words == 1 ? literal : "\"" + literal + "\"");
+      throw new Rejected(
+          stop
+              + "; leave "
+              + (words == 1 ? "it" : "the stop word")
+              + " out, or write the language "
+              + (words == 1 ? "it" : "the phrase")
+              + " belongs to before it ("
+              + example
+              + ") to analyse it in that language only");
     }
     if (language == null) {
       // Articles of unknown language are analysed without stop words, elision or possessive.
@@ -134,14 +143,15 @@ final class LiteralAnalyzer {
   }
 
   /**
-   * What keeps the analysed literal from being one term whatever the language: nothing left,
-   * too many words, or characters the analysis leaves out (numbers, punctuation, symbols),
-   * which would silently shorten it ("covid 19" would become "covid").
+   * What keeps the analysed literal from being one term whatever the language: nothing left, too
+   * many words, or characters the analysis leaves out (numbers, punctuation, symbols), which would
+   * silently shorten it ("covid 19" would become "covid").
    */
   private String structuralProblem(String text, String shown) {
     int n = tokens.size();
     if (n == 0) {
-      return shown + " gives no term: numbers, symbols, punctuation and single letters are"
+      return shown
+          + " gives no term: numbers, symbols, punctuation and single letters are"
           + " not terms";
     }
     int covered = 0;
@@ -150,11 +160,16 @@ final class LiteralAnalyzer {
       for (int c = covered; c < start; c++) {
         if (!Character.isWhitespace(text.charAt(c)) && !Character.isSpaceChar(text.charAt(c))) {
           int end = c;
-          while (end < start && !Character.isWhitespace(text.charAt(end))
+          while (end < start
+              && !Character.isWhitespace(text.charAt(end))
               && !Character.isSpaceChar(text.charAt(end))) {
             end++;
           }
-          return "'" + text.substring(c, end) + "' in " + shown + " is not part of any term"
+          return "'"
+              + text.substring(c, end)
+              + "' in "
+              + shown
+              + " is not part of any term"
               + " (numbers, symbols and punctuation are left out of terms, and a term does not"
               + " run across punctuation)";
         }
@@ -169,7 +184,10 @@ final class LiteralAnalyzer {
       }
     }
     if (n > MAX_WORDS) {
-      return shown + " has " + n + " words; terms are single words and phrases of 2 or 3"
+      return shown
+          + " has "
+          + n
+          + " words; terms are single words and phrases of 2 or 3"
           + " words";
     }
     return null;

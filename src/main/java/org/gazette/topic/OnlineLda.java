@@ -3,17 +3,16 @@ package org.gazette.topic;
 import java.util.Random;
 
 /**
- * The model side of online variational Bayes for LDA (Hoffman, Blei, Bach 2010), with the
- * settings and updates of Spark MLlib's {@code OnlineLDAOptimizer}: lambda starts as
- * Gamma(100, 1/100) draws, the topic-word prior eta and the initial document-topic prior
- * alpha are 1/k, each mini-batch moves lambda by rho = (tau0 + t)^-kappa towards
- * eta + (D / batch) · sstats, and alpha takes MLlib's Newton step (Blei's {@code update_alpha})
- * when {@code optimizeAlpha}.
+ * The model side of online variational Bayes for LDA (Hoffman, Blei, Bach 2010), with the settings
+ * and updates of Spark MLlib's {@code OnlineLDAOptimizer}: lambda starts as Gamma(100, 1/100)
+ * draws, the topic-word prior eta and the initial document-topic prior alpha are 1/k, each
+ * mini-batch moves lambda by rho = (tau0 + t)^-kappa towards eta + (D / batch) · sstats, and alpha
+ * takes MLlib's Newton step (Blei's {@code update_alpha}) when {@code optimizeAlpha}.
  *
- * <p>The E-step is {@link TopicInference#accumulate}, run wherever the documents are; this
- * class only holds lambda and alpha and applies a mini-batch's summed statistics. Plain Java,
- * so that Gazette can train every language's model in one Spark job per iteration instead of
- * one MLlib job per language and iteration.
+ * <p>The E-step is {@link TopicInference#accumulate}, run wherever the documents are; this class
+ * only holds lambda and alpha and applies a mini-batch's summed statistics. Plain Java, so that
+ * Gazette can train every language's model in one Spark job per iteration instead of one MLlib job
+ * per language and iteration.
  */
 public final class OnlineLda {
 
@@ -24,8 +23,10 @@ public final class OnlineLda {
   private final double kappa;
   private final boolean optimizeAlpha;
   private final double eta;
+
   /** lambda, topic-major: {@code lambda[topic][term]}. */
   private final double[][] lambda;
+
   private final double[] alpha;
   private int iteration;
 
@@ -33,11 +34,22 @@ public final class OnlineLda {
    * A model of {@code topics} topics over {@code vocabularySize} terms for a corpus of {@code
    * documents} documents, its lambda drawn with {@code seed}.
    */
-  public OnlineLda(int topics, int vocabularySize, long documents, double tau0, double kappa,
-      boolean optimizeAlpha, long seed) {
+  public OnlineLda(
+      int topics,
+      int vocabularySize,
+      long documents,
+      double tau0,
+      double kappa,
+      boolean optimizeAlpha,
+      long seed) {
     if (topics < 1 || vocabularySize < 1 || documents < 1) {
-      throw new IllegalArgumentException("need topics, terms and documents, got " + topics
-          + ", " + vocabularySize + ", " + documents);
+      throw new IllegalArgumentException(
+          "need topics, terms and documents, got "
+              + topics
+              + ", "
+              + vocabularySize
+              + ", "
+              + documents);
     }
     this.topics = topics;
     this.vocabularySize = vocabularySize;
@@ -82,8 +94,8 @@ public final class OnlineLda {
 
   /**
    * Applies a mini-batch of {@code batchDocuments} non-empty documents whose {@link
-   * TopicInference#accumulate} summed to {@code sstats} (term-major) and {@code logTheta}. A
-   * batch without documents leaves the model as it is.
+   * TopicInference#accumulate} summed to {@code sstats} (term-major) and {@code logTheta}. A batch
+   * without documents leaves the model as it is.
    */
   public void update(double[] sstats, double[] logTheta, long batchDocuments) {
     if (sstats.length != topics * vocabularySize || logTheta.length != topics) {
@@ -138,9 +150,9 @@ public final class OnlineLda {
   }
 
   /**
-   * The trigamma function, the derivative of digamma, for x > 0: the recurrence
-   * psi'(x) = psi'(x + 1) + 1/x² up to x >= 6, then the asymptotic series to the
-   * x^-11 term, whose error there is below 1e-10.
+   * The trigamma function, the derivative of digamma, for x > 0: the recurrence psi'(x) = psi'(x +
+   * 1) + 1/x² up to x >= 6, then the asymptotic series to the x^-11 term, whose error there is
+   * below 1e-10.
    */
   static double trigamma(double x) {
     double result = 0;
@@ -150,9 +162,13 @@ public final class OnlineLda {
     }
     double inv = 1 / x;
     double inv2 = inv * inv;
-    return result + inv + inv2 / 2
-        + inv * inv2 * (1.0 / 6 - inv2 * (1.0 / 30 - inv2 * (1.0 / 42 - inv2 * (1.0 / 30
-        - inv2 * 5.0 / 66))));
+    return result
+        + inv
+        + inv2 / 2
+        + inv
+            * inv2
+            * (1.0 / 6
+                - inv2 * (1.0 / 30 - inv2 * (1.0 / 42 - inv2 * (1.0 / 30 - inv2 * 5.0 / 66))));
   }
 
   /** lambda, topic-major; the live array. */

@@ -12,24 +12,24 @@ import java.util.Arrays;
  * <p>Differences from MLlib, all deliberate:
  *
  * <ul>
- *   <li>gamma starts at {@code alpha_k + N / k} ({@code N} the document's total count) instead
- *       of a random Gamma(100, 1/100) draw, so the same document always gets the same mixture,
- *       whatever the partitioning or the seed. Both start points reach the same fixed point on
- *       documents whose topics are clear; on ambiguous ones MLlib's answer depends on its seed;
+ *   <li>gamma starts at {@code alpha_k + N / k} ({@code N} the document's total count) instead of a
+ *       random Gamma(100, 1/100) draw, so the same document always gets the same mixture, whatever
+ *       the partitioning or the seed. Both start points reach the same fixed point on documents
+ *       whose topics are clear; on ambiguous ones MLlib's answer depends on its seed;
  *   <li>at most {@value #MAX_ITERATIONS} iterations (MLlib loops until it converges), so one
- *       pathological document cannot hold a task; the stopping rule is otherwise MLlib's: stop
- *       once the mean absolute change of gamma is at most {@value #CONVERGENCE};
- *   <li>a document without any counted term gets the prior mean {@code alpha / sum(alpha)}
- *       (what the iteration gives when there is no evidence), where MLlib returns zeros;
- *       callers that want "no topic" for such documents must test for them first;
- *   <li>exp(E[log beta]) is held in {@code float}, each term's row scaled so its largest value
- *       is 1: the updates only use ratios within a term's row, so the scale cancels, and the
- *       model takes half the memory of MLlib's broadcast without rare terms underflowing.
+ *       pathological document cannot hold a task; the stopping rule is otherwise MLlib's: stop once
+ *       the mean absolute change of gamma is at most {@value #CONVERGENCE};
+ *   <li>a document without any counted term gets the prior mean {@code alpha / sum(alpha)} (what
+ *       the iteration gives when there is no evidence), where MLlib returns zeros; callers that
+ *       want "no topic" for such documents must test for them first;
+ *   <li>exp(E[log beta]) is held in {@code float}, each term's row scaled so its largest value is
+ *       1: the updates only use ratios within a term's row, so the scale cancels, and the model
+ *       takes half the memory of MLlib's broadcast without rare terms underflowing.
  * </ul>
  *
  * <p>Immutable and {@link Serializable}: build it once on the driver, broadcast it, and share it
- * between the threads of an executor. Each thread brings its own {@link Scratch}, or calls
- * {@link #mixture(int[], double[], int)}, which allocates one per call.
+ * between the threads of an executor. Each thread brings its own {@link Scratch}, or calls {@link
+ * #mixture(int[], double[], int)}, which allocates one per call.
  */
 public final class TopicInference implements Serializable {
 
@@ -48,6 +48,7 @@ public final class TopicInference implements Serializable {
   private final int vocabularySize;
   private final double[] alpha;
   private final double alphaSum;
+
   /** exp(E[log beta]), term-major ({@code [term * topics + topic]}), each row scaled to max 1. */
   private final float[] expElogBeta;
 
@@ -61,22 +62,25 @@ public final class TopicInference implements Serializable {
   }
 
   /**
-   * The model of MLlib's {@code topicsMatrix().toArray()}: V×k in column-major order, that is
-   * topic after topic, V values each; saves building a {@code double[k][V]} on the driver.
+   * The model of MLlib's {@code topicsMatrix().toArray()}: V×k in column-major order, that is topic
+   * after topic, V values each; saves building a {@code double[k][V]} on the driver.
    */
-  public static TopicInference fromColumnMajor(double[] topicsMatrix, int vocabularySize,
-      double[] alpha) {
+  public static TopicInference fromColumnMajor(
+      double[] topicsMatrix, int vocabularySize, double[] alpha) {
     if (vocabularySize <= 0 || topicsMatrix.length % vocabularySize != 0) {
-      throw new IllegalArgumentException("topics matrix of " + topicsMatrix.length
-          + " values is not V×k for vocabulary size " + vocabularySize);
+      throw new IllegalArgumentException(
+          "topics matrix of "
+              + topicsMatrix.length
+              + " values is not V×k for vocabulary size "
+              + vocabularySize);
     }
     int k = topicsMatrix.length / vocabularySize;
     if (alpha.length != k) {
-      throw new IllegalArgumentException("alpha has " + alpha.length + " values for " + k
-          + " topics");
+      throw new IllegalArgumentException(
+          "alpha has " + alpha.length + " values for " + k + " topics");
     }
-    return new TopicInference(k, vocabularySize, alpha,
-        (topic, term) -> topicsMatrix[topic * vocabularySize + term]);
+    return new TopicInference(
+        k, vocabularySize, alpha, (topic, term) -> topicsMatrix[topic * vocabularySize + term]);
   }
 
   private interface Lambda {
@@ -88,8 +92,8 @@ public final class TopicInference implements Serializable {
       throw new IllegalArgumentException("a model needs at least one topic");
     }
     if ((long) topics * vocabularySize > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("model too large: " + topics + " topics × "
-          + vocabularySize + " terms");
+      throw new IllegalArgumentException(
+          "model too large: " + topics + " topics × " + vocabularySize + " terms");
     }
     this.topics = topics;
     this.vocabularySize = vocabularySize;
@@ -108,8 +112,8 @@ public final class TopicInference implements Serializable {
       for (int w = 0; w < vocabularySize; w++) {
         double value = lambda.at(t, w);
         if (!(value >= 0) || Double.isInfinite(value)) {
-          throw new IllegalArgumentException("lambda[" + t + "][" + w
-              + "] must be finite and non-negative, was " + value);
+          throw new IllegalArgumentException(
+              "lambda[" + t + "][" + w + "] must be finite and non-negative, was " + value);
         }
         rowSum += value;
       }
@@ -129,8 +133,8 @@ public final class TopicInference implements Serializable {
       }
       int base = w * topics;
       for (int t = 0; t < topics; t++) {
-        expElogBeta[base + t] = max == Double.NEGATIVE_INFINITY ? 0f
-            : (float) Math.exp(row[t] - max);
+        expElogBeta[base + t] =
+            max == Double.NEGATIVE_INFINITY ? 0f : (float) Math.exp(row[t] - max);
       }
     }
   }
@@ -140,14 +144,14 @@ public final class TopicInference implements Serializable {
       throw new IllegalArgumentException("lambda has no topic");
     }
     if (alpha.length != lambda.length) {
-      throw new IllegalArgumentException("alpha has " + alpha.length + " values for "
-          + lambda.length + " topics");
+      throw new IllegalArgumentException(
+          "alpha has " + alpha.length + " values for " + lambda.length + " topics");
     }
     int width = lambda[0].length;
     for (int t = 1; t < lambda.length; t++) {
       if (lambda[t].length != width) {
-        throw new IllegalArgumentException("lambda[" + t + "] has " + lambda[t].length
-            + " terms, lambda[0] " + width);
+        throw new IllegalArgumentException(
+            "lambda[" + t + "] has " + lambda[t].length + " terms, lambda[0] " + width);
       }
     }
     return lambda.length;
@@ -189,9 +193,9 @@ public final class TopicInference implements Serializable {
   }
 
   /**
-   * The topic mixture (theta, k values that sum to 1) of the document whose first {@code n}
-   * entries of {@code termIndices} and {@code counts} give its terms (0 to V - 1) and counts
-   * (finite, non-negative; a term given twice counts as the sum of both).
+   * The topic mixture (theta, k values that sum to 1) of the document whose first {@code n} entries
+   * of {@code termIndices} and {@code counts} give its terms (0 to V - 1) and counts (finite,
+   * non-negative; a term given twice counts as the sum of both).
    */
   public double[] mixture(int[] termIndices, double[] counts, int n) {
     double[] theta = new double[topics];
@@ -200,15 +204,20 @@ public final class TopicInference implements Serializable {
   }
 
   /**
-   * Writes the mixture of the document (see {@link #mixture(int[], double[], int)}) into
-   * {@code theta} and returns the number of iterations it took: 0 for a document without
-   * counts, {@value #MAX_ITERATIONS} when it stopped before converging. Allocates nothing.
+   * Writes the mixture of the document (see {@link #mixture(int[], double[], int)}) into {@code
+   * theta} and returns the number of iterations it took: 0 for a document without counts, {@value
+   * #MAX_ITERATIONS} when it stopped before converging. Allocates nothing.
    */
-  public int mixture(int[] termIndices, double[] counts, int n, Scratch scratch,
-      double[] theta) {
+  public int mixture(int[] termIndices, double[] counts, int n, Scratch scratch, double[] theta) {
     if (theta.length != topics || scratch.gamma.length != topics) {
-      throw new IllegalArgumentException("theta has " + theta.length + " values, scratch "
-          + scratch.gamma.length + ", for " + topics + " topics");
+      throw new IllegalArgumentException(
+          "theta has "
+              + theta.length
+              + " values, scratch "
+              + scratch.gamma.length
+              + ", for "
+              + topics
+              + " topics");
     }
     double total = total(termIndices, counts, n);
     if (total == 0) {
@@ -231,17 +240,22 @@ public final class TopicInference implements Serializable {
 
   /**
    * The E-step of online LDA for one document of a mini-batch: infers its mixture as {@link
-   * #mixture(int[], double[], int, Scratch, double[])} does, then adds its sufficient
-   * statistics to {@code sstats} (term-major, {@code [term * k + topic]}: the count of each
-   * term times its topic's share, phi, which is MLlib's {@code sstats} already multiplied by
-   * exp(E[log beta])) and its E[log theta] to {@code logTheta} (k values, for the update of
-   * alpha). Returns false, adding nothing, for a document without counts.
+   * #mixture(int[], double[], int, Scratch, double[])} does, then adds its sufficient statistics to
+   * {@code sstats} (term-major, {@code [term * k + topic]}: the count of each term times its
+   * topic's share, phi, which is MLlib's {@code sstats} already multiplied by exp(E[log beta])) and
+   * its E[log theta] to {@code logTheta} (k values, for the update of alpha). Returns false, adding
+   * nothing, for a document without counts.
    */
-  public boolean accumulate(int[] termIndices, double[] counts, int n, Scratch scratch,
-      double[] sstats, double[] logTheta) {
+  public boolean accumulate(
+      int[] termIndices,
+      double[] counts,
+      int n,
+      Scratch scratch,
+      double[] sstats,
+      double[] logTheta) {
     if (sstats.length != topics * vocabularySize || logTheta.length != topics) {
-      throw new IllegalArgumentException("sstats needs " + topics * vocabularySize
-          + " values and logTheta " + topics);
+      throw new IllegalArgumentException(
+          "sstats needs " + topics * vocabularySize + " values and logTheta " + topics);
     }
     double total = total(termIndices, counts, n);
     if (total == 0) {
@@ -279,20 +293,26 @@ public final class TopicInference implements Serializable {
   /** The sum of the first {@code n} counts, each checked with its term index. */
   private double total(int[] termIndices, double[] counts, int n) {
     if (n < 0 || n > termIndices.length || n > counts.length) {
-      throw new IllegalArgumentException("n = " + n + " for " + termIndices.length
-          + " term indices and " + counts.length + " counts");
+      throw new IllegalArgumentException(
+          "n = "
+              + n
+              + " for "
+              + termIndices.length
+              + " term indices and "
+              + counts.length
+              + " counts");
     }
     double total = 0;
     for (int i = 0; i < n; i++) {
       int term = termIndices[i];
       double count = counts[i];
       if (term < 0 || term >= vocabularySize) {
-        throw new IllegalArgumentException("term index " + term + " outside the vocabulary of "
-            + vocabularySize + " terms");
+        throw new IllegalArgumentException(
+            "term index " + term + " outside the vocabulary of " + vocabularySize + " terms");
       }
       if (!(count >= 0) || Double.isInfinite(count)) {
-        throw new IllegalArgumentException("count of term " + term + " must be finite and "
-            + "non-negative, was " + count);
+        throw new IllegalArgumentException(
+            "count of term " + term + " must be finite and " + "non-negative, was " + count);
       }
       total += count;
     }
@@ -300,12 +320,11 @@ public final class TopicInference implements Serializable {
   }
 
   /**
-   * Iterates gamma for a document whose counts sum to {@code total} (positive) until it
-   * converges or {@value #MAX_ITERATIONS} iterations; leaves gamma and exp(E[log theta]) in
-   * {@code scratch}. Returns the iterations.
+   * Iterates gamma for a document whose counts sum to {@code total} (positive) until it converges
+   * or {@value #MAX_ITERATIONS} iterations; leaves gamma and exp(E[log theta]) in {@code scratch}.
+   * Returns the iterations.
    */
-  private int iterate(int[] termIndices, double[] counts, int n, double total,
-      Scratch scratch) {
+  private int iterate(int[] termIndices, double[] counts, int n, double total, Scratch scratch) {
     int k = topics;
     double[] gamma = scratch.gamma;
     double[] expElogTheta = scratch.expElogTheta;
@@ -346,9 +365,8 @@ public final class TopicInference implements Serializable {
   }
 
   /**
-   * A term's count over the norm of its phi: phi, unnormalised, is beta[w][t] *
-   * expElogTheta[t]; each topic's share of the count is beta[w][t] times this (MLlib's
-   * ctsVector / phiNorm).
+   * A term's count over the norm of its phi: phi, unnormalised, is beta[w][t] * expElogTheta[t];
+   * each topic's share of the count is beta[w][t] times this (MLlib's ctsVector / phiNorm).
    */
   private double share(float[] beta, int base, double[] expElogTheta, double count) {
     double norm = 0;
@@ -382,9 +400,9 @@ public final class TopicInference implements Serializable {
   }
 
   /**
-   * The digamma function, d/dx ln Gamma(x), for x > 0 (negative infinity at 0, NaN below):
-   * the recurrence psi(x) = psi(x + 1) - 1/x up to x >= 6, then the asymptotic series to the
-   * x^-10 term, whose error there is below 1e-11.
+   * The digamma function, d/dx ln Gamma(x), for x > 0 (negative infinity at 0, NaN below): the
+   * recurrence psi(x) = psi(x + 1) - 1/x up to x >= 6, then the asymptotic series to the x^-10
+   * term, whose error there is below 1e-11.
    */
   static double digamma(double x) {
     if (!(x > 0)) {
@@ -397,8 +415,11 @@ public final class TopicInference implements Serializable {
     }
     double inv = 1 / x;
     double inv2 = inv * inv;
-    return result + Math.log(x) - 0.5 * inv
-        - inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240
-            - inv2 / 132))));
+    return result
+        + Math.log(x)
+        - 0.5 * inv
+        - inv2
+            * (1.0 / 12
+                - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240 - inv2 / 132))));
   }
 }

@@ -9,35 +9,35 @@ import java.util.Set;
  * A readable label for one topic: its most relevant terms, phrases in place of the words they
  * contain ("corée du nord · missiles balistiques · kim jong un").
  *
- * <p>Relevance is that of Sievert and Shirley (2014, LDAvis): {@code lambda · log p(w|t) +
- * (1 - lambda) · log(p(w|t) / p(w))}, with {@code lambda = 0.6}, the value their user study
- * found best. Ranking by {@code p(w|t)} alone puts the corpus's everyday words ("président",
- * "pays") at the top of many topics; the lift term favours the words that set this topic
- * apart, and {@code lambda} keeps rare words with a large lift from taking over.
+ * <p>Relevance is that of Sievert and Shirley (2014, LDAvis): {@code lambda · log p(w|t) + (1 -
+ * lambda) · log(p(w|t) / p(w))}, with {@code lambda = 0.6}, the value their user study found best.
+ * Ranking by {@code p(w|t)} alone puts the corpus's everyday words ("président", "pays") at the top
+ * of many topics; the lift term favours the words that set this topic apart, and {@code lambda}
+ * keeps rare words with a large lift from taking over.
  *
- * <p>Terms are Gazette's analysed terms: lower-case words and phrases of up to three words
- * joined by one space. The label takes the three most relevant terms that say something new:
+ * <p>Terms are Gazette's analysed terms: lower-case words and phrases of up to three words joined
+ * by one space. The label takes the three most relevant terms that say something new:
  *
  * <ol>
  *   <li>a term that contains all the words of chosen terms replaces them, in the place of the
- *       first, when it adds a word or merges two of them, and its other words are not shown by
- *       the remaining chosen terms: "missiles balistiques" replaces "missiles", "corée du nord"
- *       replaces "corée" and "nord", "emmanuel macron" replaces "emmanuel" and "macron" (one
- *       slot instead of two, and it reads better). Otherwise it is skipped: "nord kim" after
- *       "corée du nord" and "kim" would only repeat "nord";
+ *       first, when it adds a word or merges two of them, and its other words are not shown by the
+ *       remaining chosen terms: "missiles balistiques" replaces "missiles", "corée du nord"
+ *       replaces "corée" and "nord", "emmanuel macron" replaces "emmanuel" and "macron" (one slot
+ *       instead of two, and it reads better). Otherwise it is skipped: "nord kim" after "corée du
+ *       nord" and "kim" would only repeat "nord";
  *   <li>a term whose words are all shown already is skipped: "nord" after "corée du nord",
- *       "missiles" after "missiles balistiques", "nord kim" after "corée du nord" and "kim
- *       jong un";
- *   <li>any other term is added, even when some of its words are shown: "corée du sud" after
- *       "corée du nord" names another country.
+ *       "missiles" after "missiles balistiques", "nord kim" after "corée du nord" and "kim jong
+ *       un";
+ *   <li>any other term is added, even when some of its words are shown: "corée du sud" after "corée
+ *       du nord" names another country.
  * </ol>
  *
  * <p>Words are compared without an elided article: inside a phrase a word keeps its article
- * ("pouvoir d'achat") that the same word alone has lost ("achat"), so "d'achat" counts as
- * "achat". What stands before a word's first apostrophe is dropped without a list of
- * articles ("aujourd'hui" counts as "hui"), which is harmless since every term is compared
- * the same way. Ties in relevance go to the more probable term, then to the earlier in the
- * vocabulary, so the same input always gives the same label.
+ * ("pouvoir d'achat") that the same word alone has lost ("achat"), so "d'achat" counts as "achat".
+ * What stands before a word's first apostrophe is dropped without a list of articles ("aujourd'hui"
+ * counts as "hui"), which is harmless since every term is compared the same way. Ties in relevance
+ * go to the more probable term, then to the earlier in the vocabulary, so the same input always
+ * gives the same label.
  */
 public final class TopicLabels {
 
@@ -54,8 +54,10 @@ public final class TopicLabels {
   public record TermWeight(String term, double weight) implements java.io.Serializable {}
 
   private final String[] vocabulary;
+
   /** p(w|t): the weights as given, normalised to sum to 1. */
   private final double[] probability;
+
   /** Negative infinity for terms the topic does not use. */
   private final double[] relevance;
 
@@ -65,14 +67,19 @@ public final class TopicLabels {
   }
 
   /**
-   * The topic whose weight on term {@code vocabulary[i]} is {@code weights[i]} (probabilities
-   * or the topic's row of lambda: they are normalised), in a corpus where the term has weight
-   * {@code overall[i]} (normalised too; see {@link #overall(double[][])}).
+   * The topic whose weight on term {@code vocabulary[i]} is {@code weights[i]} (probabilities or
+   * the topic's row of lambda: they are normalised), in a corpus where the term has weight {@code
+   * overall[i]} (normalised too; see {@link #overall(double[][])}).
    */
   public TopicLabels(String[] vocabulary, double[] weights, double[] overall, double lambda) {
     if (weights.length != vocabulary.length || overall.length != vocabulary.length) {
-      throw new IllegalArgumentException("vocabulary has " + vocabulary.length
-          + " terms, weights " + weights.length + ", overall " + overall.length);
+      throw new IllegalArgumentException(
+          "vocabulary has "
+              + vocabulary.length
+              + " terms, weights "
+              + weights.length
+              + ", overall "
+              + overall.length);
     }
     if (!(lambda >= 0 && lambda <= 1)) {
       throw new IllegalArgumentException("lambda must be within 0..1, was " + lambda);
@@ -96,8 +103,8 @@ public final class TopicLabels {
         continue;
       }
       if (overall[w] == 0) {
-        throw new IllegalArgumentException("term '" + vocabulary[w]
-            + "' has weight in the topic but none in the corpus");
+        throw new IllegalArgumentException(
+            "term '" + vocabulary[w] + "' has weight in the topic but none in the corpus");
       }
       // lambda log p + (1 - lambda) log(p / q) = log p - (1 - lambda) log q
       relevance[w] = Math.log(p) - (1 - lambda) * Math.log(overall[w] / overallSum);
@@ -109,8 +116,8 @@ public final class TopicLabels {
     for (int w = 0; w < values.length; w++) {
       double v = values[w];
       if (!(v >= 0) || Double.isInfinite(v)) {
-        throw new IllegalArgumentException(name + " of '" + vocabulary[w]
-            + "' must be finite and non-negative, was " + v);
+        throw new IllegalArgumentException(
+            name + " of '" + vocabulary[w] + "' must be finite and non-negative, was " + v);
       }
       sum += v;
     }
@@ -118,9 +125,9 @@ public final class TopicLabels {
   }
 
   /**
-   * The corpus-wide weight of each term from a model's lambda (k rows of topics, V columns):
-   * the sum over topics. Lambda holds each topic's expected count of each term plus the
-   * prior, so the sum estimates the term's count in the training corpus.
+   * The corpus-wide weight of each term from a model's lambda (k rows of topics, V columns): the
+   * sum over topics. Lambda holds each topic's expected count of each term plus the prior, so the
+   * sum estimates the term's count in the training corpus.
    */
   public static double[] overall(double[][] lambda) {
     if (lambda.length == 0) {
@@ -129,8 +136,8 @@ public final class TopicLabels {
     double[] overall = new double[lambda[0].length];
     for (double[] topic : lambda) {
       if (topic.length != overall.length) {
-        throw new IllegalArgumentException("lambda's rows have " + overall.length + " and "
-            + topic.length + " terms");
+        throw new IllegalArgumentException(
+            "lambda's rows have " + overall.length + " and " + topic.length + " terms");
       }
       for (int w = 0; w < overall.length; w++) {
         overall[w] += topic[w];
@@ -238,8 +245,8 @@ public final class TopicLabels {
           apostrophe = i;
         }
       }
-      words.add(apostrophe > 0 && apostrophe < word.length() - 1
-          ? word.substring(apostrophe + 1) : word);
+      words.add(
+          apostrophe > 0 && apostrophe < word.length() - 1 ? word.substring(apostrophe + 1) : word);
     }
     return words;
   }
@@ -264,8 +271,8 @@ public final class TopicLabels {
   }
 
   /**
-   * The {@code n} best terms with a positive probability, best first: a bounded heap whose root
-   * is the worst kept term, so a vocabulary of V terms costs V log n, not a sort of V.
+   * The {@code n} best terms with a positive probability, best first: a bounded heap whose root is
+   * the worst kept term, so a vocabulary of V terms costs V log n, not a sort of V.
    */
   private int[] top(int n, boolean byRelevance) {
     if (n < 0) {

@@ -7,27 +7,27 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Matches the topics of a retrained model to those of the previous model, so that topic ids
- * carry over: the one-to-one assignment of maximum total similarity (the Hungarian algorithm),
- * of which only the pairs at least as similar as a threshold are kept.
+ * Matches the topics of a retrained model to those of the previous model, so that topic ids carry
+ * over: the one-to-one assignment of maximum total similarity (the Hungarian algorithm), of which
+ * only the pairs at least as similar as a threshold are kept.
  *
  * <p>Similarity is the cosine of the two topics' term distributions over the union of their
  * vocabularies (a term a model lacks weighs 0 there). Cosine, not 1 - Jensen-Shannon distance,
- * because a topic is known by its head: squares make cosine depend on the few dozen terms that
- * hold most of the weight, while Jensen-Shannon weighs every unit of probability alike, and an
- * LDA topic spreads much of its mass over a long tail (the prior eta on every term of the
- * vocabulary) that changes with the vocabulary and the corpus of each retrain. The same theme
- * retrained then scores low under Jensen-Shannon for reasons that are not the theme's. Cosine
- * also ignores scale, so lambda rows, probabilities or counts may be given as they are, and
- * truncating each topic to its top few hundred terms changes it little.
+ * because a topic is known by its head: squares make cosine depend on the few dozen terms that hold
+ * most of the weight, while Jensen-Shannon weighs every unit of probability alike, and an LDA topic
+ * spreads much of its mass over a long tail (the prior eta on every term of the vocabulary) that
+ * changes with the vocabulary and the corpus of each retrain. The same theme retrained then scores
+ * low under Jensen-Shannon for reasons that are not the theme's. Cosine also ignores scale, so
+ * lambda rows, probabilities or counts may be given as they are, and truncating each topic to its
+ * top few hundred terms changes it little.
  *
- * <p>The default threshold, {@value #DEFAULT_THRESHOLD}, means that the two heads share most
- * of their weight: two topics of one theme retrained on overlapping months share their leading
- * terms, while topics of different themes share only the corpus's everyday words and stay well
- * below it. It is a starting point; log the similarities of a few retrains and adjust.
+ * <p>The default threshold, {@value #DEFAULT_THRESHOLD}, means that the two heads share most of
+ * their weight: two topics of one theme retrained on overlapping months share their leading terms,
+ * while topics of different themes share only the corpus's everyday words and stay well below it.
+ * It is a starting point; log the similarities of a few retrains and adjust.
  *
- * <p>Deterministic: terms are put in sorted order before anything is added up, so the result
- * does not depend on the maps' iteration order.
+ * <p>Deterministic: terms are put in sorted order before anything is added up, so the result does
+ * not depend on the maps' iteration order.
  */
 public final class TopicMatching {
 
@@ -37,10 +37,10 @@ public final class TopicMatching {
   private TopicMatching() {}
 
   /**
-   * What a new topic became: the index of the previous topic whose id it takes, or -1 for a
-   * new id. {@code similarity} is that pair's cosine; for an unmatched topic it is its highest
-   * cosine with any previous topic (0 when there is none), so that a topic left out because a
-   * closer one took its predecessor (a split) shows as such.
+   * What a new topic became: the index of the previous topic whose id it takes, or -1 for a new id.
+   * {@code similarity} is that pair's cosine; for an unmatched topic it is its highest cosine with
+   * any previous topic (0 when there is none), so that a topic left out because a closer one took
+   * its predecessor (a split) shows as such.
    */
   public record Match(int previous, double similarity) {
 
@@ -50,18 +50,20 @@ public final class TopicMatching {
   }
 
   /** {@link #match(List, List, double)} at {@link #DEFAULT_THRESHOLD}. */
-  public static List<Match> match(List<? extends Map<String, Double>> previous,
-      List<? extends Map<String, Double>> current) {
+  public static List<Match> match(
+      List<? extends Map<String, Double>> previous, List<? extends Map<String, Double>> current) {
     return match(previous, current, DEFAULT_THRESHOLD);
   }
 
   /**
-   * For each topic of {@code current} (term to weight), in order, the topic of {@code previous}
-   * it continues: the optimal one-to-one assignment by cosine, keeping pairs whose cosine is at
-   * least {@code threshold} (0 to 1).
+   * For each topic of {@code current} (term to weight), in order, the topic of {@code previous} it
+   * continues: the optimal one-to-one assignment by cosine, keeping pairs whose cosine is at least
+   * {@code threshold} (0 to 1).
    */
-  public static List<Match> match(List<? extends Map<String, Double>> previous,
-      List<? extends Map<String, Double>> current, double threshold) {
+  public static List<Match> match(
+      List<? extends Map<String, Double>> previous,
+      List<? extends Map<String, Double>> current,
+      double threshold) {
     if (!(threshold >= 0 && threshold <= 1)) {
       throw new IllegalArgumentException("threshold must be within 0..1, was " + threshold);
     }
@@ -84,8 +86,8 @@ public final class TopicMatching {
   }
 
   /** Cosine of each topic of {@code current} (rows) with each of {@code previous} (columns). */
-  public static double[][] similarities(List<? extends Map<String, Double>> previous,
-      List<? extends Map<String, Double>> current) {
+  public static double[][] similarities(
+      List<? extends Map<String, Double>> previous, List<? extends Map<String, Double>> current) {
     TreeMap<String, Integer> ids = new TreeMap<>();
     for (List<? extends Map<String, Double>> model : List.of(previous, current)) {
       for (Map<String, Double> topic : model) {
@@ -132,8 +134,12 @@ public final class TopicMatching {
       for (Map.Entry<String, Double> entry : topic.entrySet()) {
         Double value = entry.getValue();
         if (value == null || !(value >= 0) || value.isInfinite()) {
-          throw new IllegalArgumentException(name + ": weight of '" + entry.getKey()
-              + "' must be finite and non-negative, was " + value);
+          throw new IllegalArgumentException(
+              name
+                  + ": weight of '"
+                  + entry.getKey()
+                  + "' must be finite and non-negative, was "
+                  + value);
         }
         if (value > 0) {
           sorted.put(ids.get(entry.getKey()), value);
@@ -179,17 +185,17 @@ public final class TopicMatching {
 
   /**
    * The one-to-one assignment of rows to columns of maximum total {@code score} (rows of equal
-   * length, finite values): for each row its column, or -1 when there are more rows than
-   * columns and the row is left out. The Hungarian algorithm with potentials, O(n² m) for n the
-   * smaller side and m the larger.
+   * length, finite values): for each row its column, or -1 when there are more rows than columns
+   * and the row is left out. The Hungarian algorithm with potentials, O(n² m) for n the smaller
+   * side and m the larger.
    */
   public static int[] assign(double[][] score) {
     int rows = score.length;
     int columns = rows == 0 ? 0 : score[0].length;
     for (int i = 0; i < rows; i++) {
       if (score[i].length != columns) {
-        throw new IllegalArgumentException("row " + i + " has " + score[i].length
-            + " values, row 0 " + columns);
+        throw new IllegalArgumentException(
+            "row " + i + " has " + score[i].length + " values, row 0 " + columns);
       }
       for (int j = 0; j < columns; j++) {
         if (!Double.isFinite(score[i][j])) {

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A trained topic model: per language, a vocabulary, the topics' term parameters (LDA's
- * lambda), the document concentration, and each topic's stable id, label and top terms. It
- * infers the topic mixture of an article from its analysed terms.
+ * A trained topic model: per language, a vocabulary, the topics' term parameters (LDA's lambda),
+ * the document concentration, and each topic's stable id, label and top terms. It infers the topic
+ * mixture of an article from its analysed terms.
  *
  * <p>Immutable and thread-safe once built; serialisable, so Spark ships it to the executors.
  */
@@ -21,8 +21,13 @@ public final class TopicModel implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** A topic as listed in the {@code topics} table. */
-  public record Topic(int id, String label, List<TopicLabels.TermWeight> terms,
-      String matchedModelId, Double similarity) implements Serializable {}
+  public record Topic(
+      int id,
+      String label,
+      List<TopicLabels.TermWeight> terms,
+      String matchedModelId,
+      Double similarity)
+      implements Serializable {}
 
   /** The model of one language. */
   public static final class Language implements Serializable {
@@ -37,19 +42,36 @@ public final class TopicModel implements Serializable {
     private transient TopicInference inference;
 
     /**
-     * {@code lambda} has a row per topic and a column per vocabulary term; {@code topics} are
-     * in the same order as its rows.
+     * {@code lambda} has a row per topic and a column per vocabulary term; {@code topics} are in
+     * the same order as its rows.
      */
-    public Language(String language, String[] vocabulary, double[][] lambda, double[] alpha,
+    public Language(
+        String language,
+        String[] vocabulary,
+        double[][] lambda,
+        double[] alpha,
         List<Topic> topics) {
       if (lambda.length != topics.size() || alpha.length != topics.size()) {
-        throw new IllegalArgumentException("model of " + language + ": " + lambda.length
-            + " topic rows, " + alpha.length + " concentrations, " + topics.size() + " topics");
+        throw new IllegalArgumentException(
+            "model of "
+                + language
+                + ": "
+                + lambda.length
+                + " topic rows, "
+                + alpha.length
+                + " concentrations, "
+                + topics.size()
+                + " topics");
       }
       for (double[] row : lambda) {
         if (row.length != vocabulary.length) {
-          throw new IllegalArgumentException("model of " + language + ": a topic row has "
-              + row.length + " terms, the vocabulary " + vocabulary.length);
+          throw new IllegalArgumentException(
+              "model of "
+                  + language
+                  + ": a topic row has "
+                  + row.length
+                  + " terms, the vocabulary "
+                  + vocabulary.length);
         }
       }
       this.language = language;
@@ -107,8 +129,12 @@ public final class TopicModel implements Serializable {
   private final Map<String, String> parameters;
   private final Map<String, Language> languages;
 
-  public TopicModel(String modelId, Instant trainedAt, String trainedOn,
-      Map<String, String> parameters, List<Language> languages) {
+  public TopicModel(
+      String modelId,
+      Instant trainedAt,
+      String trainedOn,
+      Map<String, String> parameters,
+      List<Language> languages) {
     this.modelId = Objects.requireNonNull(modelId);
     this.trainedAt = Objects.requireNonNull(trainedAt);
     this.trainedOn = Objects.requireNonNull(trainedOn);
@@ -161,9 +187,9 @@ public final class TopicModel implements Serializable {
   }
 
   /**
-   * The topic mixture of an article of {@code language} with {@code terms} occurring
-   * {@code counts} times, in the order of the language's topics; null when the model has no
-   * topics for the language or none of the terms is in its vocabulary.
+   * The topic mixture of an article of {@code language} with {@code terms} occurring {@code counts}
+   * times, in the order of the language's topics; null when the model has no topics for the
+   * language or none of the terms is in its vocabulary.
    */
   public double[] mixture(String language, String[] terms, long[] counts, Scratch scratch) {
     Language model = languages.get(language);

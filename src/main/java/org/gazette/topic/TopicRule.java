@@ -10,12 +10,12 @@ import java.util.function.Predicate;
 import org.gazette.text.Reference;
 
 /**
- * The rule of a tracked topic: words, "quoted phrases" and {@code @entity} ids combined with
- * NOT, AND, OR and parentheses (see {@code data/reference/topics/README.md}), tested against
- * the terms and entity ids of an article.
+ * The rule of a tracked topic: words, "quoted phrases" and {@code @entity} ids combined with NOT,
+ * AND, OR and parentheses (see {@code data/reference/topics/README.md}), tested against the terms
+ * and entity ids of an article.
  *
- * <p>Words and phrases are held as the article terms they analyse to, so testing an article
- * is a few set look-ups and allocates nothing. Immutable, serialisable and thread-safe.
+ * <p>Words and phrases are held as the article terms they analyse to, so testing an article is a
+ * few set look-ups and allocates nothing. Immutable, serialisable and thread-safe.
  */
 public final class TopicRule implements Serializable {
 
@@ -28,8 +28,8 @@ public final class TopicRule implements Serializable {
   }
 
   /**
-   * Parses one rule, with the words and phrases analysed as {@code reference} analyses
-   * articles; a problem is reported as line 1 of "rule".
+   * Parses one rule, with the words and phrases analysed as {@code reference} analyses articles; a
+   * problem is reported as line 1 of "rule".
    *
    * @throws TopicSyntaxException when the rule cannot be read
    */
@@ -47,16 +47,16 @@ public final class TopicRule implements Serializable {
   }
 
   /**
-   * Whether an article matches whose terms and entity ids are those the predicates accept;
-   * the predicates are asked only about the terms and ids the rule names.
+   * Whether an article matches whose terms and entity ids are those the predicates accept; the
+   * predicates are asked only about the terms and ids the rule names.
    */
   public boolean matches(Predicate<? super String> terms, Predicate<? super String> entityIds) {
     return root.test(terms, entityIds);
   }
 
   /**
-   * The words, phrases and entities the rule names, once each in the order written: terms in
-   * their usual analysed form ("ukraine" for "L’Ukraine"), entities as {@code @id}.
+   * The words, phrases and entities the rule names, once each in the order written: terms in their
+   * usual analysed form ("ukraine" for "L’Ukraine"), entities as {@code @id}.
    */
   public List<String> literals() {
     Set<String> literals = new LinkedHashSet<>();
@@ -70,8 +70,8 @@ public final class TopicRule implements Serializable {
   }
 
   /**
-   * The rule as parsed, with the parentheses precedence implies written out:
-   * {@code a OR b AND c} reads {@code a OR (b AND c)}.
+   * The rule as parsed, with the parentheses precedence implies written out: {@code a OR b AND c}
+   * reads {@code a OR (b AND c)}.
    */
   @Override
   public String toString() {

@@ -8,19 +8,29 @@ import org.gazette.text.LanguageCodes;
 
 /**
  * Reads a rule into a {@link TopicRule}: a lexer for words, "quoted phrases", {@code @ids},
- * parentheses and the operators, then recursive descent with NOT binding tighter than AND,
- * and AND tighter than OR.
+ * parentheses and the operators, then recursive descent with NOT binding tighter than AND, and AND
+ * tighter than OR.
  *
- * <p>Two operands side by side are an error rather than an implied AND (or OR): "missile
- * nucléaire" could mean the phrase, both words or either word, and a rule file is read by
- * people who have to agree on what it tracks. Not thread-safe: one per file.
+ * <p>Two operands side by side are an error rather than an implied AND (or OR): "missile nucléaire"
+ * could mean the phrase, both words or either word, and a rule file is read by people who have to
+ * agree on what it tracks. Not thread-safe: one per file.
  */
 final class TopicRuleParser {
 
   /** Part of a rule's text: where it starts in the file (1-based line and column). */
   record Fragment(int line, int column, String text) {}
 
-  private enum Kind { OPEN, CLOSE, AND, OR, NOT, WORD, PHRASE, ENTITY, END }
+  private enum Kind {
+    OPEN,
+    CLOSE,
+    AND,
+    OR,
+    NOT,
+    WORD,
+    PHRASE,
+    ENTITY,
+    END
+  }
 
   /** A token; {@code language} is the ISO 639-1 prefix of a word or phrase, else null. */
   private record Token(Kind kind, String text, String language, int line, int column) {
@@ -36,21 +46,23 @@ final class TopicRuleParser {
     /** The token as an error message names it, with its place. */
     String where() {
       String prefix = language == null ? "" : language + ":";
-      String what = switch (kind) {
-        case OPEN -> "'('";
-        case CLOSE -> "')'";
-        case AND, OR, NOT -> kind.name();
-        case WORD -> "'" + prefix + text + "'";
-        case PHRASE -> prefix + "\"" + text + "\"";
-        case ENTITY -> "@" + text;
-        case END -> "the end of the rule";
-      };
+      String what =
+          switch (kind) {
+            case OPEN -> "'('";
+            case CLOSE -> "')'";
+            case AND, OR, NOT -> kind.name();
+            case WORD -> "'" + prefix + text + "'";
+            case PHRASE -> prefix + "\"" + text + "\"";
+            case ENTITY -> "@" + text;
+            case END -> "the end of the rule";
+          };
       return kind == Kind.END ? what : what + " (column " + column + ")";
     }
   }
 
   /** Opening quotes and the closing quotes each accepts: ASCII, English, German, French. */
   private static final String OPENING_QUOTES = "\"\u201C\u201E\u00AB";
+
   private static final String[] CLOSING_QUOTES = {"\"", "\u201D", "\u201C\u201D", "\u00BB"};
 
   private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
@@ -76,8 +88,10 @@ final class TopicRuleParser {
     for (Fragment fragment : fragments) {
       lex(fragment);
     }
-    int lastLine = tokens.isEmpty() ? fragments.get(fragments.size() - 1).line()
-        : tokens.get(tokens.size() - 1).line();
+    int lastLine =
+        tokens.isEmpty()
+            ? fragments.get(fragments.size() - 1).line()
+            : tokens.get(tokens.size() - 1).line();
     tokens.add(new Token(Kind.END, "", lastLine, 0));
     position = 0;
     if (peek().kind() == Kind.END) {
@@ -91,9 +105,11 @@ final class TopicRuleParser {
           : missingOperator(tokens.get(position - 1), next);
     }
     if (root.test(term -> false, id -> false)) {
-      throw error(firstLine, "the rule matches articles that name none of its words, phrases"
-          + " and entities (NOT alone selects almost everything): it needs something to"
-          + " require, as in 'heatwave AND NOT film'");
+      throw error(
+          firstLine,
+          "the rule matches articles that name none of its words, phrases"
+              + " and entities (NOT alone selects almost everything): it needs something to"
+              + " require, as in 'heatwave AND NOT film'");
     }
     return new TopicRule(root);
   }
@@ -134,20 +150,21 @@ final class TopicRuleParser {
     switch (token.kind()) {
       case NOT:
         return new TopicRule.Not(parseUnary(token));
-      case OPEN: {
-        if (peek().kind() == Kind.CLOSE) {
-          throw error(token, "empty parentheses at column " + token.column());
+      case OPEN:
+        {
+          if (peek().kind() == Kind.CLOSE) {
+            throw error(token, "empty parentheses at column " + token.column());
+          }
+          TopicRule.Node inner = parseOr(token);
+          Token close = next();
+          if (close.kind() == Kind.END) {
+            throw error(token, token.where() + " is never closed");
+          }
+          if (close.kind() != Kind.CLOSE) {
+            throw missingOperator(tokens.get(position - 2), close);
+          }
+          return inner;
         }
-        TopicRule.Node inner = parseOr(token);
-        Token close = next();
-        if (close.kind() == Kind.END) {
-          throw error(token, token.where() + " is never closed");
-        }
-        if (close.kind() != Kind.CLOSE) {
-          throw missingOperator(tokens.get(position - 2), close);
-        }
-        return inner;
-      }
       case WORD:
       case PHRASE:
         return term(token);
@@ -165,37 +182,53 @@ final class TopicRuleParser {
       if (after == null) {
         return error(token, "empty rule");
       }
-      return afterOperator ? error(after, after.where() + " has nothing after it")
+      return afterOperator
+          ? error(after, after.where() + " has nothing after it")
           : error(after, after.where() + " is never closed"); // after '(': "(" alone
     }
     if (token.kind() == Kind.CLOSE) {
-      return afterOperator ? error(after, after.where() + " has nothing after it")
+      return afterOperator
+          ? error(after, after.where() + " has nothing after it")
           : error(token, token.where() + " has no matching '('");
     }
     // AND or OR
     return afterOperator
-        ? error(token, token.where() + " follows " + where(after, token)
-            + "; expected a word, a \"phrase\", an @entity, NOT or '('")
+        ? error(
+            token,
+            token.where()
+                + " follows "
+                + where(after, token)
+                + "; expected a word, a \"phrase\", an @entity, NOT or '('")
         : error(token, token.where() + " has nothing before it");
   }
 
   private TopicSyntaxException missingOperator(Token left, Token right) {
-    String hint = left.kind() == Kind.WORD && right.kind() == Kind.WORD
-        ? ", or quote a phrase (\"" + left.text() + " " + right.text() + "\")" : "";
-    return error(right, "missing operator between " + where(left, right) + " and "
-        + right.where() + ": write AND or OR between them" + hint);
+    String hint =
+        left.kind() == Kind.WORD && right.kind() == Kind.WORD
+            ? ", or quote a phrase (\"" + left.text() + " " + right.text() + "\")"
+            : "";
+    return error(
+        right,
+        "missing operator between "
+            + where(left, right)
+            + " and "
+            + right.where()
+            + ": write AND or OR between them"
+            + hint);
   }
 
   /** {@link Token#where()}, with its line too when the error is reported on another line. */
   private static String where(Token token, Token reportedAt) {
-    return token.line() == reportedAt.line() ? token.where()
+    return token.line() == reportedAt.line()
+        ? token.where()
         : token.where().replace(" (column ", " (line " + token.line() + ", column ");
   }
 
   private TopicRule.Node term(Token token) {
     try {
       return new TopicRule.Term(
-          literals.forms(token.text(), token.language(), token.where()), token.language(),
+          literals.forms(token.text(), token.language(), token.where()),
+          token.language(),
           token.kind() == Kind.PHRASE);
     } catch (LiteralAnalyzer.Rejected e) {
       throw error(token, e.getMessage());
@@ -230,33 +263,41 @@ final class TopicRuleParser {
           tokens.add(word(word, line, column));
           i = end;
         } else if (word.length() > language.length() + 1) {
-          tokens.add(new Token(Kind.WORD, word.substring(language.length() + 1), language,
-              line, column));
+          tokens.add(
+              new Token(Kind.WORD, word.substring(language.length() + 1), language, line, column));
           i = end;
         } else if (end < n && OPENING_QUOTES.indexOf(text.charAt(end)) >= 0) {
           i = phrase(text, end, language, line, column, column + end - i);
         } else {
-          throw error(line, "'" + word + "' at column " + column + " must be followed by a"
-              + " word or a \"phrase\", without a space (" + language + ":\"...\")");
+          throw error(
+              line,
+              "'"
+                  + word
+                  + "' at column "
+                  + column
+                  + " must be followed by a"
+                  + " word or a \"phrase\", without a space ("
+                  + language
+                  + ":\"...\")");
         }
       }
     }
   }
 
   /**
-   * Lexes the phrase whose opening quote is at {@code i} (column {@code quoteColumn}) into a
-   * token at {@code column}; returns the index after the closing quote.
+   * Lexes the phrase whose opening quote is at {@code i} (column {@code quoteColumn}) into a token
+   * at {@code column}; returns the index after the closing quote.
    */
-  private int phrase(String text, int i, String language, int line, int column,
-      int quoteColumn) {
+  private int phrase(String text, int i, String language, int line, int column, int quoteColumn) {
     String closing = CLOSING_QUOTES[OPENING_QUOTES.indexOf(text.charAt(i))];
     int end = i + 1;
     while (end < text.length() && closing.indexOf(text.charAt(end)) < 0) {
       end++;
     }
     if (end == text.length()) {
-      throw error(line, "the quote at column " + quoteColumn
-          + " is never closed (a phrase stays on one line)");
+      throw error(
+          line,
+          "the quote at column " + quoteColumn + " is never closed (a phrase stays on one line)");
     }
     String phrase = text.substring(i + 1, end).strip();
     if (phrase.isEmpty()) {
@@ -280,15 +321,25 @@ final class TopicRuleParser {
       return null;
     }
     if (!code.equals(LanguageCodes.normalize(code))) {
-      throw error(line, "'" + code + ":' at column " + column + " is not an ISO 639-1"
-          + " language code (en, fr, de, ...)");
+      throw error(
+          line,
+          "'"
+              + code
+              + ":' at column "
+              + column
+              + " is not an ISO 639-1"
+              + " language code (en, fr, de, ...)");
     }
     return code;
   }
 
   private static boolean endsWord(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '(' || c == ')'
-        || c == '#' || OPENING_QUOTES.indexOf(c) >= 0;
+    return Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
+        || c == '('
+        || c == ')'
+        || c == '#'
+        || OPENING_QUOTES.indexOf(c) >= 0;
   }
 
   private Token word(String word, int line, int column) {
@@ -306,22 +357,41 @@ final class TopicRuleParser {
       return new Token(Kind.ENTITY, entityId(word.substring(1), line, column), line, column);
     }
     if (OPERATORS.contains(word.toUpperCase(Locale.ROOT))) {
-      throw error(line, "'" + word + "' at column " + column + " is not an operator:"
-          + " operators are written in capitals (AND, OR, NOT)");
+      throw error(
+          line,
+          "'"
+              + word
+              + "' at column "
+              + column
+              + " is not an operator:"
+              + " operators are written in capitals (AND, OR, NOT)");
     }
     if (OTHER_OPERATORS.contains(word)) {
-      throw error(line, "unknown operator '" + word + "' at column " + column
-          + ": operators are AND, OR, NOT, with parentheses");
+      throw error(
+          line,
+          "unknown operator '"
+              + word
+              + "' at column "
+              + column
+              + ": operators are AND, OR, NOT, with parentheses");
     }
     String operator = unknownOperator(word);
     if (operator != null) {
-      String instead = switch (operator) {
-        case "&", "&&", "+" -> "AND";
-        case "|", "||", "," -> "OR";
-        default -> "NOT";
-      };
-      throw error(line, "unknown operator '" + operator + "' at column " + column + ": write "
-          + instead + " (operators are AND, OR, NOT, in capitals)");
+      String instead =
+          switch (operator) {
+            case "&", "&&", "+" -> "AND";
+            case "|", "||", "," -> "OR";
+            default -> "NOT";
+          };
+      throw error(
+          line,
+          "unknown operator '"
+              + operator
+              + "' at column "
+              + column
+              + ": write "
+              + instead
+              + " (operators are AND, OR, NOT, in capitals)");
     }
     return new Token(Kind.WORD, word, line, column);
   }
@@ -329,8 +399,11 @@ final class TopicRuleParser {
   /** The operator of another query language that {@code word} is or starts with, or null. */
   private static String unknownOperator(String word) {
     for (String operator : new String[] {"&&", "||", "&", "|", "!", "-", "+", "~", ","}) {
-      if (word.equals(operator) || (word.startsWith(operator) && !operator.equals(",")
-          && word.length() > operator.length() && !isSymbol(word.charAt(operator.length())))) {
+      if (word.equals(operator)
+          || (word.startsWith(operator)
+              && !operator.equals(",")
+              && word.length() > operator.length()
+              && !isSymbol(word.charAt(operator.length())))) {
         return operator;
       }
     }
@@ -343,8 +416,8 @@ final class TopicRuleParser {
 
   /**
    * Checks an entity id's form, which must be that of the articles' {@code entity_ids}: a
-   * lower-case slug ("kim-jong-un", also for names no reference list knows), or
-   * {@code country:PRK}, {@code city:1871859}, {@code region:UKR:crimea}.
+   * lower-case slug ("kim-jong-un", also for names no reference list knows), or {@code
+   * country:PRK}, {@code city:1871859}, {@code region:UKR:crimea}.
    */
   private String entityId(String id, int line, int column) {
     String problem = null;
@@ -365,8 +438,11 @@ final class TopicRuleParser {
     } else if (id.indexOf(':') >= 0) {
       problem = "ids with a colon are country:, city: or region: ids";
     } else if (!isSlug(id)) {
-      problem = "ids of people, organisations and other names are lower-case words joined by"
-          + " '-' (@" + suggestSlug(id) + ")";
+      problem =
+          "ids of people, organisations and other names are lower-case words joined by"
+              + " '-' (@"
+              + suggestSlug(id)
+              + ")";
     }
     if (problem != null) {
       throw error(line, "entity '@" + id + "' at column " + column + ": " + problem);
@@ -375,7 +451,9 @@ final class TopicRuleParser {
   }
 
   private static boolean isSlug(String id) {
-    if (id.startsWith("-") || id.endsWith("-") || id.contains("--")
+    if (id.startsWith("-")
+        || id.endsWith("-")
+        || id.contains("--")
         || !id.equals(id.toLowerCase(Locale.ROOT))) {
       return false;
     }
@@ -383,8 +461,8 @@ final class TopicRuleParser {
   }
 
   private static String suggestSlug(String id) {
-    String slug = id.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-")
-        .replaceAll("^-|-$", "");
+    String slug =
+        id.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
     return slug.isEmpty() ? "kim-jong-un" : slug;
   }
 

@@ -1,9 +1,9 @@
 package org.gazette.topic;
 
 /**
- * A tracked-topics file or rule that cannot be read; the message says where ({@code file:line})
- * and what is wrong, in one line, so that a nightly run that fails on it can be fixed from the
- * log alone.
+ * A tracked-topics file or rule that cannot be read; the message says where ({@code file:line}) and
+ * what is wrong, in one line, so that a nightly run that fails on it can be fixed from the log
+ * alone.
  */
 public final class TopicSyntaxException extends IllegalArgumentException {
 

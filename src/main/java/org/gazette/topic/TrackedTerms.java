@@ -9,12 +9,12 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.gazette.text.Tokens;
 
 /**
- * Finds, in an article's analysed {@link Tokens}, the terms that tracked topics name, by the
- * rules {@code PhraseCounter} counts terms with (a word that is not a stop word; a phrase of
- * two or three words that starts and ends with one and crosses no punctuation; inner words
- * with their elided article). Three-word phrases are found even when a run counts shorter
- * ones only. An article's terms are never all turned into strings: each word, and each phrase
- * that starts with the first word of a tracked phrase, is looked up in place.
+ * Finds, in an article's analysed {@link Tokens}, the terms that tracked topics name, by the rules
+ * {@code PhraseCounter} counts terms with (a word that is not a stop word; a phrase of two or three
+ * words that starts and ends with one and crosses no punctuation; inner words with their elided
+ * article). Three-word phrases are found even when a run counts shorter ones only. An article's
+ * terms are never all turned into strings: each word, and each phrase that starts with the first
+ * word of a tracked phrase, is looked up in place.
  *
  * <p>Not thread-safe: one per task, built from the {@link TrackedTopics} shipped to it.
  */
@@ -40,8 +40,8 @@ public final class TrackedTerms {
   }
 
   /**
-   * The terms of tracked topics that the article holds, as the rules spell them: the
-   * {@code terms} to give {@link TrackedTopics#matching}. A view, valid until the next call.
+   * The terms of tracked topics that the article holds, as the rules spell them: the {@code terms}
+   * to give {@link TrackedTopics#matching}. A view, valid until the next call.
    */
   public Set<String> find(Tokens tokens) {
     found.clear();
@@ -57,7 +57,8 @@ public final class TrackedTerms {
       if (word != null) {
         found.add(word);
       }
-      if (i + 1 >= n || tokens.breaksBefore(i + 1)
+      if (i + 1 >= n
+          || tokens.breaksBefore(i + 1)
           || !phraseStarts.contains(chars, start, length)) {
         continue;
       }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One topic a user tracks: a stable id (what tables store; renaming a topic keeps it), a name
- * to show, and the rule that says which articles belong to it.
+ * One topic a user tracks: a stable id (what tables store; renaming a topic keeps it), a name to
+ * show, and the rule that says which articles belong to it.
  */
 public record TrackedTopic(int id, String name, TopicRule rule) implements Serializable {
 

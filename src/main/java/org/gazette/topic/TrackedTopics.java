@@ -21,12 +21,11 @@ import java.util.function.Predicate;
 import org.gazette.text.Reference;
 
 /**
- * The topics users track ({@code data/reference/topics/tracked.txt}, format in the README
- * beside it), and which of them an article matches.
+ * The topics users track ({@code data/reference/topics/tracked.txt}, format in the README beside
+ * it), and which of them an article matches.
  *
- * <p>Small, immutable and serialisable: the driver parses the file once (a mistake fails the
- * run before Spark starts, with file and line) and Spark ships the rules to the executors.
- * Thread-safe.
+ * <p>Small, immutable and serialisable: the driver parses the file once (a mistake fails the run
+ * before Spark starts, with file and line) and Spark ships the rules to the executors. Thread-safe.
  */
 public final class TrackedTopics implements Serializable {
 
@@ -45,8 +44,10 @@ public final class TrackedTopics implements Serializable {
 
   private TrackedTopics(String origin, List<TrackedTopic> topics) {
     this.origin = origin;
-    this.topics = topics.stream().sorted(Comparator.comparingInt(TrackedTopic::id))
-        .toArray(TrackedTopic[]::new);
+    this.topics =
+        topics.stream()
+            .sorted(Comparator.comparingInt(TrackedTopic::id))
+            .toArray(TrackedTopic[]::new);
   }
 
   /** No topic tracked. */
@@ -60,8 +61,8 @@ public final class TrackedTopics implements Serializable {
   }
 
   /**
-   * The file bundled in the jar, its words analysed as {@code reference} analyses articles;
-   * {@link #none()} when the jar holds none.
+   * The file bundled in the jar, its words analysed as {@code reference} analyses articles; {@link
+   * #none()} when the jar holds none.
    */
   public static TrackedTopics bundled(Reference reference) {
     String source = "bundled " + FILE;
@@ -77,8 +78,8 @@ public final class TrackedTopics implements Serializable {
   }
 
   /**
-   * The file of a reference folder laid out like {@code data/reference}; {@link #none()} when
-   * the folder has none. {@code reference} should be read from the same folder.
+   * The file of a reference folder laid out like {@code data/reference}; {@link #none()} when the
+   * folder has none. {@code reference} should be read from the same folder.
    */
   public static TrackedTopics fromFolder(Path referenceFolder, Reference reference) {
     Path file = referenceFolder.resolve(FILE);
@@ -154,8 +155,8 @@ public final class TrackedTopics implements Serializable {
   }
 
   /**
-   * The ids, ascending, of the topics an article matches whose terms and entity ids are those
-   * the predicates accept. Allocates only when some topic matches.
+   * The ids, ascending, of the topics an article matches whose terms and entity ids are those the
+   * predicates accept. Allocates only when some topic matches.
    */
   public int[] matching(Predicate<? super String> terms, Predicate<? super String> entityIds) {
     int[] ids = null;
@@ -186,8 +187,8 @@ public final class TrackedTopics implements Serializable {
   }
 
   /**
-   * Reads the file's lines: {@code id | name | rule} starts a topic; an indented line
-   * continues the rule above; blank lines and lines starting with {@code #} are skipped.
+   * Reads the file's lines: {@code id | name | rule} starts a topic; an indented line continues the
+   * rule above; blank lines and lines starting with {@code #} are skipped.
    */
   private static final class FileReader {
     private final String source;
@@ -218,9 +219,11 @@ public final class TrackedTopics implements Serializable {
         }
         if (Character.isWhitespace(line.charAt(0)) || Character.isSpaceChar(line.charAt(0))) {
           if (rule == null) {
-            throw error(number, "an indented line continues the rule of the topic above, but"
-                + " there is none; a topic starts at the beginning of a line with"
-                + " 'id | name | rule'");
+            throw error(
+                number,
+                "an indented line continues the rule of the topic above, but"
+                    + " there is none; a topic starts at the beginning of a line with"
+                    + " 'id | name | rule'");
           }
           rule.add(new TopicRuleParser.Fragment(number, 1, line));
           continue;
@@ -239,16 +242,27 @@ public final class TrackedTopics implements Serializable {
         throw error(number, "expected 'id | name | rule', found '" + abbreviate(line) + "'");
       }
       String idText = line.substring(0, first).strip();
-      if (!idText.matches("[0-9]{1,10}") || Long.parseLong(idText) > Integer.MAX_VALUE
+      if (!idText.matches("[0-9]{1,10}")
+          || Long.parseLong(idText) > Integer.MAX_VALUE
           || Long.parseLong(idText) == 0) {
-        throw error(number, "topic id '" + idText + "' is not a positive whole number (1 to "
-            + Integer.MAX_VALUE + ")");
+        throw error(
+            number,
+            "topic id '"
+                + idText
+                + "' is not a positive whole number (1 to "
+                + Integer.MAX_VALUE
+                + ")");
       }
       id = Integer.parseInt(idText);
       Integer previous = lineOfId.putIfAbsent(id, number);
       if (previous != null) {
-        throw error(number, "duplicate topic id " + id + ": line " + previous
-            + " already uses it (ids must be unique and stay with their topic)");
+        throw error(
+            number,
+            "duplicate topic id "
+                + id
+                + ": line "
+                + previous
+                + " already uses it (ids must be unique and stay with their topic)");
       }
       name = line.substring(first + 1, second).strip();
       if (name.isEmpty()) {
@@ -256,8 +270,8 @@ public final class TrackedTopics implements Serializable {
       }
       Integer named = lineOfName.putIfAbsent(name.toLowerCase(Locale.ROOT), number);
       if (named != null) {
-        throw error(number, "duplicate topic name '" + name + "': line " + named
-            + " already uses it");
+        throw error(
+            number, "duplicate topic name '" + name + "': line " + named + " already uses it");
       }
       rule = new ArrayList<>();
       rule.add(new TopicRuleParser.Fragment(number, second + 2, line.substring(second + 1)));

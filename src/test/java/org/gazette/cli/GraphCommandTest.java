@@ -21,25 +21,31 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * {@code gazette graph} as users meet it, on the tables of {@link GraphTables}: 0 and a file
- * Gephi opens, 2 and one line for what they can mend. The command starts and stops its own
- * Spark session.
+ * {@code gazette graph} as users meet it, on the tables of {@link GraphTables}: 0 and a file Gephi
+ * opens, 2 and one line for what they can mend. The command starts and stops its own Spark session.
  */
 class GraphCommandTest {
 
   @TempDir static Path temp;
   private static String tables;
 
-  private static final String[] SPARK = {"--master", "local[2]", "--conf",
-      "spark.ui.enabled=false", "--conf", "spark.sql.shuffle.partitions=2"};
+  private static final String[] SPARK = {
+    "--master",
+    "local[2]",
+    "--conf",
+    "spark.ui.enabled=false",
+    "--conf",
+    "spark.sql.shuffle.partitions=2"
+  };
 
   private record Result(int status, String err) {}
 
   @BeforeAll
   static void writeTables() {
     tables = temp.resolve("out").toString();
-    SparkSession spark = SparkSessions.create("graph test fixtures", "local[1]",
-        Map.of("spark.ui.enabled", "false"));
+    SparkSession spark =
+        SparkSessions.create(
+            "graph test fixtures", "local[1]", Map.of("spark.ui.enabled", "false"));
     try {
       GraphTables.write(spark, temp.resolve("out"));
     } finally {
@@ -89,15 +95,26 @@ class GraphCommandTest {
     assertThat(strongest.getAttribute("target")).isEqualTo("putin");
     assertThat(strongest.getAttribute("weight")).isEqualTo("4");
     assertThat(doc.getElementsByTagNameNS("*", "description").item(0).getTextContent())
-        .isEqualTo("Entities named together in at least 2 of the 20 articles from 2023-08-01 "
-            + "to 2023-08-02: 2 pairs. Edge weight: articles naming both.");
+        .isEqualTo(
+            "Entities named together in at least 2 of the 20 articles from 2023-08-01 "
+                + "to 2023-08-02: 2 pairs. Edge weight: articles naming both.");
   }
 
   @Test
   void theFileExtensionChoosesGraphmlAndTypesFilter() throws Exception {
     Path file = temp.resolve("graphs/people.graphml");
-    Result result = run("--output", tables, "--file", file.toString(), "--types", "per",
-        "--min-docs", "1", "--date", "2023-08-01");
+    Result result =
+        run(
+            "--output",
+            tables,
+            "--file",
+            file.toString(),
+            "--types",
+            "per",
+            "--min-docs",
+            "1",
+            "--date",
+            "2023-08-01");
     assertThat(result.status()).as(result.err()).isZero();
     Document doc = parse(file);
     assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("graphml");
@@ -115,16 +132,23 @@ class GraphCommandTest {
     String nowhere = temp.resolve("nowhere").toString();
     Result result = run("--output", nowhere);
     assertThat(result.status()).isEqualTo(2);
-    assertThat(lastLine(result.err())).isEqualTo("gazette: no table entities in " + nowhere
-        + "; run gazette nightly --output " + nowhere + " first");
+    assertThat(lastLine(result.err()))
+        .isEqualTo(
+            "gazette: no table entities in "
+                + nowhere
+                + "; run gazette nightly --output "
+                + nowhere
+                + " first");
   }
 
   @Test
   void anEmptyRangeExitsWithStatusTwoAndSaysWhatTheTablesHold() {
     Result result = run("--output", tables, "--date", "2023-09-01");
     assertThat(result.status()).isEqualTo(2);
-    assertThat(lastLine(result.err())).isEqualTo("gazette: no articles from 2023-09-01 to "
-        + "2023-09-01 (its tables hold 2023-08-01 to 2023-08-03)");
+    assertThat(lastLine(result.err()))
+        .isEqualTo(
+            "gazette: no articles from 2023-09-01 to "
+                + "2023-09-01 (its tables hold 2023-08-01 to 2023-08-03)");
     assertThat(temp.resolve("out/graph-2023-09-01.gexf")).doesNotExist();
   }
 
@@ -136,8 +160,8 @@ class GraphCommandTest {
 
     Result types = run("--output", tables, "--types", "PER,PERSON");
     assertThat(types.status()).isEqualTo(2);
-    assertThat(lastLine(types.err())).isEqualTo("gazette: --types PERSON: expected PER, ORG, "
-        + "LOC or MISC");
+    assertThat(lastLine(types.err()))
+        .isEqualTo("gazette: --types PERSON: expected PER, ORG, " + "LOC or MISC");
 
     Result minDocs = run("--output", tables, "--min-docs", "0");
     assertThat(minDocs.status()).isEqualTo(2);
@@ -160,8 +184,12 @@ class GraphCommandTest {
     assertThat(GraphCommand.format(null, "x.graphml").extension()).isEqualTo("graphml");
     assertThat(GraphCommand.format(null, "x.xml").extension()).isEqualTo("gexf");
     assertThat(GraphCommand.format(null, null).extension()).isEqualTo("gexf");
-    assertThat(GraphCommand.defaultFile("out", java.time.LocalDate.parse("2023-08-01"),
-        java.time.LocalDate.parse("2023-08-01"),
-        org.gazette.entity.GraphWriter.Format.GRAPHML)).isEqualTo("out/graph-2023-08-01.graphml");
+    assertThat(
+            GraphCommand.defaultFile(
+                "out",
+                java.time.LocalDate.parse("2023-08-01"),
+                java.time.LocalDate.parse("2023-08-01"),
+                org.gazette.entity.GraphWriter.Format.GRAPHML))
+        .isEqualTo("out/graph-2023-08-01.graphml");
   }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The JVMs a test starts, each writing to its own log file. Closing kills every one of them
- * and the processes they started (a worker's executors), whatever state the test left.
+ * The JVMs a test starts, each writing to its own log file. Closing kills every one of them and the
+ * processes they started (a worker's executors), whatever state the test left.
  */
 final class ChildProcesses implements AutoCloseable {
 
@@ -23,17 +23,21 @@ final class ChildProcesses implements AutoCloseable {
   record Child(String name, Process process, Path log, long started) {
 
     /**
-     * Waits for the process to end and returns its exit status; prints how long it ran, the
-     * figure the README gives for these tests.
+     * Waits for the process to end and returns its exit status; prints how long it ran, the figure
+     * the README gives for these tests.
      */
     int await(Duration timeout) {
       try {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-          throw new AssertionError(name + " still runs after " + timeout + "; its log ends:\n"
-              + tail());
+          throw new AssertionError(
+              name + " still runs after " + timeout + "; its log ends:\n" + tail());
         }
-        System.out.printf(java.util.Locale.ROOT, "%s ended with status %d after %.1f s%n", name,
-            process.exitValue(), (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+            java.util.Locale.ROOT,
+            "%s ended with status %d after %.1f s%n",
+            name,
+            process.exitValue(),
+            (System.nanoTime() - started) / 1e9);
         return process.exitValue();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -53,29 +57,38 @@ final class ChildProcesses implements AutoCloseable {
   }
 
   /**
-   * Every process started and not yet killed, of every instance: a JVM that is told to stop
-   * (Maven interrupted) kills them on its way out rather than leave a cluster running.
+   * Every process started and not yet killed, of every instance: a JVM that is told to stop (Maven
+   * interrupted) kills them on its way out rather than leave a cluster running.
    */
-  private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap
-      .newKeySet();
+  private static final java.util.Set<Process> LIVE =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(p -> {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-    }), "kill-child-processes"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () ->
+                    LIVE.forEach(
+                        p -> {
+                          p.descendants().forEach(ProcessHandle::destroyForcibly);
+                          p.destroyForcibly();
+                        }),
+                "kill-child-processes"));
   }
 
   private final Deque<Child> started = new ArrayDeque<>();
 
   /** Starts {@code command} in {@code folder}, with {@code environment} added. */
-  synchronized Child start(String name, List<String> command, Map<String, String> environment,
-      Path folder, Path log) {
+  synchronized Child start(
+      String name, List<String> command, Map<String, String> environment, Path folder, Path log) {
     try {
       Files.createDirectories(folder);
       Files.createDirectories(log.getParent());
-      ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
-          .redirectErrorStream(true).redirectOutput(log.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(folder.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
       builder.environment().putAll(environment);
       Child child = new Child(name, builder.start(), log, System.nanoTime());
       started.push(child);
@@ -87,8 +100,8 @@ final class ChildProcesses implements AutoCloseable {
   }
 
   /**
-   * Kills a process and every process it started, at once and without warning, as a machine
-   * that loses power would; returns when all of them have ended.
+   * Kills a process and every process it started, at once and without warning, as a machine that
+   * loses power would; returns when all of them have ended.
    */
   static void kill(Process process) {
     // Descendants first: once the parent is gone, its children are no longer found from it.
@@ -102,8 +115,7 @@ final class ChildProcesses implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted killing process " + handle.pid(), e);
-      } catch (java.util.concurrent.ExecutionException
-          | java.util.concurrent.TimeoutException e) {
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
         throw new AssertionError("process " + handle.pid() + " outlived kill -9", e);
       }
     }
@@ -132,8 +144,8 @@ final class ChildProcesses implements AutoCloseable {
   }
 
   /**
-   * The processes still running whose command line names {@code path}: after {@link #close},
-   * none should be (an executor that outlived its worker would show here).
+   * The processes still running whose command line names {@code path}: after {@link #close}, none
+   * should be (an executor that outlived its worker would show here).
    */
   static List<String> runningWith(Path path) {
     String needle = path.toString();

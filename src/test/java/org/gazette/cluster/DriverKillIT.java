@@ -12,15 +12,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A nightly run whose driver is killed (kill -9) while it writes the tables: the tables stay as
- * they were before it, and the same command run again completes them as a run without a fault
- * would have.
+ * they were before it, and the same command run again completes them as a run without a fault would
+ * have.
  */
 @ExtendWith(LocalRuns.Resolver.class)
 class DriverKillIT {
 
   @Test
-  void aDriverKilledWhileWritingLeavesTheTablesAsTheyWereAndARerunCompletesThem(
-      LocalRuns local) {
+  void aDriverKilledWhileWritingLeavesTheTablesAsTheyWereAndARerunCompletesThem(LocalRuns local) {
     Path folder = local.folder().resolve("driver-kill");
     OutputFolder.delete(folder);
     Path output = folder.resolve("out");
@@ -28,18 +27,22 @@ class DriverKillIT {
     Map<String, String> before = OutputFolder.contents(output);
 
     try (ChildProcesses processes = new ChildProcesses()) {
-      ChildProcesses.Child run = local.submit(processes, "driver-killed", "local[2]", List.of(),
-          output, LocalRuns.DAYS);
+      ChildProcesses.Child run =
+          local.submit(processes, "driver-killed", "local[2]", List.of(), output, LocalRuns.DAYS);
       // A table staged whole (its _SUCCESS) while the others are still to come.
-      Path staged = Poll.until("a table staged in " + output.resolve("_staging"),
-          LocalRuns.RUN_TIMEOUT, Duration.ofMillis(100), () -> {
-            if (!run.process().isAlive()) {
-              throw new AssertionError("the run ended before it could be killed; its log "
-                  + "ends:\n" + run.tail());
-            }
-            return OutputFolder.filesUnder(output.resolve("_staging"), "_SUCCESS").stream()
-                .findFirst();
-          });
+      Path staged =
+          Poll.until(
+              "a table staged in " + output.resolve("_staging"),
+              LocalRuns.RUN_TIMEOUT,
+              Duration.ofMillis(100),
+              () -> {
+                if (!run.process().isAlive()) {
+                  throw new AssertionError(
+                      "the run ended before it could be killed; its log " + "ends:\n" + run.tail());
+                }
+                return OutputFolder.filesUnder(output.resolve("_staging"), "_SUCCESS").stream()
+                    .findFirst();
+              });
       ChildProcesses.kill(run.process());
       System.out.printf("killed the driver once %s was written%n", output.relativize(staged));
 
@@ -47,15 +50,22 @@ class DriverKillIT {
           .as("the files of every table after the driver was killed")
           .isEqualTo(before);
 
-      LocalRuns.assertSucceeded(local.submit(processes, "driver-killed-rerun", "local[2]",
-          List.of(), output, LocalRuns.DAYS));
+      LocalRuns.assertSucceeded(
+          local.submit(
+              processes, "driver-killed-rerun", "local[2]", List.of(), output, LocalRuns.DAYS));
     }
     assertThat(ChildProcesses.runningWith(local.spark().home())).isEmpty();
     local.assertReferenceTables(output);
-    assertThat(output.resolve("_staging")).as("what the killed run staged, cleared by the rerun")
+    assertThat(output.resolve("_staging"))
+        .as("what the killed run staged, cleared by the rerun")
         .doesNotExist();
-    List<Row> runs = local.session().read().parquet(output.resolve("runs").toString())
-        .orderBy("started_at").collectAsList();
+    List<Row> runs =
+        local
+            .session()
+            .read()
+            .parquet(output.resolve("runs").toString())
+            .orderBy("started_at")
+            .collectAsList();
     Row last = runs.get(runs.size() - 1);
     assertThat(last.<String>getAs("status")).isEqualTo("succeeded");
     assertThat(last.<String>getAs("dates")).isEqualTo("2023-07-05..2023-07-07");

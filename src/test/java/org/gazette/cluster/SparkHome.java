@@ -13,9 +13,8 @@ import java.util.Map;
 /**
  * A Spark installation made of the jars Maven resolved: {@code jars/} links to Spark and its
  * dependencies, {@code conf/} holds the logging settings of {@code jobs/}. A worker starts its
- * executors with {@code -cp SPARK_HOME/conf/:SPARK_HOME/jars/*}, so it needs one; the drivers
- * use the same jars with {@code target/gazette-spark.jar}, as spark-submit of a distribution
- * would.
+ * executors with {@code -cp SPARK_HOME/conf/:SPARK_HOME/jars/*}, so it needs one; the drivers use
+ * the same jars with {@code target/gazette-spark.jar}, as spark-submit of a distribution would.
  */
 final class SparkHome {
 
@@ -34,8 +33,8 @@ final class SparkHome {
     Path project = Path.of(property("gazette.home"));
     Path appJar = Path.of(property("gazette.sparkJar"));
     if (!Files.isRegularFile(appJar)) {
-      throw new IllegalStateException(appJar + " is missing: the integration tests run after "
-          + "mvn package (mvn -B verify)");
+      throw new IllegalStateException(
+          appJar + " is missing: the integration tests run after " + "mvn package (mvn -B verify)");
     }
     try {
       Path jars = Files.createDirectories(folder.resolve("jars"));
@@ -62,8 +61,11 @@ final class SparkHome {
   private static String property(String name) {
     String value = System.getProperty(name);
     if (value == null) {
-      throw new IllegalStateException("system property " + name + " is not set: run the "
-          + "integration tests through Maven (mvn -B verify -Dit.test=...)");
+      throw new IllegalStateException(
+          "system property "
+              + name
+              + " is not set: run the "
+              + "integration tests through Maven (mvn -B verify -Dit.test=...)");
     }
     return value;
   }
@@ -86,29 +88,41 @@ final class SparkHome {
   /** What a Spark daemon or spark-submit finds in its environment on a cluster's machine. */
   Map<String, String> environment() {
     return Map.of(
-        "SPARK_HOME", home.toString(),
+        "SPARK_HOME",
+        home.toString(),
         // Without it the launcher looks for a source build and every executor fails with
         // "Cannot find any build directories".
-        "SPARK_SCALA_VERSION", "2.13",
-        "SPARK_LOCAL_IP", "127.0.0.1",
-        "JAVA_HOME", System.getProperty("java.home"));
+        "SPARK_SCALA_VERSION",
+        "2.13",
+        "SPARK_LOCAL_IP",
+        "127.0.0.1",
+        "JAVA_HOME",
+        System.getProperty("java.home"));
   }
 
   /** A command that runs {@code mainClass} on Spark's jars and {@code extraJars}. */
   List<String> java(String heap, String mainClass, List<String> arguments, Path... extraJars) {
-    StringBuilder classpath = new StringBuilder()
-        .append(home.resolve("conf")).append(File.separator).append(File.pathSeparator)
-        .append(home.resolve("jars")).append(File.separator).append('*');
+    StringBuilder classpath =
+        new StringBuilder()
+            .append(home.resolve("conf"))
+            .append(File.separator)
+            .append(File.pathSeparator)
+            .append(home.resolve("jars"))
+            .append(File.separator)
+            .append('*');
     for (Path jar : extraJars) {
       classpath.append(File.pathSeparator).append(jar);
     }
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "@" + jvmOptions(),
-        "-Xmx" + heap,
-        "-XX:+UseSerialGC",
-        "-cp", classpath.toString(),
-        mainClass));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + jvmOptions(),
+                "-Xmx" + heap,
+                "-XX:+UseSerialGC",
+                "-cp",
+                classpath.toString(),
+                mainClass));
     command.addAll(arguments);
     return command;
   }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A Spark standalone cluster on loopback, from the Maven jars: one master and a few workers of
- * one core each, every one a child JVM, each worker with its work folder.
+ * A Spark standalone cluster on loopback, from the Maven jars: one master and a few workers of one
+ * core each, every one a child JVM, each worker with its work folder.
  */
 final class StandaloneCluster {
 
@@ -28,26 +28,57 @@ final class StandaloneCluster {
   }
 
   /** Starts a master and {@code workers} workers and waits until all have registered. */
-  static StandaloneCluster start(SparkHome spark, Path folder, int workers,
-      ChildProcesses processes) {
+  static StandaloneCluster start(
+      SparkHome spark, Path folder, int workers, ChildProcesses processes) {
     int port = Poll.freePort();
     int uiPort = Poll.freePort();
-    ChildProcesses.Child master = processes.start("master", spark.java("384m",
-            "org.apache.spark.deploy.master.Master", List.of("--host", "127.0.0.1",
-                "--port", Integer.toString(port), "--webui-port", Integer.toString(uiPort))),
-        spark.environment(), folder, folder.resolve("logs/master.log"));
+    ChildProcesses.Child master =
+        processes.start(
+            "master",
+            spark.java(
+                "384m",
+                "org.apache.spark.deploy.master.Master",
+                List.of(
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    Integer.toString(port),
+                    "--webui-port",
+                    Integer.toString(uiPort))),
+            spark.environment(),
+            folder,
+            folder.resolve("logs/master.log"));
     StandaloneCluster cluster = new StandaloneCluster(port, uiPort, master);
     for (int i = 0; i < workers; i++) {
       Path workDir = folder.resolve("worker-" + i);
-      ChildProcesses.Child worker = processes.start("worker-" + i, spark.java("384m",
-              "org.apache.spark.deploy.worker.Worker", List.of(cluster.url(),
-                  "--host", "127.0.0.1", "--webui-port", Integer.toString(Poll.freePort()),
-                  "--cores", "1", "--memory", "1g", "--work-dir", workDir.toString())),
-          spark.environment(), folder, folder.resolve("logs/worker-" + i + ".log"));
+      ChildProcesses.Child worker =
+          processes.start(
+              "worker-" + i,
+              spark.java(
+                  "384m",
+                  "org.apache.spark.deploy.worker.Worker",
+                  List.of(
+                      cluster.url(),
+                      "--host",
+                      "127.0.0.1",
+                      "--webui-port",
+                      Integer.toString(Poll.freePort()),
+                      "--cores",
+                      "1",
+                      "--memory",
+                      "1g",
+                      "--work-dir",
+                      workDir.toString())),
+              spark.environment(),
+              folder,
+              folder.resolve("logs/worker-" + i + ".log"));
       cluster.workers.add(new Worker(worker, workDir));
     }
-    Poll.until(workers + " workers registered with the master", Duration.ofSeconds(120),
-        Duration.ofMillis(250), () -> {
+    Poll.until(
+        workers + " workers registered with the master",
+        Duration.ofSeconds(120),
+        Duration.ofMillis(250),
+        () -> {
           cluster.checkAlive();
           return cluster.aliveWorkers() == workers ? Optional.of(true) : Optional.empty();
         });
@@ -67,7 +98,8 @@ final class StandaloneCluster {
   /** Workers the master counts as alive, from its web UI's JSON; -1 while it does not answer. */
   int aliveWorkers() {
     return Poll.json("http://127.0.0.1:" + uiPort + "/json/")
-        .map(state -> state.path("aliveworkers").asInt(-1)).orElse(-1);
+        .map(state -> state.path("aliveworkers").asInt(-1))
+        .orElse(-1);
   }
 
   /** The worker that runs executor {@code executorId} of application {@code appId}. */
@@ -77,8 +109,7 @@ final class StandaloneCluster {
         return worker;
       }
     }
-    throw new AssertionError("no worker's folder holds executor " + executorId + " of "
-        + appId);
+    throw new AssertionError("no worker's folder holds executor " + executorId + " of " + appId);
   }
 
   /** Kills a worker and its executors at once, as a lost machine. */
@@ -92,8 +123,12 @@ final class StandaloneCluster {
     workers.forEach(w -> daemons.add(w.child()));
     for (ChildProcesses.Child daemon : daemons) {
       if (!daemon.process().isAlive()) {
-        throw new AssertionError(daemon.name() + " ended with status "
-            + daemon.process().exitValue() + "; its log ends:\n" + daemon.tail());
+        throw new AssertionError(
+            daemon.name()
+                + " ended with status "
+                + daemon.process().exitValue()
+                + "; its log ends:\n"
+                + daemon.tail());
       }
     }
   }

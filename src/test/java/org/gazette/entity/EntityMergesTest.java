@@ -32,30 +32,36 @@ class EntityMergesTest {
 
   @Test
   void aRareVariantMergesIntoAFrequentOrStableNameOnly() {
-    Map<String, String> merges = EntityMerges.within(List.of(
-        new Candidate("volodymyr-zelensky", "Volodymyr Zelensky", "PER", 40, true),
-        new Candidate("volodymyr-zelenskyy", "Volodymyr Zelenskyy", "PER", 3, false),
-        new Candidate("jean-dupont", "Jean Dupont", "PER", 30, false),
-        new Candidate("jean-dupond", "Jean Dupond", "PER", 12, false),
-        new Candidate("paul-martinez", "Paul Martinez", "PER", 50, false),
-        new Candidate("paul-martines", "Paul Martines", "PER", 2, false)));
-    assertThat(merges).containsOnly(
-        Map.entry("volodymyr-zelenskyy", "volodymyr-zelensky"),
-        Map.entry("paul-martines", "paul-martinez"));
+    Map<String, String> merges =
+        EntityMerges.within(
+            List.of(
+                new Candidate("volodymyr-zelensky", "Volodymyr Zelensky", "PER", 40, true),
+                new Candidate("volodymyr-zelenskyy", "Volodymyr Zelenskyy", "PER", 3, false),
+                new Candidate("jean-dupont", "Jean Dupont", "PER", 30, false),
+                new Candidate("jean-dupond", "Jean Dupond", "PER", 12, false),
+                new Candidate("paul-martinez", "Paul Martinez", "PER", 50, false),
+                new Candidate("paul-martines", "Paul Martines", "PER", 2, false)));
+    assertThat(merges)
+        .containsOnly(
+            Map.entry("volodymyr-zelenskyy", "volodymyr-zelensky"),
+            Map.entry("paul-martines", "paul-martinez"));
   }
 
   @Test
   void aStableIdNeverMoves() {
-    Map<String, String> merges = EntityMerges.within(List.of(
-        new Candidate("sergei-shoigu", "Sergei Shoigu", "PER", 1, true),
-        new Candidate("sergey-shoigu", "Sergey Shoigu", "PER", 500, true)));
+    Map<String, String> merges =
+        EntityMerges.within(
+            List.of(
+                new Candidate("sergei-shoigu", "Sergei Shoigu", "PER", 1, true),
+                new Candidate("sergey-shoigu", "Sergey Shoigu", "PER", 500, true)));
     assertThat(merges).isEmpty();
   }
 
   @Test
   void blocksGroupByTypeAndInitials() {
     assertThat(EntityMerges.block("Volodymyr Zelenskyy", "PER"))
-        .isEqualTo(EntityMerges.block("Volodymyr Zelensky", "PER")).isEqualTo("PER:vz");
+        .isEqualTo(EntityMerges.block("Volodymyr Zelensky", "PER"))
+        .isEqualTo("PER:vz");
     assertThat(EntityMerges.block("Kim Jong Un", "PER"))
         .isNotEqualTo(EntityMerges.block("Kim Yo Jong", "PER"));
   }

@@ -29,14 +29,17 @@ class GraphWriterTest {
   private static final String HOSTILE = "<script>alert(\"x\")</script> & Co";
   private static final LocalDate MADE = LocalDate.parse("2023-08-05");
 
-  private static final Graph GRAPH = new Graph("Entities of 2023-08-01 to 2023-08-02", MADE,
-      List.of(
-          new Node("vladimir-putin", "Vladimir Putin", "PER", 14, 6),
-          new Node("kim-jong-un", "Kim Jong Un", "PER", 10, 6),
-          new Node("country:PRK", "Corée du Nord", "LOC", 5, 4)),
-      List.of(
-          new Edge("kim-jong-un", "vladimir-putin", 4, 3, 0.4961405, 5.3131450),
-          new Edge("country:PRK", "kim-jong-un", 3, 0, -0.25, 2.5e-7)));
+  private static final Graph GRAPH =
+      new Graph(
+          "Entities of 2023-08-01 to 2023-08-02",
+          MADE,
+          List.of(
+              new Node("vladimir-putin", "Vladimir Putin", "PER", 14, 6),
+              new Node("kim-jong-un", "Kim Jong Un", "PER", 10, 6),
+              new Node("country:PRK", "Corée du Nord", "LOC", 5, 4)),
+          List.of(
+              new Edge("kim-jong-un", "vladimir-putin", 4, 3, 0.4961405, 5.3131450),
+              new Edge("country:PRK", "kim-jong-un", 3, 0, -0.25, 2.5e-7)));
 
   private static byte[] write(Graph graph, Format format) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -110,25 +113,33 @@ class GraphWriterTest {
     for (Element attributes : elements(doc, ns, "attributes")) {
       for (Element a : children(attributes, "attribute")) {
         assertThat(a.getAttribute("title")).isEqualTo(a.getAttribute("id"));
-        declared.put(attributes.getAttribute("class") + "." + a.getAttribute("id"),
-            a.getAttribute("type"));
+        declared.put(
+            attributes.getAttribute("class") + "." + a.getAttribute("id"), a.getAttribute("type"));
       }
     }
-    assertThat(declared).containsExactly(
-        Map.entry("node.type", "string"), Map.entry("node.mentions", "long"),
-        Map.entry("node.doc_count", "long"), Map.entry("edge.doc_count", "long"),
-        Map.entry("edge.sentence_count", "long"), Map.entry("edge.npmi", "double"),
-        Map.entry("edge.llr", "double"));
+    assertThat(declared)
+        .containsExactly(
+            Map.entry("node.type", "string"),
+            Map.entry("node.mentions", "long"),
+            Map.entry("node.doc_count", "long"),
+            Map.entry("edge.doc_count", "long"),
+            Map.entry("edge.sentence_count", "long"),
+            Map.entry("edge.npmi", "double"),
+            Map.entry("edge.llr", "double"));
 
     List<Element> nodes = elements(doc, ns, "node");
-    assertThat(nodes).extracting(n -> n.getAttribute("id"))
+    assertThat(nodes)
+        .extracting(n -> n.getAttribute("id"))
         .containsExactly("vladimir-putin", "kim-jong-un", "country:PRK");
-    assertThat(nodes).extracting(n -> n.getAttribute("label"))
+    assertThat(nodes)
+        .extracting(n -> n.getAttribute("label"))
         .containsExactly("Vladimir Putin", "Kim Jong Un", "Corée du Nord");
-    assertThat(attvalues(nodes.get(0))).containsExactly(Map.entry("type", "PER"),
-        Map.entry("mentions", "14"), Map.entry("doc_count", "6"));
-    assertThat(attvalues(nodes.get(2))).containsExactly(Map.entry("type", "LOC"),
-        Map.entry("mentions", "5"), Map.entry("doc_count", "4"));
+    assertThat(attvalues(nodes.get(0)))
+        .containsExactly(
+            Map.entry("type", "PER"), Map.entry("mentions", "14"), Map.entry("doc_count", "6"));
+    assertThat(attvalues(nodes.get(2)))
+        .containsExactly(
+            Map.entry("type", "LOC"), Map.entry("mentions", "5"), Map.entry("doc_count", "4"));
 
     List<Element> edges = elements(doc, ns, "edge");
     assertThat(edges).hasSize(2);
@@ -136,9 +147,12 @@ class GraphWriterTest {
     assertThat(first.getAttribute("source")).isEqualTo("kim-jong-un");
     assertThat(first.getAttribute("target")).isEqualTo("vladimir-putin");
     assertThat(Double.parseDouble(first.getAttribute("weight"))).isEqualTo(4.0);
-    assertThat(attvalues(first)).containsExactly(Map.entry("doc_count", "4"),
-        Map.entry("sentence_count", "3"), Map.entry("npmi", "0.4961405"),
-        Map.entry("llr", "5.313145"));
+    assertThat(attvalues(first))
+        .containsExactly(
+            Map.entry("doc_count", "4"),
+            Map.entry("sentence_count", "3"),
+            Map.entry("npmi", "0.4961405"),
+            Map.entry("llr", "5.313145"));
     Map<String, String> second = attvalues(edges.get(1));
     assertThat(Double.parseDouble(edges.get(1).getAttribute("weight"))).isEqualTo(3.0);
     assertThat(Double.parseDouble(second.get("npmi"))).isEqualTo(-0.25);
@@ -159,26 +173,38 @@ class GraphWriterTest {
 
     Map<String, String> keys = new LinkedHashMap<>();
     for (Element key : elements(doc, ns, "key")) {
-      keys.put(key.getAttribute("id"), key.getAttribute("for") + " "
-          + key.getAttribute("attr.name") + " " + key.getAttribute("attr.type"));
+      keys.put(
+          key.getAttribute("id"),
+          key.getAttribute("for")
+              + " "
+              + key.getAttribute("attr.name")
+              + " "
+              + key.getAttribute("attr.type"));
     }
-    assertThat(keys).containsExactly(
-        Map.entry("label", "node label string"), Map.entry("type", "node type string"),
-        Map.entry("mentions", "node mentions long"),
-        Map.entry("node_doc_count", "node doc_count long"),
-        Map.entry("weight", "edge weight double"),
-        Map.entry("edge_doc_count", "edge doc_count long"),
-        Map.entry("sentence_count", "edge sentence_count long"),
-        Map.entry("npmi", "edge npmi double"), Map.entry("llr", "edge llr double"));
+    assertThat(keys)
+        .containsExactly(
+            Map.entry("label", "node label string"),
+            Map.entry("type", "node type string"),
+            Map.entry("mentions", "node mentions long"),
+            Map.entry("node_doc_count", "node doc_count long"),
+            Map.entry("weight", "edge weight double"),
+            Map.entry("edge_doc_count", "edge doc_count long"),
+            Map.entry("sentence_count", "edge sentence_count long"),
+            Map.entry("npmi", "edge npmi double"),
+            Map.entry("llr", "edge llr double"));
 
     Element graph = elements(doc, ns, "graph").get(0);
     assertThat(graph.getAttribute("edgedefault")).isEqualTo("undirected");
     List<Element> nodes = elements(doc, ns, "node");
-    assertThat(nodes).extracting(n -> n.getAttribute("id"))
+    assertThat(nodes)
+        .extracting(n -> n.getAttribute("id"))
         .containsExactly("vladimir-putin", "kim-jong-un", "country:PRK");
-    assertThat(data(nodes.get(2))).containsExactly(Map.entry("label", "Corée du Nord"),
-        Map.entry("type", "LOC"), Map.entry("mentions", "5"),
-        Map.entry("node_doc_count", "4"));
+    assertThat(data(nodes.get(2)))
+        .containsExactly(
+            Map.entry("label", "Corée du Nord"),
+            Map.entry("type", "LOC"),
+            Map.entry("mentions", "5"),
+            Map.entry("node_doc_count", "4"));
 
     List<Element> edges = elements(doc, ns, "edge");
     assertThat(edges).hasSize(2);
@@ -186,31 +212,41 @@ class GraphWriterTest {
     assertThat(edges.get(0).getAttribute("target")).isEqualTo("vladimir-putin");
     Map<String, String> first = data(edges.get(0));
     assertThat(Double.parseDouble(first.get("weight"))).isEqualTo(4.0);
-    assertThat(first).containsEntry("edge_doc_count", "4").containsEntry("sentence_count", "3")
-        .containsEntry("npmi", "0.4961405").containsEntry("llr", "5.313145");
+    assertThat(first)
+        .containsEntry("edge_doc_count", "4")
+        .containsEntry("sentence_count", "3")
+        .containsEntry("npmi", "0.4961405")
+        .containsEntry("llr", "5.313145");
     assertThat(Double.parseDouble(data(edges.get(1)).get("llr"))).isEqualTo(2.5e-7);
   }
 
   @Test
   void untrustedNamesAreEscapedAndForbiddenCharactersDropped() throws Exception {
-    String name = HOSTILE + "\u0000\u0007\u001B\u007F\u0085\uD800\uFFFE Ltd\tN\u00B0\u00A01 \uD83D\uDE00";
-    Graph graph = new Graph("about " + HOSTILE + "\u0001", MADE,
-        List.of(new Node("a&b<c>\"d\"", name, "ORG", 1, 1),
-            new Node("plain", "Plain", "PER", 1, 1)),
-        List.of(new Edge("a&b<c>\"d\"", "plain", 2, 1, 0.5, 1.5)));
+    String name =
+        HOSTILE + "\u0000\u0007\u001B\u007F\u0085\uD800\uFFFE Ltd\tN\u00B0\u00A01 \uD83D\uDE00";
+    Graph graph =
+        new Graph(
+            "about " + HOSTILE + "\u0001",
+            MADE,
+            List.of(
+                new Node("a&b<c>\"d\"", name, "ORG", 1, 1),
+                new Node("plain", "Plain", "PER", 1, 1)),
+            List.of(new Edge("a&b<c>\"d\"", "plain", 2, 1, 0.5, 1.5)));
     String expected = HOSTILE + " Ltd N\u00B0\u00A01 \uD83D\uDE00";
     for (Format format : Format.values()) {
       byte[] bytes = write(graph, format);
       String text = new String(bytes, StandardCharsets.UTF_8);
-      assertThat(text).as(format.name()).doesNotContain("<script>").doesNotContain("\u0000")
+      assertThat(text)
+          .as(format.name())
+          .doesNotContain("<script>")
+          .doesNotContain("\u0000")
           .contains("&lt;script&gt;");
       Document doc = parse(bytes);
       String ns = format == Format.GEXF ? GraphWriter.GEXF_NS : GraphWriter.GRAPHML_NS;
       assertThat(doc.getElementsByTagName("script").getLength()).isZero();
       Element node = elements(doc, ns, "node").get(0);
       assertThat(node.getAttribute("id")).isEqualTo("a&b<c>\"d\"");
-      String label = format == Format.GEXF ? node.getAttribute("label")
-          : data(node).get("label");
+      String label = format == Format.GEXF ? node.getAttribute("label") : data(node).get("label");
       assertThat(label).as(format.name()).isEqualTo(expected);
       Element edge = elements(doc, ns, "edge").get(0);
       assertThat(edge.getAttribute("source")).isEqualTo("a&b<c>\"d\"");
@@ -238,12 +274,12 @@ class GraphWriterTest {
     for (int round = 0; round < 200; round++) {
       char[] chars = new char[random.nextInt(30)];
       for (int i = 0; i < chars.length; i++) {
-        chars[i] = random.nextInt(4) == 0 ? (char) random.nextInt(0x40)
-            : (char) random.nextInt(0x10000);
+        chars[i] =
+            random.nextInt(4) == 0 ? (char) random.nextInt(0x40) : (char) random.nextInt(0x10000);
       }
       String name = new String(chars);
-      Graph graph = new Graph(name, MADE, List.of(new Node("n" + round, name, "MISC", 1, 1)),
-          List.of());
+      Graph graph =
+          new Graph(name, MADE, List.of(new Node("n" + round, name, "MISC", 1, 1)), List.of());
       for (Format format : Format.values()) {
         byte[] first = write(graph, format);
         assertThat(first).isEqualTo(write(graph, format));
@@ -269,8 +305,8 @@ class GraphWriterTest {
   @Test
   void edgesMustJoinNodesAndNodesAppearOnce() {
     Node a = new Node("a", "A", "PER", 1, 1);
-    assertThatThrownBy(() -> new Graph("", MADE, List.of(a),
-        List.of(new Edge("a", "b", 2, 1, 0.1, 1.0))))
+    assertThatThrownBy(
+            () -> new Graph("", MADE, List.of(a), List.of(new Edge("a", "b", 2, 1, 0.1, 1.0))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("edge a -- b names an entity that is not a node");
     assertThatThrownBy(() -> new Graph("", MADE, List.of(a, a), List.of()))
@@ -280,10 +316,15 @@ class GraphWriterTest {
 
   @Test
   void aBlankNameIsLabelledByItsId() throws Exception {
-    Graph graph = new Graph("", MADE, List.of(new Node("x-1", " \u0001 ", "PER", 1, 1),
-        new Node("x-2", null, "PER", 1, 1)), List.of());
+    Graph graph =
+        new Graph(
+            "",
+            MADE,
+            List.of(new Node("x-1", " \u0001 ", "PER", 1, 1), new Node("x-2", null, "PER", 1, 1)),
+            List.of());
     Document doc = parse(write(graph, Format.GEXF));
-    assertThat(elements(doc, GraphWriter.GEXF_NS, "node")).extracting(n -> n.getAttribute("label"))
+    assertThat(elements(doc, GraphWriter.GEXF_NS, "node"))
+        .extracting(n -> n.getAttribute("label"))
         .containsExactly("x-1", "x-2");
   }
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The user's example article (a French dispatch on Vladimir Poutine's letter to Kim Jong Un,
- * in the sample corpus) through the tagger, the linker and the bundled reference data: every
- * person, place and organisation a reader would name, once each, with its mentions.
+ * The user's example article (a French dispatch on Vladimir Poutine's letter to Kim Jong Un, in the
+ * sample corpus) through the tagger, the linker and the bundled reference data: every person, place
+ * and organisation a reader would name, once each, with its mentions.
  */
 class SeedArticleEntitiesTest {
 
@@ -30,21 +30,23 @@ class SeedArticleEntitiesTest {
 
   @BeforeAll
   static void link() throws IOException {
-    String line = Files.readAllLines(Path.of("data/sample/seed-articles.jsonl"),
-        StandardCharsets.UTF_8).get(0);
+    String line =
+        Files.readAllLines(Path.of("data/sample/seed-articles.jsonl"), StandardCharsets.UTF_8)
+            .get(0);
     int body = line.indexOf("\"body\": \"") + 9;
-    String text = TextCleaner.clean(line.substring(body, line.lastIndexOf('"'))
-        .replace("\\n", "\n").replace("\\\"", "\""));
+    String text =
+        TextCleaner.clean(
+            line.substring(body, line.lastIndexOf('"')).replace("\\n", "\n").replace("\\\"", "\""));
     NameTokens tokens = NameTokenizer.tokenize(text);
-    entities = new EntityLinker(KnownEntities.bundled(),
-        LanguageProfiles.of(Reference.bundled()))
-        .link(tokens, NameTagger.forLanguage("fr").tag(tokens), "fr");
+    entities =
+        new EntityLinker(KnownEntities.bundled(), LanguageProfiles.of(Reference.bundled()))
+            .link(tokens, NameTagger.forLanguage("fr").tag(tokens), "fr");
   }
 
   @Test
   void everyNameAReaderWouldNameOnceWithItsMentions() {
-    assertThat(entities).extracting(ArticleEntity::id, ArticleEntity::type,
-        ArticleEntity::mentions)
+    assertThat(entities)
+        .extracting(ArticleEntity::id, ArticleEntity::type, ArticleEntity::mentions)
         .contains(
             // "Vladimir Poutine", then "M. Poutine" three times
             tuple("vladimir-putin", EntityType.PER, 4),
@@ -78,15 +80,27 @@ class SeedArticleEntitiesTest {
   void noCapitalisedCommonWordIsAnEntity() {
     // Every entity found is a name: sentence-initial words ("Dans", "Selon"), titles ("M."),
     // quoted phrases and the article's capitalised nouns are not.
-    assertThat(entities).allSatisfy(e -> assertThat(e.spellings())
-        .noneMatch(s -> s.startsWith("M.") || s.startsWith("Le ") || s.startsWith("Dans")
-            || s.startsWith("Selon") || s.equals("Jour") || s.equals("Victoire")));
-    assertThat(entities).extracting(ArticleEntity::id).doesNotHaveDuplicates()
-        .allMatch(id -> !id.isBlank());
-    assertThat(entities).filteredOn(e -> e.type() == EntityType.PER)
+    assertThat(entities)
+        .allSatisfy(
+            e ->
+                assertThat(e.spellings())
+                    .noneMatch(
+                        s ->
+                            s.startsWith("M.")
+                                || s.startsWith("Le ")
+                                || s.startsWith("Dans")
+                                || s.startsWith("Selon")
+                                || s.equals("Jour")
+                                || s.equals("Victoire")));
+    assertThat(entities)
         .extracting(ArticleEntity::id)
-        .containsExactlyInAnyOrder("vladimir-putin", "kim-jong-un", "sergei-shoigu",
-            "igor-klymenko", "ankit-panda");
+        .doesNotHaveDuplicates()
+        .allMatch(id -> !id.isBlank());
+    assertThat(entities)
+        .filteredOn(e -> e.type() == EntityType.PER)
+        .extracting(ArticleEntity::id)
+        .containsExactlyInAnyOrder(
+            "vladimir-putin", "kim-jong-un", "sergei-shoigu", "igor-klymenko", "ankit-panda");
   }
 
   private static ArticleEntity entity(String id) {

@@ -43,8 +43,8 @@ class ContentTest {
     Content.Language fr = content.languages.get("fr");
     assertThat(fr.honorific()).isEqualTo("M. {S}");
     assertThat(fr.honorificFemale()).isEqualTo("Mme {S}");
-    assertThat(fr.days()).containsExactly("lundi", "mardi", "mercredi", "jeudi", "vendredi",
-        "samedi", "dimanche");
+    assertThat(fr.days())
+        .containsExactly("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche");
     assertThat(fr.wire()).isEqualTo("afp.com");
     Content.Language en = content.languages.get("en");
     assertThat(en.honorific()).isEqualTo("Mr {S}");
@@ -59,7 +59,8 @@ class ContentTest {
   void everyTopicHasNounsTitlesAndSentencesInEveryLanguage() {
     assertThat(Content.TOPICS).hasSize(8);
     for (Content.Language language : content.languages.values()) {
-      assertThat(language.topics()).as(language.code())
+      assertThat(language.topics())
+          .as(language.code())
           .containsOnlyKeys(Content.TOPICS.toArray(String[]::new));
       for (String name : Content.TOPICS) {
         Content.Topic topic = language.topics().get(name);
@@ -67,8 +68,11 @@ class ContentTest {
         assertThat(topic.name()).isEqualTo(name);
         // FORMAT.md asks for 50 to 70 nouns, 10 to 15 titles, 30 to 40 sentences: the
         // generator's Zipf draws and burst ranks (3 to 22) need lists of that order
-        assertThat(topic.nouns()).as(where + " nouns").hasSizeGreaterThanOrEqualTo(23)
-            .doesNotHaveDuplicates().allSatisfy(n -> assertThat(n).isNotBlank());
+        assertThat(topic.nouns())
+            .as(where + " nouns")
+            .hasSizeGreaterThanOrEqualTo(23)
+            .doesNotHaveDuplicates()
+            .allSatisfy(n -> assertThat(n).isNotBlank());
         assertThat(topic.titles()).as(where + " titles").hasSizeGreaterThanOrEqualTo(5);
         assertThat(topic.sentences()).as(where + " sentences").hasSizeGreaterThanOrEqualTo(15);
       }
@@ -105,8 +109,11 @@ class ContentTest {
       }
       for (Template t : language.general()) {
         templates++;
-        assertThat(t.parts()).isNotEmpty().allSatisfy(part -> assertThat(
-            part.text() == null ? "" : part.text()).doesNotContain("{", "}"));
+        assertThat(t.parts())
+            .isNotEmpty()
+            .allSatisfy(
+                part ->
+                    assertThat(part.text() == null ? "" : part.text()).doesNotContain("{", "}"));
       }
     }
     assertThat(templates).isGreaterThan(5 * 8 * 20);
@@ -141,8 +148,10 @@ class ContentTest {
       for (Content.Topic topic : language.topics().values()) {
         for (Template t : topic.sentences()) {
           Part last = t.parts().get(t.parts().size() - 1);
-          assertThat(last.text()).as("%s/%s: %s", language.code(), topic.name(), t)
-              .isNotNull().matches("(?s).*[.!?»”“\"]\\s*$");
+          assertThat(last.text())
+              .as("%s/%s: %s", language.code(), topic.name(), t)
+              .isNotNull()
+              .matches("(?s).*[.!?»”“\"]\\s*$");
         }
       }
     }
@@ -151,11 +160,18 @@ class ContentTest {
   @Test
   void templateParsesIntoPartsInOrder() {
     Template t = Template.parse("{ROLE} {PER} a déclaré {DAY} que {W} menaçait {LOC}.");
-    assertThat(t.parts()).containsExactly(
-        new Part(null, Slot.ROLE), new Part(" ", null), new Part(null, Slot.PER),
-        new Part(" a déclaré ", null), new Part(null, Slot.DAY), new Part(" que ", null),
-        new Part(null, Slot.W), new Part(" menaçait ", null), new Part(null, Slot.LOC),
-        new Part(".", null));
+    assertThat(t.parts())
+        .containsExactly(
+            new Part(null, Slot.ROLE),
+            new Part(" ", null),
+            new Part(null, Slot.PER),
+            new Part(" a déclaré ", null),
+            new Part(null, Slot.DAY),
+            new Part(" que ", null),
+            new Part(null, Slot.W),
+            new Part(" menaçait ", null),
+            new Part(null, Slot.LOC),
+            new Part(".", null));
     assertThat(t.has(Slot.PER)).isTrue();
     assertThat(t.has(Slot.ORG)).isFalse();
     assertThat(Template.parse("Sans emplacement.").parts())
@@ -165,9 +181,11 @@ class ContentTest {
   @Test
   void templateWithBadSlotFailsNamingIt() {
     assertThatThrownBy(() -> Template.parse("Le {CHEF} parle."))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("{CHEF}");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("{CHEF}");
     assertThatThrownBy(() -> Template.parse("Le {PER parle."))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("unclosed");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("unclosed");
   }
 
   @Test
@@ -183,30 +201,33 @@ class ContentTest {
       }
     }
     for (String topic : Content.TOPICS) {
-      assertThat(content.entities.stream().filter(e -> e.topic().equals(topic))
-          .map(Content.Entity::type)).as(topic).contains("PER", "ORG", "LOC");
+      assertThat(
+              content.entities.stream()
+                  .filter(e -> e.topic().equals(topic))
+                  .map(Content.Entity::type))
+          .as(topic)
+          .contains("PER", "ORG", "LOC");
     }
   }
 
   @Test
   void entityLineIsParsedWithItsDefaults() {
-    Content.Entity putin = Content.parseEntity("PER\tconflict\ten=Vladimir Putin | "
-        + "fr=Vladimir Poutine | short.fr=Poutine | short=Putin | role.fr=le président russe");
+    Content.Entity putin =
+        Content.parseEntity(
+            "PER\tconflict\ten=Vladimir Putin | "
+                + "fr=Vladimir Poutine | short.fr=Poutine | short=Putin | role.fr=le président russe");
     assertThat(putin.type()).isEqualTo("PER");
     assertThat(putin.name("fr")).isEqualTo("Vladimir Poutine");
-    assertThat(putin.name("it")).as("a missing language takes English").isEqualTo(
-        "Vladimir Putin");
+    assertThat(putin.name("it")).as("a missing language takes English").isEqualTo("Vladimir Putin");
     assertThat(putin.shortName("fr")).isEqualTo("Poutine");
     assertThat(putin.shortName("de")).isEqualTo("Putin");
     assertThat(putin.role("fr")).isEqualTo("le président russe");
     assertThat(putin.role("de")).isNull();
     assertThat(putin.female()).isFalse();
 
-    Content.Entity lagarde = Content.parseEntity(
-        "per\teconomy\ten=Christine Lagarde | gender=f");
+    Content.Entity lagarde = Content.parseEntity("per\teconomy\ten=Christine Lagarde | gender=f");
     assertThat(lagarde.type()).isEqualTo("PER");
-    assertThat(lagarde.shortName("fr")).as("short defaults to the last word")
-        .isEqualTo("Lagarde");
+    assertThat(lagarde.shortName("fr")).as("short defaults to the last word").isEqualTo("Lagarde");
     assertThat(lagarde.female()).isTrue();
 
     assertThatThrownBy(() -> Content.parseEntity("PER\tconflict\tfr=Vladimir Poutine"))
@@ -245,8 +266,8 @@ class ContentTest {
     assertThat(french).isGreaterThan(500);
   }
 
-  private static final Pattern UNELIDED = Pattern.compile(
-      "\\b(?:de|que) [aeiouéèêàâîôûAEIOUÉÈÀÂÎÔ]");
+  private static final Pattern UNELIDED =
+      Pattern.compile("\\b(?:de|que) [aeiouéèêàâîôûAEIOUÉÈÀÂÎÔ]");
 
   private static List<String> allText(Content.Language language) {
     List<String> text = new ArrayList<>();

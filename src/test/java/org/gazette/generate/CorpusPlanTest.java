@@ -27,21 +27,21 @@ class CorpusPlanTest {
       assertThat(b.startDay()).isBetween(0, GeneratedCorpus.DAYS - 1);
       assertThat(b.startDay() + b.length()).isLessThanOrEqualTo(GeneratedCorpus.DAYS);
       assertThat(b.topic()).isBetween(0, Content.TOPICS.size() - 1);
-      assertThat(b.entity() >= 0).as("an entity burst or a noun burst: %s", b)
+      assertThat(b.entity() >= 0)
+          .as("an entity burst or a noun burst: %s", b)
           .isNotEqualTo(b.noun() >= 0);
       if (previous != null) {
-        assertThat(b.startDay()).as("sorted by start").isGreaterThanOrEqualTo(
-            previous.startDay());
+        assertThat(b.startDay()).as("sorted by start").isGreaterThanOrEqualTo(previous.startDay());
       }
       previous = b;
     }
     assertThat(new CorpusPlan(CorpusSpec.of(10, 1, GeneratedCorpus.START, 1), 5).bursts())
-        .as("even one day has a burst").hasSize(1);
+        .as("even one day has a burst")
+        .hasSize(1);
   }
 
   /**
-   * The mean share of {@code topic} on the days of {@code day}'s weekday when it does not
-   * burst.
+   * The mean share of {@code topic} on the days of {@code day}'s weekday when it does not burst.
    */
   private static double usualShare(int day, int topic) {
     double sum = 0;
@@ -81,7 +81,8 @@ class CorpusPlanTest {
           continue; // see everyBurstRaisesItsTopicAboveTheSameWeekdaysOutsideIt
         }
         checked++;
-        assertThat(PLAN.topicShare(day, b.topic())).as("%s on day %d", b, day)
+        assertThat(PLAN.topicShare(day, b.topic()))
+            .as("%s on day %d", b, day)
             .isGreaterThan(usualShare(day, b.topic()));
       }
     }
@@ -92,7 +93,8 @@ class CorpusPlanTest {
   void everyBurstRaisesItsTopicAboveTheSameWeekdaysOutsideIt() {
     for (CorpusPlan.Burst b : PLAN.bursts()) {
       for (int day = b.startDay(); day < b.startDay() + b.length(); day++) {
-        assertThat(PLAN.topicShare(day, b.topic())).as("%s on day %d", b, day)
+        assertThat(PLAN.topicShare(day, b.topic()))
+            .as("%s on day %d", b, day)
             .isGreaterThan(usualShare(day, b.topic()));
       }
     }
@@ -188,14 +190,17 @@ class CorpusPlanTest {
       JsonNode b = bursts.get(i);
       assertThat(b.get("from").asText())
           .isEqualTo(GeneratedCorpus.START.plusDays(burst.startDay()).toString());
-      assertThat(b.get("to").asText()).isEqualTo(
-          GeneratedCorpus.START.plusDays(burst.startDay() + burst.length() - 1).toString());
+      assertThat(b.get("to").asText())
+          .isEqualTo(
+              GeneratedCorpus.START.plusDays(burst.startDay() + burst.length() - 1).toString());
       assertThat(b.get("topic").asText()).isEqualTo(Content.TOPICS.get(burst.topic()));
       assertThat(b.get("kind").asText()).isEqualTo(burst.entity() >= 0 ? "entity" : "noun");
       JsonNode term = b.get("term");
       assertThat(term.size()).isEqualTo(5);
       for (String language : Content.LANGUAGES) {
-        assertThat(term.get(language).asText()).as("burst %d, %s", i, language).isNotBlank()
+        assertThat(term.get(language).asText())
+            .as("burst %d, %s", i, language)
+            .isNotBlank()
             .isEqualTo(generator.burstTerm(burst, language));
       }
     }
@@ -217,8 +222,9 @@ class CorpusPlanTest {
           continue; // a quarter of the other days is baseline enough
         }
         String term = generator.burstTerm(burst, GeneratedCorpus.languageOf(a));
-        boolean has = GeneratedCorpus.cleanTitle(i).contains(term)
-            || GeneratedCorpus.cleanBody(i).contains(term);
+        boolean has =
+            GeneratedCorpus.cleanTitle(i).contains(term)
+                || GeneratedCorpus.cleanBody(i).contains(term);
         if (during) {
           inBurst++;
           withTerm += has ? 1 : 0;
@@ -229,14 +235,14 @@ class CorpusPlanTest {
       }
       double shareDuring = (double) withTerm / inBurst;
       double otherwise = (double) outsideWithTerm / outside;
-      assertThat(shareDuring).as("%s: share of articles with its term during the burst", burst)
+      assertThat(shareDuring)
+          .as("%s: share of articles with its term during the burst", burst)
           .isGreaterThan(2 * otherwise);
     }
   }
 
   @Test
   void truthQuotesStrings() {
-    assertThat(Truth.quote("a \"b\" c\\d\ne\u0001")).isEqualTo(
-        "\"a \\\"b\\\" c\\\\d\\ne\\u0001\"");
+    assertThat(Truth.quote("a \"b\" c\\d\ne\u0001")).isEqualTo("\"a \\\"b\\\" c\\\\d\\ne\\u0001\"");
   }
 }

@@ -16,8 +16,8 @@ import org.gazette.generate.ArticleGenerator.Kind;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shares of {@link CorpusSpec#of} show in 20,000 rows. Tolerances are about four
- * standard deviations of a binomial share at that size.
+ * The shares of {@link CorpusSpec#of} show in 20,000 rows. Tolerances are about four standard
+ * deviations of a binomial share at that size.
  */
 class CorpusSharesTest {
 
@@ -47,17 +47,28 @@ class CorpusSharesTest {
     for (Article a : ROWS) {
       counts.merge(a.kind(), 1L, Long::sum);
     }
-    long invalid = counts.entrySet().stream()
-        .filter(e -> e.getKey() != Kind.ORIGINAL && e.getKey() != Kind.DUPLICATE
-            && e.getKey() != Kind.NEAR_DUPLICATE)
-        .mapToLong(Map.Entry::getValue).sum();
+    long invalid =
+        counts.entrySet().stream()
+            .filter(
+                e ->
+                    e.getKey() != Kind.ORIGINAL
+                        && e.getKey() != Kind.DUPLICATE
+                        && e.getKey() != Kind.NEAR_DUPLICATE)
+            .mapToLong(Map.Entry::getValue)
+            .sum();
     assertThat(share(invalid)).isCloseTo(0.01, within(0.003));
     assertThat(share(counts.get(Kind.DUPLICATE))).isCloseTo(0.03, within(0.005));
     assertThat(share(counts.get(Kind.NEAR_DUPLICATE))).isCloseTo(0.02, within(0.004));
     assertThat(share(counts.get(Kind.ORIGINAL))).isCloseTo(0.94, within(0.008));
     // the six invalid kinds are drawn alike: each shows up, none takes over
-    for (Kind kind : List.of(Kind.MISSING_ID, Kind.MISSING_DATE, Kind.BAD_DATE, Kind.NO_TEXT,
-        Kind.MARKUP_ONLY, Kind.ID_REPEAT)) {
+    for (Kind kind :
+        List.of(
+            Kind.MISSING_ID,
+            Kind.MISSING_DATE,
+            Kind.BAD_DATE,
+            Kind.NO_TEXT,
+            Kind.MARKUP_ONLY,
+            Kind.ID_REPEAT)) {
       assertThat(counts.get(kind)).as(kind.toString()).isBetween(10L, 70L);
     }
   }
@@ -65,8 +76,8 @@ class CorpusSharesTest {
   @Test
   void rejectedKindsAreTheFiveUnusableOnes() {
     assertThat(Arrays.stream(Kind.values()).filter(Kind::isRejected))
-        .containsExactlyInAnyOrder(Kind.MISSING_ID, Kind.MISSING_DATE, Kind.BAD_DATE,
-            Kind.NO_TEXT, Kind.MARKUP_ONLY);
+        .containsExactlyInAnyOrder(
+            Kind.MISSING_ID, Kind.MISSING_DATE, Kind.BAD_DATE, Kind.NO_TEXT, Kind.MARKUP_ONLY);
   }
 
   @Test
@@ -74,15 +85,25 @@ class CorpusSharesTest {
     long html = ROWS.stream().filter(a -> a.body() != null && a.body().contains("<p>")).count();
     // rendered rows (all but the 1% invalid ones) are HTML with probability 0.15
     assertThat(share(html)).isCloseTo(0.15, within(0.012));
-    long escaped = ROWS.stream().filter(a -> a.body() != null && a.body().contains("<p>")
-        && a.kind() == Kind.ORIGINAL && a.body().contains("&")).count();
+    long escaped =
+        ROWS.stream()
+            .filter(
+                a ->
+                    a.body() != null
+                        && a.body().contains("<p>")
+                        && a.kind() == Kind.ORIGINAL
+                        && a.body().contains("&"))
+            .count();
     assertThat(escaped).as("HTML bodies carry entities").isGreaterThan(html / 2);
   }
 
   @Test
   void aboutTwentyPercentOfLanguageFieldsAreMissing() {
-    long missing = ROWS.stream().filter(a -> a.language() == null || a.language().isEmpty()
-        || a.language().equals("und")).count();
+    long missing =
+        ROWS.stream()
+            .filter(
+                a -> a.language() == null || a.language().isEmpty() || a.language().equals("und"))
+            .count();
     assertThat(share(missing)).isCloseTo(0.20, within(0.012));
     // the missing ones are split 50/25/25 between null, "" and "und"
     long none = ROWS.stream().filter(a -> a.language() == null).count();
@@ -99,8 +120,12 @@ class CorpusSharesTest {
       }
       String code = GeneratedCorpus.languageOf(a);
       String iso3 = Locale.forLanguageTag(code).getISO3Language();
-      assertThat(field).isIn(code, code.toUpperCase(Locale.ROOT),
-          code + "-" + code.toUpperCase(Locale.ROOT), iso3);
+      assertThat(field)
+          .isIn(
+              code,
+              code.toUpperCase(Locale.ROOT),
+              code + "-" + code.toUpperCase(Locale.ROOT),
+              iso3);
       if (!field.equals(code)) {
         variants.merge(field, 1L, Long::sum);
       }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Planted duplicates are what nightly's duplicate resolution must find: once cleaned, a
- * DUPLICATE has the title and body of an earlier row (HTML or plain may differ), a
- * NEAR_DUPLICATE differs from it by one change.
+ * Planted duplicates are what nightly's duplicate resolution must find: once cleaned, a DUPLICATE
+ * has the title and body of an earlier row (HTML or plain may differ), a NEAR_DUPLICATE differs
+ * from it by one change.
  */
 class DuplicatesTest {
 
@@ -27,6 +27,7 @@ class DuplicatesTest {
 
   private static final List<Article> ROWS = GeneratedCorpus.rows();
   private static final List<Text> CLEANED = new ArrayList<>();
+
   /** Rows by cleaned text, each mapped to the first row that shows it. */
   private static final Map<Text, Integer> FIRST_ROW = new HashMap<>();
 
@@ -51,14 +52,14 @@ class DuplicatesTest {
     int mixed = 0;
     for (int i = 0; i < ROWS.size(); i++) {
       int earlier = earlierCopy(i);
-      if (earlier >= 0 && ROWS.get(i).kind() == Kind.DUPLICATE
+      if (earlier >= 0
+          && ROWS.get(i).kind() == Kind.DUPLICATE
           && isHtml(ROWS.get(i)) != isHtml(ROWS.get(earlier))) {
         mixed++;
         assertThat(ROWS.get(i).body()).isNotEqualTo(ROWS.get(earlier).body());
       }
     }
-    assertThat(mixed).as("duplicates where one side is HTML, the other plain")
-        .isGreaterThan(50);
+    assertThat(mixed).as("duplicates where one side is HTML, the other plain").isGreaterThan(50);
   }
 
   @Test
@@ -75,8 +76,7 @@ class DuplicatesTest {
         found++;
         Article copy = ROWS.get(i);
         Article original = ROWS.get(earlier);
-        assertThat(i - earlier).as("copies come from the 300 rows before").isLessThanOrEqualTo(
-            300);
+        assertThat(i - earlier).as("copies come from the 300 rows before").isLessThanOrEqualTo(300);
         assertThat(copy.id()).isNotEqualTo(original.id());
         assertThat(GeneratedCorpus.languageOf(copy))
             .isEqualTo(GeneratedCorpus.languageOf(original));

@@ -9,8 +9,8 @@ import org.gazette.generate.ArticleGenerator.Article;
 import org.gazette.text.TextCleaner;
 
 /**
- * One corpus of 20,000 rows over 30 days with the default shares, generated once (a few
- * seconds) and shared by the test classes of this package, which only read it.
+ * One corpus of 20,000 rows over 30 days with the default shares, generated once (a few seconds)
+ * and shared by the test classes of this package, which only read it.
  */
 final class GeneratedCorpus {
 

@@ -39,12 +39,12 @@ class GeneratorDeterminismTest {
     List<Long> indexes = shuffledSample();
     for (long i : indexes) {
       // records compare every field: id, published_at, source, url, language, title, body, kind
-      assertThat(fresh.generate(i)).as("row %d", i)
-          .isEqualTo(GeneratedCorpus.rows().get((int) i));
+      assertThat(fresh.generate(i)).as("row %d", i).isEqualTo(GeneratedCorpus.rows().get((int) i));
     }
     Collections.reverse(indexes);
     for (long i : indexes) {
-      assertThat(fresh.generate(i)).as("row %d again", i)
+      assertThat(fresh.generate(i))
+          .as("row %d again", i)
           .isEqualTo(GeneratedCorpus.rows().get((int) i));
     }
   }
@@ -57,8 +57,12 @@ class GeneratorDeterminismTest {
 
   @Test
   void anotherSeedGivesOtherRows() {
-    CorpusSpec other = CorpusSpec.of(GeneratedCorpus.ROWS, GeneratedCorpus.DAYS,
-        GeneratedCorpus.START, GeneratedCorpus.SEED + 1);
+    CorpusSpec other =
+        CorpusSpec.of(
+            GeneratedCorpus.ROWS,
+            GeneratedCorpus.DAYS,
+            GeneratedCorpus.START,
+            GeneratedCorpus.SEED + 1);
     ArticleGenerator generator = new ArticleGenerator(other);
     int sameTitle = 0;
     int sameBody = 0;

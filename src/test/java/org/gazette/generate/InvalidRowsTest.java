@@ -18,8 +18,14 @@ import org.junit.jupiter.api.Test;
 class InvalidRowsTest {
 
   private static final List<Article> ROWS = GeneratedCorpus.rows();
-  private static final Set<String> UNPARSEABLE_DATES = Set.of("hier", "2023-02-30",
-      "31/12/2023 25:00", "not a date", "2023-13-01T10:00:00Z", "mardi dernier");
+  private static final Set<String> UNPARSEABLE_DATES =
+      Set.of(
+          "hier",
+          "2023-02-30",
+          "31/12/2023 25:00",
+          "not a date",
+          "2023-13-01T10:00:00Z",
+          "mardi dernier");
 
   private static List<Integer> rowsOf(Kind kind) {
     List<Integer> rows = new ArrayList<>();
@@ -112,10 +118,14 @@ class InvalidRowsTest {
     for (int i : rowsOf(Kind.ID_REPEAT)) {
       Article a = ROWS.get(i);
       Integer earlier = rowOfId.get(a.id());
-      assertThat(earlier).as("row %d repeats the id of row", i).isNotNull().isLessThan(i)
+      assertThat(earlier)
+          .as("row %d repeats the id of row", i)
+          .isNotNull()
+          .isLessThan(i)
           .isGreaterThanOrEqualTo(i - 300);
-      assertThat(a.kind().isRejected()).as("nightly collapses repeats, it does not reject "
-          + "them").isFalse();
+      assertThat(a.kind().isRejected())
+          .as("nightly collapses repeats, it does not reject " + "them")
+          .isFalse();
       // an updated version of the earlier article: same title, same or shorter body, when
       // the earlier row was rendered from its own content
       Article first = ROWS.get(earlier);
@@ -132,10 +142,12 @@ class InvalidRowsTest {
     // earlier row whose id it could repeat: it is another kind of invalid row instead.
     int idRepeats = 0;
     for (long seed = 0; seed < 40; seed++) {
-      CorpusSpec allInvalid = new CorpusSpec(10, 1, LocalDate.of(2023, 7, 1), seed, 1.0, 0, 0,
-          0, 0);
+      CorpusSpec allInvalid =
+          new CorpusSpec(10, 1, LocalDate.of(2023, 7, 1), seed, 1.0, 0, 0, 0, 0);
       ArticleGenerator generator = new ArticleGenerator(allInvalid);
-      assertThat(generator.generate(0).kind()).as("seed %d", seed).isNotEqualTo(Kind.ID_REPEAT)
+      assertThat(generator.generate(0).kind())
+          .as("seed %d", seed)
+          .isNotEqualTo(Kind.ID_REPEAT)
           .matches(Kind::isRejected);
       for (long i = 1; i < 10; i++) {
         if (generator.generate(i).kind() == Kind.ID_REPEAT) {
@@ -146,18 +158,22 @@ class InvalidRowsTest {
     assertThat(idRepeats).as("ID_REPEAT rows after row 0").isPositive();
   }
 
-
   @Test
   void everyRowOfAnAllInvalidSpecIsInvalid() {
-    CorpusSpec allInvalid = new CorpusSpec(200, 2, LocalDate.of(2023, 7, 1), 3, 1.0, 0, 0,
-        0, 0);
+    CorpusSpec allInvalid = new CorpusSpec(200, 2, LocalDate.of(2023, 7, 1), 3, 1.0, 0, 0, 0, 0);
     ArticleGenerator generator = new ArticleGenerator(allInvalid);
     Set<Kind> kinds = new HashSet<>();
     for (int i = 0; i < 200; i++) {
       Kind kind = generator.generate(i).kind();
       kinds.add(kind);
     }
-    assertThat(kinds).containsExactlyInAnyOrder(Kind.MISSING_ID, Kind.MISSING_DATE,
-        Kind.BAD_DATE, Kind.NO_TEXT, Kind.MARKUP_ONLY, Kind.ID_REPEAT);
+    assertThat(kinds)
+        .containsExactlyInAnyOrder(
+            Kind.MISSING_ID,
+            Kind.MISSING_DATE,
+            Kind.BAD_DATE,
+            Kind.NO_TEXT,
+            Kind.MARKUP_ONLY,
+            Kind.ID_REPEAT);
   }
 }

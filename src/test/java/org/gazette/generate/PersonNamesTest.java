@@ -23,34 +23,42 @@ class PersonNamesTest {
       CONTENT.entities.stream().filter(e -> e.type().equals("PER")).toList();
 
   enum Form {
-    FULL, HONORIFIC, SURNAME
+    FULL,
+    HONORIFIC,
+    SURNAME
   }
 
   /** A mention of a person at a position of a cleaned body. */
   record Mention(int at, Form form, String text) {}
 
   /** How one person is named in one language. */
-  private record Names(Content.Entity person, String full, String surname, String honorific,
+  private record Names(
+      Content.Entity person,
+      String full,
+      String surname,
+      String honorific,
       boolean sharedSurname) {}
 
   private static final Map<String, List<Names>> NAMES = new HashMap<>();
 
   /** The people's names in {@code language}. */
   private static synchronized List<Names> names(String language) {
-    return NAMES.computeIfAbsent(language, code -> {
-      Content.Language lang = CONTENT.languages.get(code);
-      List<Names> names = new ArrayList<>();
-      for (Content.Entity p : PEOPLE) {
-        String surname = p.shortName(code);
-        String honorific = (p.female() ? lang.honorificFemale() : lang.honorific())
-            .replace("{S}", surname);
-        // Kim Jong Un and Kim Yo Jong are both "Kim": a bare "Kim" names either
-        boolean shared = PEOPLE.stream().anyMatch(q -> q != p
-            && q.shortName(code).equals(surname));
-        names.add(new Names(p, p.name(code), surname, honorific, shared));
-      }
-      return List.copyOf(names);
-    });
+    return NAMES.computeIfAbsent(
+        language,
+        code -> {
+          Content.Language lang = CONTENT.languages.get(code);
+          List<Names> names = new ArrayList<>();
+          for (Content.Entity p : PEOPLE) {
+            String surname = p.shortName(code);
+            String honorific =
+                (p.female() ? lang.honorificFemale() : lang.honorific()).replace("{S}", surname);
+            // Kim Jong Un and Kim Yo Jong are both "Kim": a bare "Kim" names either
+            boolean shared =
+                PEOPLE.stream().anyMatch(q -> q != p && q.shortName(code).equals(surname));
+            names.add(new Names(p, p.name(code), surname, honorific, shared));
+          }
+          return List.copyOf(names);
+        });
   }
 
   /** The mentions of every person named in {@code body}, each list in text order. */
@@ -98,8 +106,8 @@ class PersonNamesTest {
   }
 
   /**
-   * Where {@code name} occurs in {@code text} as whole words, with its first letter as written
-   * or upper-cased (a sentence may start with "Al-Jaber").
+   * Where {@code name} occurs in {@code text} as whole words, with its first letter as written or
+   * upper-cased (a sentence may start with "Al-Jaber").
    */
   private static List<Integer> occurrences(String text, String name) {
     List<Integer> found = new ArrayList<>();
@@ -107,8 +115,8 @@ class PersonNamesTest {
     for (String variant : upper.equals(name) ? List.of(name) : List.of(name, upper)) {
       for (int at = text.indexOf(variant); at >= 0; at = text.indexOf(variant, at + 1)) {
         int end = at + variant.length();
-        boolean startsWord = at == 0 || !isWordChar(text.charAt(at - 1))
-            && text.charAt(at - 1) != '-';
+        boolean startsWord =
+            at == 0 || !isWordChar(text.charAt(at - 1)) && text.charAt(at - 1) != '-';
         boolean endsWord = end == text.length() || !isWordChar(text.charAt(end));
         if (startsWord && endsWord) {
           found.add(at);
@@ -127,14 +135,15 @@ class PersonNamesTest {
   }
 
   /**
-   * The first person named at least three times in row {@code row}, honorific and bare
-   * surname among the mentions, and not named in full in the title; or null.
+   * The first person named at least three times in row {@code row}, honorific and bare surname
+   * among the mentions, and not named in full in the title; or null.
    */
   private static Content.Entity namedOften(int row, String language) {
     Map<Content.Entity, List<Mention>> all = mentions(language, GeneratedCorpus.cleanBody(row));
     for (Content.Entity p : PEOPLE) {
       List<Mention> mentions = all.getOrDefault(p, List.of());
-      if (mentions.size() >= 3 && !namesOf(p, language).sharedSurname()
+      if (mentions.size() >= 3
+          && !namesOf(p, language).sharedSurname()
           && !GeneratedCorpus.cleanTitle(row).contains(p.name(language))
           && mentions.stream().anyMatch(m -> m.form() == Form.HONORIFIC)
           && mentions.stream().anyMatch(m -> m.form() == Form.SURNAME)) {
@@ -165,14 +174,18 @@ class PersonNamesTest {
       // the first mention is the full name, before any short form
       assertThat(mentions.get(0).form()).as(where).isEqualTo(Form.FULL);
       assertThat(mentions.get(0).at()).as(where).isEqualTo(body.indexOf(full));
-      assertThat(body.indexOf(surname)).as(where)
+      assertThat(body.indexOf(surname))
+          .as(where)
           .isEqualTo(body.indexOf(full) + full.indexOf(surname));
       // later: the honorific of the person's gender, and the bare surname
       String honorific = (person.female() ? madam : mister) + " " + surname;
-      assertThat(body).as(where).contains(honorific)
+      assertThat(body)
+          .as(where)
+          .contains(honorific)
           .doesNotContain((person.female() ? mister : madam) + " " + surname);
       assertThat(body.indexOf(honorific)).as(where).isGreaterThan(body.indexOf(full));
-      assertThat(mentions.subList(1, mentions.size())).as(where)
+      assertThat(mentions.subList(1, mentions.size()))
+          .as(where)
           .anySatisfy(m -> assertThat(m.form()).isEqualTo(Form.SURNAME));
     }
     assertThat(found).as("%s articles naming a person three times", language).isEqualTo(3);
@@ -194,8 +207,7 @@ class PersonNamesTest {
     for (int i = 0; i < 3_000; i++) {
       if (GeneratedCorpus.languageOf(GeneratedCorpus.rows().get(i)).equals("de")) {
         german++;
-        assertThat(GeneratedCorpus.cleanBody(i)).doesNotContain("Herr ", "Frau ", "M. ",
-            "Mr ");
+        assertThat(GeneratedCorpus.cleanBody(i)).doesNotContain("Herr ", "Frau ", "M. ", "Mr ");
       }
     }
     assertThat(german).isGreaterThan(200);
@@ -224,7 +236,8 @@ class PersonNamesTest {
               continue; // "Mr Kim" and "Ms Kim" are both right
             }
             boolean female = n.person().female();
-            assertThat(prefix).as("row %d: %s%s", i, prefix, n.surname())
+            assertThat(prefix)
+                .as("row %d: %s%s", i, prefix, n.surname())
                 .isEqualTo(female ? madam : mister);
             women += female ? 1 : 0;
             men += female ? 0 : 1;
@@ -237,9 +250,9 @@ class PersonNamesTest {
   }
 
   /**
-   * The mentions of people named in ORIGINAL rows (every second one), skipping shared
-   * surnames and, if asked, people the title names in full; the lists whose first mention is
-   * not the full name go to {@code failures}.
+   * The mentions of people named in ORIGINAL rows (every second one), skipping shared surnames and,
+   * if asked, people the title names in full; the lists whose first mention is not the full name go
+   * to {@code failures}.
    */
   private static int checkFirstMentions(boolean skipTitlesWithFullName, List<String> failures) {
     List<Article> rows = GeneratedCorpus.rows();
@@ -252,14 +265,13 @@ class PersonNamesTest {
       String language = GeneratedCorpus.languageOf(a);
       for (var entry : mentions(language, GeneratedCorpus.cleanBody(i)).entrySet()) {
         Content.Entity p = entry.getKey();
-        if (namesOf(p, language).sharedSurname() || skipTitlesWithFullName
-            && GeneratedCorpus.cleanTitle(i).contains(p.name(language))) {
+        if (namesOf(p, language).sharedSurname()
+            || skipTitlesWithFullName && GeneratedCorpus.cleanTitle(i).contains(p.name(language))) {
           continue;
         }
         checked++;
         if (entry.getValue().get(0).form() != Form.FULL) {
-          failures.add("row " + i + " [" + GeneratedCorpus.cleanTitle(i) + "] "
-              + entry.getValue());
+          failures.add("row " + i + " [" + GeneratedCorpus.cleanTitle(i) + "] " + entry.getValue());
         }
       }
     }
@@ -281,11 +293,11 @@ class PersonNamesTest {
     assertThat(failures).isEmpty();
   }
 
-  private static boolean sharesSurname(Content.Entity person, java.util.Set<Content.Entity> others,
-      Article a) {
+  private static boolean sharesSurname(
+      Content.Entity person, java.util.Set<Content.Entity> others, Article a) {
     String language = GeneratedCorpus.languageOf(a);
-    return others.stream().anyMatch(o -> o != person
-        && o.shortName(language).equals(person.shortName(language)));
+    return others.stream()
+        .anyMatch(o -> o != person && o.shortName(language).equals(person.shortName(language)));
   }
 
   @Test
@@ -298,8 +310,8 @@ class PersonNamesTest {
       if (a.kind() != Kind.ORIGINAL) {
         continue;
       }
-      Map<Content.Entity, List<Mention>> byPerson = mentions(GeneratedCorpus.languageOf(a),
-          GeneratedCorpus.cleanBody(i));
+      Map<Content.Entity, List<Mention>> byPerson =
+          mentions(GeneratedCorpus.languageOf(a), GeneratedCorpus.cleanBody(i));
       for (Map.Entry<Content.Entity, List<Mention>> e : byPerson.entrySet()) {
         List<Mention> mentions = e.getValue();
         if (mentions.size() < 2 || sharesSurname(e.getKey(), byPerson.keySet(), a)) {
@@ -312,7 +324,8 @@ class PersonNamesTest {
       }
     }
     assertThat(named).isGreaterThan(2_000);
-    assertThat(repeated).as("%d of %d people named more than once", repeated.size(), named)
+    assertThat(repeated)
+        .as("%d of %d people named more than once", repeated.size(), named)
         .isEmpty();
   }
 }

@@ -11,7 +11,9 @@ final class PublishedAt {
 
   /** The three shapes the generator writes. */
   enum Format {
-    ISO_UTC, ISO_OFFSET, EPOCH_SECONDS
+    ISO_UTC,
+    ISO_OFFSET,
+    EPOCH_SECONDS
   }
 
   private static final Pattern ISO_UTC =
@@ -46,8 +48,8 @@ final class PublishedAt {
     try {
       return switch (format) {
         case ISO_UTC -> Instant.parse(value);
-        case ISO_OFFSET -> OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-            .toInstant();
+        case ISO_OFFSET ->
+            OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         case EPOCH_SECONDS -> Instant.ofEpochSecond(Long.parseLong(value));
       };
     } catch (DateTimeException e) {

@@ -61,10 +61,10 @@ class PublishedAtTest {
       Instant instant = PublishedAt.parse(a.publishedAt());
       assertThat(instant).as("row %d: %s", i, a.publishedAt()).isNotNull();
       LocalDate date = generator.dateOf(i);
-      assertThat(instant.atOffset(ZoneOffset.UTC).toLocalDate()).as("row %d: %s", i,
-          a.publishedAt()).isEqualTo(date);
-      if (a.publishedAt().endsWith("+02:00")
-          && !a.publishedAt().startsWith(date.toString())) {
+      assertThat(instant.atOffset(ZoneOffset.UTC).toLocalDate())
+          .as("row %d: %s", i, a.publishedAt())
+          .isEqualTo(date);
+      if (a.publishedAt().endsWith("+02:00") && !a.publishedAt().startsWith(date.toString())) {
         nextDayLocally++; // after 22:00 UTC the local date is the next day: still this date
       }
     }
@@ -77,8 +77,9 @@ class PublishedAtTest {
     for (int i = 0; i < ROWS.size(); i += 7) {
       Article a = ROWS.get(i);
       String path = generator.dateOf(i).toString().replace('-', '/');
-      assertThat(a.url()).as("row %d", i).startsWith("https://www." + a.source() + "/" + path
-          + "/");
+      assertThat(a.url())
+          .as("row %d", i)
+          .startsWith("https://www." + a.source() + "/" + path + "/");
     }
   }
 

@@ -25,7 +25,8 @@ class ZipfTest {
     for (double s : new double[] {0.5, 0.8, 1.0}) {
       int[] counts = histogram(10, s, 11);
       double expected = Math.pow(10, s);
-      assertThat((double) counts[0] / counts[9]).as("s = %s", s)
+      assertThat((double) counts[0] / counts[9])
+          .as("s = %s", s)
           .isCloseTo(expected, within(expected * 0.12));
     }
   }
@@ -42,7 +43,8 @@ class ZipfTest {
     for (int rank : new int[] {0, 1, 4, 19, 49}) {
       double expected = DRAWS / (rank + 1.0) / total;
       // five standard deviations of a binomial count
-      assertThat((double) counts[rank]).as("rank %d", rank)
+      assertThat((double) counts[rank])
+          .as("rank %d", rank)
           .isCloseTo(expected, within(5 * Math.sqrt(expected) + 1));
     }
   }

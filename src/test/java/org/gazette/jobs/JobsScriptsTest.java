@@ -22,10 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The scheduling scripts in jobs/: nightly.sh's choice of day, its commands in both modes, its
- * exit statuses; jobs/gazette handing the properties file's spark.* keys to Spark's SparkConf.
- * The scripts run in bash through their dry runs (GAZETTE_DRY_RUN=1, --dry-run) or with a
- * stand-in for spark-submit: no Spark session, no build.
+ * The scheduling scripts in jobs/: nightly.sh's choice of day, its commands in both modes, its exit
+ * statuses; jobs/gazette handing the properties file's spark.* keys to Spark's SparkConf. The
+ * scripts run in bash through their dry runs (GAZETTE_DRY_RUN=1, --dry-run) or with a stand-in for
+ * spark-submit: no Spark session, no build.
  */
 class JobsScriptsTest {
 
@@ -73,8 +73,14 @@ class JobsScriptsTest {
     command.addAll(Arrays.asList(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     Map<String, String> environment = builder.environment();
-    for (String name : List.of("GAZETTE_PROPERTIES", "GAZETTE_HEAP", "GAZETTE_JAVA_OPTS",
-        "GAZETTE_DRY_RUN", "SPARK_HOME", "JAVA_HOME")) {
+    for (String name :
+        List.of(
+            "GAZETTE_PROPERTIES",
+            "GAZETTE_HEAP",
+            "GAZETTE_JAVA_OPTS",
+            "GAZETTE_DRY_RUN",
+            "SPARK_HOME",
+            "JAVA_HOME")) {
       environment.remove(name);
     }
     environment.putAll(env);
@@ -96,8 +102,10 @@ class JobsScriptsTest {
 
   /** The arguments of one line of shell, as bash reads them (the scripts print %q-quoted). */
   private static List<String> words(String line) throws IOException, InterruptedException {
-    Process bash = new ProcessBuilder("bash", "-c", "eval \"set -- $1\"; printf '%s\\0' \"$@\"",
-        "words", line).redirectErrorStream(true).start();
+    Process bash =
+        new ProcessBuilder("bash", "-c", "eval \"set -- $1\"; printf '%s\\0' \"$@\"", "words", line)
+            .redirectErrorStream(true)
+            .start();
     String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(bash.waitFor()).as(out).isZero();
     return out.isEmpty()
@@ -111,8 +119,9 @@ class JobsScriptsTest {
   }
 
   private static List<String> localNightly(String properties, String... nightly) {
-    List<String> command = new ArrayList<>(List.of("env", "GAZETTE_PROPERTIES=" + properties,
-        JOBS.resolve("gazette").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of("env", "GAZETTE_PROPERTIES=" + properties, JOBS.resolve("gazette").toString()));
     command.addAll(Arrays.asList(nightly));
     return command;
   }
@@ -131,26 +140,65 @@ class JobsScriptsTest {
     List<String> command = words(result.out());
     String day = command.get(command.indexOf("--date") + 1);
     assertThat(day).isIn(before, after);
-    assertThat(command).isEqualTo(localNightly(DEFAULT_PROPERTIES, "nightly", "--date", day,
-        "--input", HOME.resolve("data/sample/articles").toString(),
-        "--output", HOME.resolve("out").toString()));
+    assertThat(command)
+        .isEqualTo(
+            localNightly(
+                DEFAULT_PROPERTIES,
+                "nightly",
+                "--date",
+                day,
+                "--input",
+                HOME.resolve("data/sample/articles").toString(),
+                "--output",
+                HOME.resolve("out").toString()));
   }
 
   @Test
   void takesTheGivenDayAndMoreNightlyOptions() throws Exception {
-    Result result = run(temp(), Map.of(), "nightly.sh", "--dry-run", "2024-02-29", "--",
-        "--no-topics", "--tracked", "my topics.txt");
+    Result result =
+        run(
+            temp(),
+            Map.of(),
+            "nightly.sh",
+            "--dry-run",
+            "2024-02-29",
+            "--",
+            "--no-topics",
+            "--tracked",
+            "my topics.txt");
 
     assertThat(result.status()).as(result.err()).isZero();
-    assertThat(words(result.out())).isEqualTo(localNightly(DEFAULT_PROPERTIES, "nightly",
-        "--date", "2024-02-29", "--input", HOME.resolve("data/sample/articles").toString(),
-        "--output", HOME.resolve("out").toString(), "--no-topics", "--tracked", "my topics.txt"));
+    assertThat(words(result.out()))
+        .isEqualTo(
+            localNightly(
+                DEFAULT_PROPERTIES,
+                "nightly",
+                "--date",
+                "2024-02-29",
+                "--input",
+                HOME.resolve("data/sample/articles").toString(),
+                "--output",
+                HOME.resolve("out").toString(),
+                "--no-topics",
+                "--tracked",
+                "my topics.txt"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2023-02-30", "2023-13-01", "2023-7-3", "20230703", "yesterday",
-      "2023-07-03 ", "2023-07-03|2023-07-04", "--bogus", "--properties", "--properties=",
-      "--properties|/nonexistent/gazette.properties"})
+  @ValueSource(
+      strings = {
+        "2023-02-30",
+        "2023-13-01",
+        "2023-7-3",
+        "20230703",
+        "yesterday",
+        "2023-07-03 ",
+        "2023-07-03|2023-07-04",
+        "--bogus",
+        "--properties",
+        "--properties=",
+        "--properties|/nonexistent/gazette.properties"
+      })
   void badUsageExitsWithStatusTwo(String arguments) throws Exception {
     List<String> args = new ArrayList<>(List.of("--dry-run"));
     args.addAll(Arrays.asList(arguments.split("\\|")));
@@ -164,57 +212,110 @@ class JobsScriptsTest {
   @Test
   void badSettingsExitWithStatusTwoAndOneLine() throws Exception {
     Path mode = write(temp().resolve("mode.properties"), "gazette.submit=yarn");
-    Path backslash = write(temp().resolve("backslash.properties"),
-        "# Windows", "gazette.output=C:\\gazette\\out");
+    Path backslash =
+        write(
+            temp().resolve("backslash.properties"), "# Windows", "gazette.output=C:\\gazette\\out");
 
-    Result badMode = run(temp(), Map.of(), "nightly.sh", "--dry-run", "--properties",
-        mode.toString(), "2023-07-03");
+    Result badMode =
+        run(
+            temp(),
+            Map.of(),
+            "nightly.sh",
+            "--dry-run",
+            "--properties",
+            mode.toString(),
+            "2023-07-03");
     assertThat(badMode.status()).isEqualTo(2);
-    assertThat(badMode.err()).isEqualTo("nightly.sh: gazette.submit must be local or "
-        + "spark-submit (got yarn in " + mode + ")\n");
+    assertThat(badMode.err())
+        .isEqualTo(
+            "nightly.sh: gazette.submit must be local or "
+                + "spark-submit (got yarn in "
+                + mode
+                + ")\n");
 
-    Result badLine = run(temp(), Map.of("GAZETTE_PROPERTIES", backslash.toString()),
-        "nightly.sh", "--dry-run", "2023-07-03");
+    Result badLine =
+        run(
+            temp(),
+            Map.of("GAZETTE_PROPERTIES", backslash.toString()),
+            "nightly.sh",
+            "--dry-run",
+            "2023-07-03");
     assertThat(badLine.status()).isEqualTo(2);
     assertThat(badLine.err()).startsWith("gazette: " + backslash + ", line 2: backslashes");
     assertThat(badLine.err().lines()).hasSize(1);
 
     Path typo = write(temp().resolve("typo.properties"), "gazette.hepa=8g");
     for (String script : List.of("nightly.sh", "gazette")) {
-      Result misspelt = run(temp(), Map.of("GAZETTE_PROPERTIES", typo.toString(),
-          "GAZETTE_DRY_RUN", "1"), script, "--dry-run");
+      Result misspelt =
+          run(
+              temp(),
+              Map.of("GAZETTE_PROPERTIES", typo.toString(), "GAZETTE_DRY_RUN", "1"),
+              script,
+              "--dry-run");
       assertThat(misspelt.status()).as(script).isEqualTo(2);
-      assertThat(misspelt.err()).as(script)
+      assertThat(misspelt.err())
+          .as(script)
           .startsWith("gazette: " + typo + ": unknown key gazette.hepa (the gazette.* keys: ");
     }
   }
 
   @Test
   void sparkSubmitModeHandsThePropertiesFileToSparkSubmit() throws Exception {
-    Path properties = write(temp().resolve("prod.properties"),
-        "spark.master=yarn",
-        "spark.sql.shuffle.partitions=400",
-        "gazette.input = s3a://news/articles",
-        "gazette.output: tables",
-        "gazette.nightly.options=--no-topics  --trend-top 100",
-        "gazette.submit=spark-submit",
-        "gazette.submit.options=--load-spark-defaults --verbose");
+    Path properties =
+        write(
+            temp().resolve("prod.properties"),
+            "spark.master=yarn",
+            "spark.sql.shuffle.partitions=400",
+            "gazette.input = s3a://news/articles",
+            "gazette.output: tables",
+            "gazette.nightly.options=--no-topics  --trend-top 100",
+            "gazette.submit=spark-submit",
+            "gazette.submit.options=--load-spark-defaults --verbose");
 
     // A relative --properties is relative to where the script is called from.
-    Result onPath = run(temp(), Map.of(), "nightly.sh", "--dry-run", "--properties",
-        "prod.properties", "2023-07-03");
+    Result onPath =
+        run(
+            temp(),
+            Map.of(),
+            "nightly.sh",
+            "--dry-run",
+            "--properties",
+            "prod.properties",
+            "2023-07-03");
     assertThat(onPath.status()).as(onPath.err()).isZero();
-    List<String> nightly = List.of("nightly", "--date", "2023-07-03",
-        "--input", "s3a://news/articles", "--output", HOME.resolve("tables").toString(),
-        "--no-topics", "--trend-top", "100");
-    List<String> expected = new ArrayList<>(List.of("spark-submit",
-        "--properties-file", properties.toString(), "--load-spark-defaults", "--verbose",
-        "--class", "org.gazette.Gazette", HOME.resolve("target/gazette-spark.jar").toString()));
+    List<String> nightly =
+        List.of(
+            "nightly",
+            "--date",
+            "2023-07-03",
+            "--input",
+            "s3a://news/articles",
+            "--output",
+            HOME.resolve("tables").toString(),
+            "--no-topics",
+            "--trend-top",
+            "100");
+    List<String> expected =
+        new ArrayList<>(
+            List.of(
+                "spark-submit",
+                "--properties-file",
+                properties.toString(),
+                "--load-spark-defaults",
+                "--verbose",
+                "--class",
+                "org.gazette.Gazette",
+                HOME.resolve("target/gazette-spark.jar").toString()));
     expected.addAll(nightly);
     assertThat(words(onPath.out())).isEqualTo(expected);
 
-    Result sparkHome = run(HOME, Map.of("SPARK_HOME", "/opt/spark 4.2",
-        "GAZETTE_PROPERTIES", properties.toString()), "nightly.sh", "--dry-run", "2023-07-03");
+    Result sparkHome =
+        run(
+            HOME,
+            Map.of("SPARK_HOME", "/opt/spark 4.2", "GAZETTE_PROPERTIES", properties.toString()),
+            "nightly.sh",
+            "--dry-run",
+            "2023-07-03");
     assertThat(sparkHome.status()).as(sparkHome.err()).isZero();
     expected.set(0, "/opt/spark 4.2/bin/spark-submit");
     assertThat(words(sparkHome.out())).isEqualTo(expected);
@@ -223,23 +324,26 @@ class JobsScriptsTest {
   // --- nightly.sh running a job: statuses, log lines, signals --------------------------------
 
   /**
-   * A stand-in for spark-submit: records its arguments; with FAKE_SLEEP, records its pid once
-   * it is ready for TERM and sleeps; exits with FAKE_STATUS.
+   * A stand-in for spark-submit: records its arguments; with FAKE_SLEEP, records its pid once it is
+   * ready for TERM and sleeps; exits with FAKE_STATUS.
    */
   private Path fakeSubmit() throws IOException {
-    Path script = write(temp().resolve("fake submit"),
-        "#!/usr/bin/env bash",
-        "printf '%s\\n' \"$@\" > \"$FAKE_DIR/args\"",
-        "echo 'fake spark-submit: working'",
-        "if [[ -n \"${FAKE_SLEEP:-}\" ]]; then",
-        "  sleep \"$FAKE_SLEEP\" & sleeper=$!",
-        "  trap 'kill $sleeper; exit 143' TERM",
-        "  echo \"$$\" > \"$FAKE_DIR/pid\"",
-        "  wait $sleeper",
-        "fi",
-        "exit \"${FAKE_STATUS:-0}\"");
+    Path script =
+        write(
+            temp().resolve("fake submit"),
+            "#!/usr/bin/env bash",
+            "printf '%s\\n' \"$@\" > \"$FAKE_DIR/args\"",
+            "echo 'fake spark-submit: working'",
+            "if [[ -n \"${FAKE_SLEEP:-}\" ]]; then",
+            "  sleep \"$FAKE_SLEEP\" & sleeper=$!",
+            "  trap 'kill $sleeper; exit 143' TERM",
+            "  echo \"$$\" > \"$FAKE_DIR/pid\"",
+            "  wait $sleeper",
+            "fi",
+            "exit \"${FAKE_STATUS:-0}\"");
     assertThat(script.toFile().setExecutable(true)).isTrue();
-    write(temp().resolve("fake.properties"),
+    write(
+        temp().resolve("fake.properties"),
         "gazette.submit=spark-submit",
         "gazette.submit.command=" + script,
         "gazette.submit.jar=" + script,
@@ -261,27 +365,39 @@ class JobsScriptsTest {
   @ValueSource(ints = {0, 1, 2, 3})
   void passesTheJobsExitStatusOnAndLogsStartAndEnd(int status) throws Exception {
     Path submit = fakeSubmit();
-    Result result = run(HOME, fakeEnv("FAKE_STATUS", Integer.toString(status)), "nightly.sh",
-        "2023-07-03");
+    Result result =
+        run(HOME, fakeEnv("FAKE_STATUS", Integer.toString(status)), "nightly.sh", "2023-07-03");
 
     assertThat(result.status()).isEqualTo(status);
     List<String> lines = result.lines();
     assertThat(lines).hasSize(3);
-    assertThat(lines.get(0)).matches(STAMP + " nightly.sh: starting nightly --date 2023-07-03 "
-        + "\\(spark-submit, .*fake.properties\\)");
+    assertThat(lines.get(0))
+        .matches(
+            STAMP
+                + " nightly.sh: starting nightly --date 2023-07-03 "
+                + "\\(spark-submit, .*fake.properties\\)");
     assertThat(lines.get(1)).isEqualTo("fake spark-submit: working");
-    String end = switch (status) {
-      case 0 -> "finished in \\d+s";
-      case 2 -> "refused \\(exit status 2: bad usage\\) after \\d+s";
-      default -> "failed \\(exit status " + status + "\\) after \\d+s";
-    };
+    String end =
+        switch (status) {
+          case 0 -> "finished in \\d+s";
+          case 2 -> "refused \\(exit status 2: bad usage\\) after \\d+s";
+          default -> "failed \\(exit status " + status + "\\) after \\d+s";
+        };
     assertThat(lines.get(2)).matches(STAMP + " nightly.sh: nightly --date 2023-07-03 " + end);
-    assertThat(Files.readAllLines(temp().resolve("args"))).containsExactly(
-        "--properties-file", temp().resolve("fake.properties").toString(),
-        "--class", "org.gazette.Gazette", submit.toString(),
-        "nightly", "--date", "2023-07-03",
-        "--input", HOME.resolve("data/sample/articles").toString(),
-        "--output", "/tmp/gazette out");
+    assertThat(Files.readAllLines(temp().resolve("args")))
+        .containsExactly(
+            "--properties-file",
+            temp().resolve("fake.properties").toString(),
+            "--class",
+            "org.gazette.Gazette",
+            submit.toString(),
+            "nightly",
+            "--date",
+            "2023-07-03",
+            "--input",
+            HOME.resolve("data/sample/articles").toString(),
+            "--output",
+            "/tmp/gazette out");
   }
 
   @Test
@@ -300,34 +416,42 @@ class JobsScriptsTest {
       Result result = finish(nightly);
 
       assertThat(result.status()).isEqualTo(143);
-      assertThat(result.lines().get(result.lines().size() - 1)).matches(
-          STAMP + " nightly.sh: nightly --date 2023-07-03 failed \\(exit status 143\\).*");
+      assertThat(result.lines().get(result.lines().size() - 1))
+          .matches(STAMP + " nightly.sh: nightly --date 2023-07-03 failed \\(exit status 143\\).*");
       assertThat(ProcessHandle.of(job).map(ProcessHandle::isAlive).orElse(false))
-          .as("the job stopped with the script").isFalse();
+          .as("the job stopped with the script")
+          .isFalse();
     } finally {
-      ProcessHandle.of(job).ifPresent(handle -> {
-        handle.descendants().forEach(ProcessHandle::destroyForcibly);
-        handle.destroyForcibly();
-      });
+      ProcessHandle.of(job)
+          .ifPresent(
+              handle -> {
+                handle.descendants().forEach(ProcessHandle::destroyForcibly);
+                handle.destroyForcibly();
+              });
     }
   }
 
   @Test
   void sparkSubmitModeRefusesAMissingProgramOrJar() throws Exception {
-    Path properties = write(temp().resolve("missing.properties"),
-        "gazette.submit=spark-submit",
-        "gazette.submit.command=" + temp().resolve("no such spark-submit"));
-    Result noProgram = run(HOME, Map.of("GAZETTE_PROPERTIES", properties.toString()),
-        "nightly.sh", "2023-07-03");
+    Path properties =
+        write(
+            temp().resolve("missing.properties"),
+            "gazette.submit=spark-submit",
+            "gazette.submit.command=" + temp().resolve("no such spark-submit"));
+    Result noProgram =
+        run(HOME, Map.of("GAZETTE_PROPERTIES", properties.toString()), "nightly.sh", "2023-07-03");
     assertThat(noProgram.status()).isEqualTo(2);
     assertThat(noProgram.out()).isEmpty();
     assertThat(noProgram.err()).startsWith("nightly.sh: cannot run ");
 
     Path submit = fakeSubmit();
-    write(properties, "gazette.submit=spark-submit", "gazette.submit.command=" + submit,
+    write(
+        properties,
+        "gazette.submit=spark-submit",
+        "gazette.submit.command=" + submit,
         "gazette.submit.jar=" + temp().resolve("no such.jar"));
-    Result noJar = run(HOME, Map.of("GAZETTE_PROPERTIES", properties.toString()),
-        "nightly.sh", "2023-07-03");
+    Result noJar =
+        run(HOME, Map.of("GAZETTE_PROPERTIES", properties.toString()), "nightly.sh", "2023-07-03");
     assertThat(noJar.status()).isEqualTo(2);
     assertThat(noJar.err()).startsWith("nightly.sh: no application jar ");
   }
@@ -335,7 +459,8 @@ class JobsScriptsTest {
   // --- jobs/gazette: the properties file into the JVM and SparkConf -------------------------
 
   private Path localProperties() throws IOException {
-    return write(temp().resolve("local.properties"),
+    return write(
+        temp().resolve("local.properties"),
         "# spark.* keys for SparkConf; spark.master is spark-submit's",
         "spark.master=yarn",
         "spark.sql.shuffle.partitions = 7",
@@ -359,15 +484,19 @@ class JobsScriptsTest {
 
   @Test
   void launcherPassesTheFilesSparkKeysAsSystemProperties() throws Exception {
-    List<String> command = launcherCommand(
-        Map.of("GAZETTE_PROPERTIES", localProperties().toString()), "--version");
+    List<String> command =
+        launcherCommand(Map.of("GAZETTE_PROPERTIES", localProperties().toString()), "--version");
 
     assertThat(command.get(0)).isEqualTo("java");
-    assertThat(command).contains("-Xmx1g", "-Dspark.sql.shuffle.partitions=7",
-        "-Dspark.sql.parquet.compression.codec=snappy",
-        "-Dspark.executor.extraJavaOptions=-XX:+UseG1GC -Dgazette.probe=a b",
-        "-Dspark.master=local[2]");
-    assertThat(command).doesNotContain("-Dspark.master=yarn")
+    assertThat(command)
+        .contains(
+            "-Xmx1g",
+            "-Dspark.sql.shuffle.partitions=7",
+            "-Dspark.sql.parquet.compression.codec=snappy",
+            "-Dspark.executor.extraJavaOptions=-XX:+UseG1GC -Dgazette.probe=a b",
+            "-Dspark.master=local[2]");
+    assertThat(command)
+        .doesNotContain("-Dspark.master=yarn")
         .noneMatch(a -> a.contains("gazette.input"));
     assertThat(command.subList(command.indexOf("org.gazette.Gazette"), command.size()))
         .containsExactly("org.gazette.Gazette", "--version");
@@ -378,7 +507,8 @@ class JobsScriptsTest {
     List<String> command = launcherCommand(Map.of(), "nightly");
 
     assertThat(command).contains("-Xmx4g", "-Dspark.master=local[*]");
-    assertThat(command).filteredOn(a -> a.startsWith("-Dspark."))
+    assertThat(command)
+        .filteredOn(a -> a.startsWith("-Dspark."))
         .containsExactly("-Dspark.sql.parquet.compression.codec=zstd", "-Dspark.master=local[*]");
     assertThat(command.subList(command.indexOf("org.gazette.Gazette"), command.size()))
         .containsExactly("org.gazette.Gazette", "nightly");
@@ -389,31 +519,44 @@ class JobsScriptsTest {
 
   @Test
   void launcherRefusesAPropertiesFileItCannotRead() throws Exception {
-    Result result = run(HOME, Map.of("GAZETTE_PROPERTIES", "/nonexistent/gazette.properties"),
-        "gazette", "--version");
+    Result result =
+        run(
+            HOME,
+            Map.of("GAZETTE_PROPERTIES", "/nonexistent/gazette.properties"),
+            "gazette",
+            "--version");
 
     assertThat(result.status()).isEqualTo(2);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).startsWith(
-        "gazette: cannot read the properties file /nonexistent/gazette.properties");
+    assertThat(result.err())
+        .startsWith("gazette: cannot read the properties file /nonexistent/gazette.properties");
   }
 
   @Test
   void sparkConfSeesTheFileTheEnvironmentWinsOverIt() throws Exception {
-    List<String> command = launcherCommand(Map.of(
-        "GAZETTE_PROPERTIES", localProperties().toString(),
-        "GAZETTE_HEAP", "256m",
-        "GAZETTE_JAVA_OPTS", "-Dspark.sql.parquet.compression.codec=lz4"), "--version");
+    List<String> command =
+        launcherCommand(
+            Map.of(
+                "GAZETTE_PROPERTIES", localProperties().toString(),
+                "GAZETTE_HEAP", "256m",
+                "GAZETTE_JAVA_OPTS", "-Dspark.sql.parquet.compression.codec=lz4"),
+            "--version");
     assertThat(command).contains("-Xmx256m");
 
     // The launcher's JVM options, then this test's classpath and the probe instead of Gazette.
     List<String> probe = new ArrayList<>();
     probe.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     probe.addAll(command.subList(1, command.indexOf("-cp")));
-    probe.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        SparkConfProbe.class.getName(), "spark.master", "spark.sql.shuffle.partitions",
-        "spark.sql.parquet.compression.codec", "spark.executor.extraJavaOptions",
-        "gazette.input"));
+    probe.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            SparkConfProbe.class.getName(),
+            "spark.master",
+            "spark.sql.shuffle.partitions",
+            "spark.sql.parquet.compression.codec",
+            "spark.executor.extraJavaOptions",
+            "gazette.input"));
     Process java = new ProcessBuilder(probe).redirectErrorStream(true).start();
     String out = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -431,53 +574,78 @@ class JobsScriptsTest {
   @Test
   void localModeHandsThePropertiesFileToTheLauncher() throws Exception {
     Path properties = localProperties();
-    Result result = run(temp(), Map.of("GAZETTE_DRY_RUN", "1"), "nightly.sh",
-        "--properties", properties.toString(), "2023-07-03");
+    Result result =
+        run(
+            temp(),
+            Map.of("GAZETTE_DRY_RUN", "1"),
+            "nightly.sh",
+            "--properties",
+            properties.toString(),
+            "2023-07-03");
 
     assertThat(result.status()).as(result.err()).isZero();
     List<String> lines = result.lines();
     assertThat(lines).hasSize(3);
-    assertThat(lines.get(0)).matches(STAMP + " nightly.sh: starting nightly --date 2023-07-03 "
-        + "\\(local, .*local.properties\\)");
+    assertThat(lines.get(0))
+        .matches(
+            STAMP
+                + " nightly.sh: starting nightly --date 2023-07-03 "
+                + "\\(local, .*local.properties\\)");
     assertThat(lines.get(2)).matches(STAMP + " nightly.sh: nightly --date 2023-07-03 finished.*");
     List<String> command = words(lines.get(1));
-    assertThat(command).contains("-Xmx1g", "-Dspark.sql.shuffle.partitions=7",
-        "-Dspark.master=local[2]");
+    assertThat(command)
+        .contains("-Xmx1g", "-Dspark.sql.shuffle.partitions=7", "-Dspark.master=local[2]");
     assertThat(command.subList(command.indexOf("org.gazette.Gazette"), command.size()))
-        .containsExactly("org.gazette.Gazette", "nightly", "--date", "2023-07-03",
-            "--input", HOME.resolve("corpus").toString(), "--output", "/data/gazette tables");
+        .containsExactly(
+            "org.gazette.Gazette",
+            "nightly",
+            "--date",
+            "2023-07-03",
+            "--input",
+            HOME.resolve("corpus").toString(),
+            "--output",
+            "/data/gazette tables");
   }
 
   // --- jobs/gazette running the job: statuses, memory, signals --------------------------------
 
   /**
-   * A copy of the launcher in a home of its own, built as far as the launcher looks (a jar
-   * and a classpath file newer than any source), with a stand-in for java in JAVA_HOME that
-   * records its arguments; with FAKE_SLEEP, records its pid once it is ready for TERM and
-   * sleeps; exits with FAKE_STATUS.
+   * A copy of the launcher in a home of its own, built as far as the launcher looks (a jar and a
+   * classpath file newer than any source), with a stand-in for java in JAVA_HOME that records its
+   * arguments; with FAKE_SLEEP, records its pid once it is ready for TERM and sleeps; exits with
+   * FAKE_STATUS.
    */
   private Map<String, String> fakeJava(String... more) throws IOException {
     Path home = Files.createDirectories(temp().resolve("home"));
     Path jobs = Files.createDirectories(home.resolve("jobs/lib"));
-    for (String file : List.of("gazette", "jvm.options", "log4j2.properties",
-        "gazette.properties", "lib/properties.sh")) {
-      Files.copy(JOBS.resolve(file), home.resolve("jobs").resolve(file),
+    for (String file :
+        List.of(
+            "gazette",
+            "jvm.options",
+            "log4j2.properties",
+            "gazette.properties",
+            "lib/properties.sh")) {
+      Files.copy(
+          JOBS.resolve(file),
+          home.resolve("jobs").resolve(file),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     Path target = Files.createDirectories(home.resolve("target"));
     write(target.resolve("gazette.jar"), "not a jar");
     write(target.resolve("classpath.txt"), "/nowhere.jar");
     Path bin = Files.createDirectories(temp().resolve("java home/bin"));
-    Path java = write(bin.resolve("java"),
-        "#!/usr/bin/env bash",
-        "printf '%s\\n' \"$@\" > \"$FAKE_DIR/args\"",
-        "if [[ -n \"${FAKE_SLEEP:-}\" ]]; then",
-        "  sleep \"$FAKE_SLEEP\" & sleeper=$!",
-        "  trap 'kill $sleeper; exit 143' TERM",
-        "  echo \"$$\" > \"$FAKE_DIR/pid\"",
-        "  wait $sleeper",
-        "fi",
-        "exit \"${FAKE_STATUS:-0}\"");
+    Path java =
+        write(
+            bin.resolve("java"),
+            "#!/usr/bin/env bash",
+            "printf '%s\\n' \"$@\" > \"$FAKE_DIR/args\"",
+            "if [[ -n \"${FAKE_SLEEP:-}\" ]]; then",
+            "  sleep \"$FAKE_SLEEP\" & sleeper=$!",
+            "  trap 'kill $sleeper; exit 143' TERM",
+            "  echo \"$$\" > \"$FAKE_DIR/pid\"",
+            "  wait $sleeper",
+            "fi",
+            "exit \"${FAKE_STATUS:-0}\"");
     assertThat(java.toFile().setExecutable(true)).isTrue();
     Map<String, String> env = new LinkedHashMap<>();
     env.put("FAKE_DIR", temp().toString());
@@ -513,11 +681,13 @@ class JobsScriptsTest {
     Result result = finish(startScript(fakeLauncher(), env, "nightly"));
 
     assertThat(result.status()).isEqualTo(1);
-    assertThat(result.err().lines().toList()).containsExactly("gazette: the job ran out of "
-        + "memory in its 512m heap and stopped; nothing of the pass it was running was written "
-        + "to the tables. Give it more memory (GAZETTE_HEAP=8g, or gazette.heap in the "
-        + "properties file) or, for nightly, fewer articles per pass (--max-pass-rows N, or "
-        + "--from/--to with --chunk-days N)");
+    assertThat(result.err().lines().toList())
+        .containsExactly(
+            "gazette: the job ran out of "
+                + "memory in its 512m heap and stopped; nothing of the pass it was running was written "
+                + "to the tables. Give it more memory (GAZETTE_HEAP=8g, or gazette.heap in the "
+                + "properties file) or, for nightly, fewer articles per pass (--max-pass-rows N, or "
+                + "--from/--to with --chunk-days N)");
     assertThat(Files.readAllLines(temp().resolve("args"))).contains("-Xmx512m");
   }
 
@@ -536,7 +706,8 @@ class JobsScriptsTest {
 
       assertThat(result.status()).isEqualTo(143);
       assertThat(ProcessHandle.of(job).map(ProcessHandle::isAlive).orElse(false))
-          .as("the job stopped with the launcher").isFalse();
+          .as("the job stopped with the launcher")
+          .isFalse();
     } finally {
       ProcessHandle.of(job).ifPresent(ProcessHandle::destroyForcibly);
     }
@@ -546,12 +717,15 @@ class JobsScriptsTest {
 
   @Test
   void airflowDagBuildsItsSparkSubmitTaskFromThePropertiesFile() throws Exception {
-    boolean python = Arrays.stream(System.getenv().getOrDefault("PATH", "")
-        .split(File.pathSeparator)).anyMatch(dir -> Files.isExecutable(Path.of(dir, "python3")));
+    boolean python =
+        Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+            .anyMatch(dir -> Files.isExecutable(Path.of(dir, "python3")));
     Assumptions.assumeTrue(python, "python3 is not on the PATH");
-    Process check = new ProcessBuilder("python3", "-B",
-        JOBS.resolve("airflow/check_gazette_nightly.py").toString())
-        .redirectErrorStream(true).start();
+    Process check =
+        new ProcessBuilder(
+                "python3", "-B", JOBS.resolve("airflow/check_gazette_nightly.py").toString())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(check.exitValue()).as(out).isZero();

@@ -8,12 +8,13 @@ class NameLexiconTest {
 
   @Test
   void singleWordsGetTheirListsFlags() {
-    NameLexicon lexicon = new NameLexicon.Builder()
-        .add("Vladimir", NameLexicon.FIRST_NAME)
-        .addName("Pyongyang", NameLexicon.PLACE)
-        .add("russe", NameLexicon.DEMONYM)
-        .add("M.", NameLexicon.HONORIFIC)
-        .build();
+    NameLexicon lexicon =
+        new NameLexicon.Builder()
+            .add("Vladimir", NameLexicon.FIRST_NAME)
+            .addName("Pyongyang", NameLexicon.PLACE)
+            .add("russe", NameLexicon.DEMONYM)
+            .add("M.", NameLexicon.HONORIFIC)
+            .build();
     assertThat(lexicon.flags(Hashes.folded("vladimir"))).isEqualTo(NameLexicon.FIRST_NAME);
     assertThat(lexicon.flags(Hashes.folded("PYONGYANG"))).isEqualTo(NameLexicon.PLACE);
     assertThat(lexicon.flags(Hashes.folded("Russe"))).isEqualTo(NameLexicon.DEMONYM);
@@ -23,10 +24,11 @@ class NameLexiconTest {
 
   @Test
   void multiWordPlacesAreWholePhrasesAndMarkTheirParts() {
-    NameLexicon lexicon = new NameLexicon.Builder()
-        .addName("Corée du Nord", NameLexicon.PLACE)
-        .addName("Kryvyi Rig", NameLexicon.PLACE)
-        .build();
+    NameLexicon lexicon =
+        new NameLexicon.Builder()
+            .addName("Corée du Nord", NameLexicon.PLACE)
+            .addName("Kryvyi Rig", NameLexicon.PLACE)
+            .build();
     long h = 0;
     for (String w : new String[] {"Corée", "du", "Nord"}) {
       h = NameLexicon.phrase(h, Hashes.folded(w));
@@ -44,8 +46,8 @@ class NameLexiconTest {
       assertThat(bundled.size()).isZero();
     } else {
       assertThat(bundled.flags(Hashes.folded("Pyongyang")) & NameLexicon.PLACE).isNotZero();
-      long h = NameLexicon.phrase(NameLexicon.phrase(0, Hashes.folded("Kryvyi")),
-          Hashes.folded("Rig"));
+      long h =
+          NameLexicon.phrase(NameLexicon.phrase(0, Hashes.folded("Kryvyi")), Hashes.folded("Rig"));
       assertThat(bundled.isPhrase(h)).isTrue();
     }
   }

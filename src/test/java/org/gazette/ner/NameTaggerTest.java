@@ -31,26 +31,50 @@ class NameTaggerTest {
   }
 
   private static String seedArticle() throws IOException {
-    String line = Files.readAllLines(Path.of("data/sample/seed-articles.jsonl"),
-        StandardCharsets.UTF_8).get(0);
+    String line =
+        Files.readAllLines(Path.of("data/sample/seed-articles.jsonl"), StandardCharsets.UTF_8)
+            .get(0);
     int body = line.indexOf("\"body\": \"") + 9;
-    return TextCleaner.clean(line.substring(body, line.lastIndexOf('"'))
-        .replace("\\n", "\n").replace("\\\"", "\""));
+    return TextCleaner.clean(
+        line.substring(body, line.lastIndexOf('"')).replace("\\n", "\n").replace("\\\"", "\""));
   }
 
   @Test
   void theExampleArticleNamesItsPeoplePlacesAndAgencies() throws IOException {
     Set<String> found = new TreeSet<>(names(FR, seedArticle()));
-    assertThat(found).contains("Vladimir Poutine/PER", "Poutine/PER", "Kim Jong Un/PER",
-        "Kim/PER", "Sergei Shoigu/PER", "Shoigu/PER", "Ankita Panda/PER", "Igor Klymenko/PER",
-        "Pyongyang/LOC", "Corée du Nord/LOC", "Russie/LOC", "Ukraine/LOC", "États-Unis/LOC",
-        "Kryvyi Rig/LOC", "KCNA/ORG", "Reuters/ORG", "NK News/ORG");
+    assertThat(found)
+        .contains(
+            "Vladimir Poutine/PER",
+            "Poutine/PER",
+            "Kim Jong Un/PER",
+            "Kim/PER",
+            "Sergei Shoigu/PER",
+            "Shoigu/PER",
+            "Ankita Panda/PER",
+            "Igor Klymenko/PER",
+            "Pyongyang/LOC",
+            "Corée du Nord/LOC",
+            "Russie/LOC",
+            "Ukraine/LOC",
+            "États-Unis/LOC",
+            "Kryvyi Rig/LOC",
+            "KCNA/ORG",
+            "Reuters/ORG",
+            "NK News/ORG");
     // no capitalised common word, no honorific, nothing of "Jour de la Victoire" as a person
-    assertThat(found).noneMatch(n -> n.startsWith("M. ") || n.startsWith("Le ")
-        || n.startsWith("Les ") || n.startsWith("Dans") || n.startsWith("Avant")
-        || n.startsWith("Ce ") || n.startsWith("On/") || n.startsWith("Au "));
-    assertThat(found).noneMatch(n -> (n.contains("Jour") || n.contains("Victoire"))
-        && n.endsWith("/PER"));
+    assertThat(found)
+        .noneMatch(
+            n ->
+                n.startsWith("M. ")
+                    || n.startsWith("Le ")
+                    || n.startsWith("Les ")
+                    || n.startsWith("Dans")
+                    || n.startsWith("Avant")
+                    || n.startsWith("Ce ")
+                    || n.startsWith("On/")
+                    || n.startsWith("Au "));
+    assertThat(found)
+        .noneMatch(n -> (n.contains("Jour") || n.contains("Victoire")) && n.endsWith("/PER"));
   }
 
   @Test
@@ -75,11 +99,17 @@ class NameTaggerTest {
 
   @Test
   void englishSentences() {
-    assertThat(names(EN, "German Chancellor Olaf Scholz met Joe Biden at the White House on "
-        + "Friday, Reuters reported."))
+    assertThat(
+            names(
+                EN,
+                "German Chancellor Olaf Scholz met Joe Biden at the White House on "
+                    + "Friday, Reuters reported."))
         .contains("Olaf Scholz/PER", "Joe Biden/PER", "Reuters/ORG");
-    assertThat(names(EN, "Shares of Barclays rose 2 percent in London after the European "
-        + "Commission approved the deal."))
+    assertThat(
+            names(
+                EN,
+                "Shares of Barclays rose 2 percent in London after the European "
+                    + "Commission approved the deal."))
         .contains("Barclays/ORG", "London/LOC", "European Commission/ORG");
   }
 
@@ -89,8 +119,13 @@ class NameTaggerTest {
     assertThat(names(FR, "Les deux hommes ont assisté. Ce jour est célébré chaque année."))
         .isEmpty();
     List<String> headline = names(EN, "Putin Sends Letter To Kim As Talks Stall In Pyongyang");
-    assertThat(headline).noneMatch(n -> n.startsWith("Sends") || n.startsWith("Letter")
-        || n.startsWith("Talks") || n.contains("Stall"));
+    assertThat(headline)
+        .noneMatch(
+            n ->
+                n.startsWith("Sends")
+                    || n.startsWith("Letter")
+                    || n.startsWith("Talks")
+                    || n.contains("Stall"));
   }
 
   @Test
@@ -115,9 +150,43 @@ class NameTaggerTest {
   @Test
   void randomTextsGiveSpansInBoundsInOrderNeverOverlappingAndAlwaysTheSame() {
     Random random = new Random(7);
-    String[] words = {"Le", "la", "de", "Paris", "Poutine", "M.", "Kim", "Jong", "Un", ",", ".",
-        "«", "»", "“", "l’", "Agence", "du", "Nord", "NEW", "YORK", "3.5", "U.S.", "\n", "the",
-        "of", "Bank", "America", "Ω", "Ж", "Путин", "金正恩", "ไทย", "'s", "-", "Jean-Pierre"};
+    String[] words = {
+      "Le",
+      "la",
+      "de",
+      "Paris",
+      "Poutine",
+      "M.",
+      "Kim",
+      "Jong",
+      "Un",
+      ",",
+      ".",
+      "«",
+      "»",
+      "“",
+      "l’",
+      "Agence",
+      "du",
+      "Nord",
+      "NEW",
+      "YORK",
+      "3.5",
+      "U.S.",
+      "\n",
+      "the",
+      "of",
+      "Bank",
+      "America",
+      "Ω",
+      "Ж",
+      "Путин",
+      "金正恩",
+      "ไทย",
+      "'s",
+      "-",
+      "Jean-Pierre"
+    };
     for (int round = 0; round < 300; round++) {
       StringBuilder text = new StringBuilder();
       int length = random.nextInt(60);
@@ -146,19 +215,21 @@ class NameTaggerTest {
   void trainingIsDeterministicAndModelsSurviveTheirFile() throws IOException {
     List<AnnotatedText> texts = new ArrayList<>();
     String[][] sentences = {
-        {"Vladimir", "Poutine", "a", "écrit", "à", "Kim", "."},
-        {"M.", "Shoigu", "est", "à", "Pyongyang", "."},
-        {"Reuters", "cite", "l'", "Agence", "France-Presse", "."},
+      {"Vladimir", "Poutine", "a", "écrit", "à", "Kim", "."},
+      {"M.", "Shoigu", "est", "à", "Pyongyang", "."},
+      {"Reuters", "cite", "l'", "Agence", "France-Presse", "."},
     };
     String[][] tags = {
-        {"B-PER", "I-PER", "O", "O", "O", "B-PER", "O"},
-        {"O", "B-PER", "O", "O", "B-LOC", "O"},
-        {"B-ORG", "O", "O", "B-ORG", "I-ORG", "O"},
+      {"B-PER", "I-PER", "O", "O", "O", "B-PER", "O"},
+      {"O", "B-PER", "O", "O", "B-LOC", "O"},
+      {"B-ORG", "O", "O", "B-ORG", "I-ORG", "O"},
     };
     for (int k = 0; k < sentences.length; k++) {
-      texts.add(NerCorpus.build(new ArrayList<>(List.of(sentences[k])),
-          new ArrayList<>(List.of(tags[k])),
-          new ArrayList<>(java.util.Collections.nCopies(sentences[k].length, 0))));
+      texts.add(
+          NerCorpus.build(
+              new ArrayList<>(List.of(sentences[k])),
+              new ArrayList<>(List.of(tags[k])),
+              new ArrayList<>(java.util.Collections.nCopies(sentences[k].length, 0))));
     }
     NameTrainer.Options options = new NameTrainer.Options("fr", 14, 2, 5, 3, 0, 0);
     NameTrainer.Result a = NameTrainer.train(texts, options, NameLexicon.EMPTY);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class NameTokenizerTest {
 
@@ -24,34 +24,38 @@ class NameTokenizerTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '→', value = {
-      "selon l’Agence centrale → selon|l’|Agence|centrale",
-      "l'invasion d'Ukraine → l'|invasion|d'|Ukraine",
-      "L’objectif qu’il jusqu’à → L’|objectif|qu’|il|jusqu’|à",
-      "aujourd'hui O'Brien → aujourd'hui|O'Brien",
-      "Putin's letter → Putin|'s|letter",
-      "« Jour de la Victoire » → «|Jour|de|la|Victoire|»",
-      "le “Jour de la Victoire” → le|“|Jour|de|la|Victoire|”",
-      "Hwasong-17 nord-coréen a-t-il → Hwasong-17|nord-coréen|a-t-il",
-      "M. Poutine et Mme Dupont → M.|Poutine|et|Mme|Dupont",
-      "Mr. Biden met Dr Smith → Mr.|Biden|met|Dr|Smith",
-      "the U.S. and J. K. Rowling → the|U.S.|and|J.|K.|Rowling",
-      "3.5 percent of 1,000 → 3.5|percent|of|1,000",
-      "(KCNA), Reuters. → (|KCNA|)|,|Reuters|.",
-  })
+  @CsvSource(
+      delimiter = '→',
+      value = {
+        "selon l’Agence centrale → selon|l’|Agence|centrale",
+        "l'invasion d'Ukraine → l'|invasion|d'|Ukraine",
+        "L’objectif qu’il jusqu’à → L’|objectif|qu’|il|jusqu’|à",
+        "aujourd'hui O'Brien → aujourd'hui|O'Brien",
+        "Putin's letter → Putin|'s|letter",
+        "« Jour de la Victoire » → «|Jour|de|la|Victoire|»",
+        "le “Jour de la Victoire” → le|“|Jour|de|la|Victoire|”",
+        "Hwasong-17 nord-coréen a-t-il → Hwasong-17|nord-coréen|a-t-il",
+        "M. Poutine et Mme Dupont → M.|Poutine|et|Mme|Dupont",
+        "Mr. Biden met Dr Smith → Mr.|Biden|met|Dr|Smith",
+        "the U.S. and J. K. Rowling → the|U.S.|and|J.|K.|Rowling",
+        "3.5 percent of 1,000 → 3.5|percent|of|1,000",
+        "(KCNA), Reuters. → (|KCNA|)|,|Reuters|.",
+      })
   void tokens(String text, String expected) {
     assertThat(cut(text.strip())).isEqualTo(expected.strip());
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '→', value = {
-      "Il part. Elle reste. → Il|part|. / Elle|reste|.",
-      "M. Poutine remercie. Kim sourit ! Et alors ? Oui. → M.|Poutine|remercie|. / Kim|sourit|! / Et|alors|? / Oui|.",
-      "Mr. Smith went to the U.S. on Monday. → Mr.|Smith|went|to|the|U.S.|on|Monday|.",
-      "comme le “Jour de la Victoire”. Avant → comme|le|“|Jour|de|la|Victoire|”|. / Avant",
-      "« C’est fini. » Il part → «|C’|est|fini|.|» / Il|part",
-      "It cost 3.5 million. Shares fell → It|cost|3.5|million|. / Shares|fell",
-  })
+  @CsvSource(
+      delimiter = '→',
+      value = {
+        "Il part. Elle reste. → Il|part|. / Elle|reste|.",
+        "M. Poutine remercie. Kim sourit ! Et alors ? Oui. → M.|Poutine|remercie|. / Kim|sourit|! / Et|alors|? / Oui|.",
+        "Mr. Smith went to the U.S. on Monday. → Mr.|Smith|went|to|the|U.S.|on|Monday|.",
+        "comme le “Jour de la Victoire”. Avant → comme|le|“|Jour|de|la|Victoire|”|. / Avant",
+        "« C’est fini. » Il part → «|C’|est|fini|.|» / Il|part",
+        "It cost 3.5 million. Shares fell → It|cost|3.5|million|. / Shares|fell",
+      })
   void sentences(String text, String expected) {
     assertThat(cut(text.strip())).isEqualTo(expected.strip());
   }
@@ -76,11 +80,12 @@ class NameTokenizerTest {
 
   @Test
   void tokensOfGivenWordsKeepSentences() {
-    NameTokens t = NameTokens.of(List.of("EU", "rejects", ".", "Peter", "Blackburn"),
-        new int[] {0, 0, 0, 1, 1});
+    NameTokens t =
+        NameTokens.of(
+            List.of("EU", "rejects", ".", "Peter", "Blackburn"), new int[] {0, 0, 0, 1, 1});
     assertThat(t.text()).isEqualTo("EU rejects .\nPeter Blackburn");
     assertThat(t.sentence(3)).isEqualTo(1);
-    assertThat(new ArrayList<>(t.tokens())).containsExactly("EU", "rejects", ".", "Peter",
-        "Blackburn");
+    assertThat(new ArrayList<>(t.tokens()))
+        .containsExactly("EU", "rejects", ".", "Peter", "Blackburn");
   }
 }

@@ -17,10 +17,15 @@ class SpanScoresTest {
     // gold: PER [0,2), LOC [5,6), ORG [8,10); predicted: PER [0,2) right, LOC [5,6) typed ORG
     // (one false positive ORG, one missed LOC), ORG [8,9) too short (false positive and
     // missed), MISC [12,13) invented
-    List<NameSpan> gold = List.of(span(0, 2, EntityType.PER), span(5, 6, EntityType.LOC),
-        span(8, 10, EntityType.ORG));
-    List<NameSpan> predicted = List.of(span(0, 2, EntityType.PER), span(5, 6, EntityType.ORG),
-        span(8, 9, EntityType.ORG), span(12, 13, EntityType.MISC));
+    List<NameSpan> gold =
+        List.of(
+            span(0, 2, EntityType.PER), span(5, 6, EntityType.LOC), span(8, 10, EntityType.ORG));
+    List<NameSpan> predicted =
+        List.of(
+            span(0, 2, EntityType.PER),
+            span(5, 6, EntityType.ORG),
+            span(8, 9, EntityType.ORG),
+            span(12, 13, EntityType.MISC));
     SpanScores scores = new SpanScores();
     scores.add(gold, predicted);
 

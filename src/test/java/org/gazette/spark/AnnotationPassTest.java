@@ -16,27 +16,27 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pieces of the annotation pass that meet input rows with decisions taken elsewhere, in
- * plain Java: fingerprints, the decisions of a partition, the partitioner that sends them.
+ * The pieces of the annotation pass that meet input rows with decisions taken elsewhere, in plain
+ * Java: fingerprints, the decisions of a partition, the partitioner that sends them.
  */
 class AnnotationPassTest {
 
   /** Judged input rows, as {@link AnnotationPass#judged} gives them. */
-  private static final StructType JUDGED = new StructType()
-      .add("id", DataTypes.StringType)
-      .add("published_at", DataTypes.TimestampType)
-      .add("title", DataTypes.StringType)
-      .add("body", DataTypes.StringType)
-      .add("input_file", DataTypes.LongType)
-      .add("input_row", DataTypes.LongType)
-      .add("reason", DataTypes.StringType)
-      .add("part", DataTypes.IntegerType);
+  private static final StructType JUDGED =
+      new StructType()
+          .add("id", DataTypes.StringType)
+          .add("published_at", DataTypes.TimestampType)
+          .add("title", DataTypes.StringType)
+          .add("body", DataTypes.StringType)
+          .add("input_file", DataTypes.LongType)
+          .add("input_row", DataTypes.LongType)
+          .add("reason", DataTypes.StringType)
+          .add("part", DataTypes.IntegerType);
 
   private static final Instant AT = Instant.parse("2023-08-01T06:00:00Z");
 
   private static Row judged(String id, String title, String body, long row, String reason) {
-    return new GenericRowWithSchema(new Object[] {id, AT, title, body, 7L, row, reason, 3},
-        JUDGED);
+    return new GenericRowWithSchema(new Object[] {id, AT, title, body, 7L, row, reason, 3}, JUDGED);
   }
 
   private static List<Row> fingerprints(Row... rows) throws Exception {
@@ -47,36 +47,42 @@ class AnnotationPassTest {
 
   @Test
   void aFingerprintIsTheKeyAndTheHashOfTheCleanedText() throws Exception {
-    List<Row> keys = fingerprints(
-        judged("a", "Poutine et Kim", "<p>L&rsquo;Agence centrale</p>", 0, null),
-        judged("b", "Poutine et Kim", "L’Agence centrale", 1, null));
+    List<Row> keys =
+        fingerprints(
+            judged("a", "Poutine et Kim", "<p>L&rsquo;Agence centrale</p>", 0, null),
+            judged("b", "Poutine et Kim", "L’Agence centrale", 1, null));
 
     long[] hash = Annotation.contentHash("Poutine et Kim", "L’Agence centrale");
-    assertThat(keys).containsExactly(
-        RowFactory.create(3, 7L, 0L, "a", AT, hash[0], hash[1]),
-        RowFactory.create(3, 7L, 1L, "b", AT, hash[0], hash[1]));
+    assertThat(keys)
+        .containsExactly(
+            RowFactory.create(3, 7L, 0L, "a", AT, hash[0], hash[1]),
+            RowFactory.create(3, 7L, 1L, "b", AT, hash[0], hash[1]));
   }
 
   @Test
   void rowsTheAnnotationRejectsHaveNoFingerprint() throws Exception {
     // Judged unusable, or nothing left once the markup is gone: the annotation rejects both,
     // so no decision may be taken on them.
-    assertThat(fingerprints(
-        judged("a", null, null, 0, Triage.NO_TEXT),
-        judged("b", " ", "<div><br/></div>", 1, null))).isEmpty();
+    assertThat(
+            fingerprints(
+                judged("a", null, null, 0, Triage.NO_TEXT),
+                judged("b", " ", "<div><br/></div>", 1, null)))
+        .isEmpty();
     assertThat(Annotation.Cleaned.of(null, " ", "<div><br/></div>").reason())
         .isEqualTo(Triage.NO_TEXT_AFTER_CLEANING);
   }
 
-  private static Row decision(int part, long file, long row, boolean collapsed, int repeats,
-      String duplicateOf) {
+  private static Row decision(
+      int part, long file, long row, boolean collapsed, int repeats, String duplicateOf) {
     return RowFactory.create(part, file, row, collapsed, repeats, duplicateOf);
   }
 
   @Test
   void aPartitionMeetsItsRowsDecisionsByWhereTheyWereRead() {
-    Annotation.Decisions decisions = Annotation.Decisions.of(List.of(
-        decision(3, 7, 0, false, 1, null), decision(3, 7, 5, false, 0, "a")).iterator());
+    Annotation.Decisions decisions =
+        Annotation.Decisions.of(
+            List.of(decision(3, 7, 0, false, 1, null), decision(3, 7, 5, false, 0, "a"))
+                .iterator());
 
     assertThat(decisions.of(3, 7, 0).getInt(4)).isEqualTo(1);
     assertThat(decisions.of(3, 7, 1)).isNull();
@@ -86,8 +92,10 @@ class AnnotationPassTest {
 
   @Test
   void decisionsThatMeetAnotherPartitionOrNoRowFailTheTask() {
-    Annotation.Decisions decisions = Annotation.Decisions.of(List.of(
-        decision(3, 7, 0, false, 1, null), decision(3, 7, 5, false, 0, "a")).iterator());
+    Annotation.Decisions decisions =
+        Annotation.Decisions.of(
+            List.of(decision(3, 7, 0, false, 1, null), decision(3, 7, 5, false, 0, "a"))
+                .iterator());
 
     assertThatThrownBy(() -> decisions.of(4, 7, 0))
         .isInstanceOf(IllegalStateException.class)
@@ -111,7 +119,8 @@ class AnnotationPassTest {
     assertThatThrownBy(() -> byPart.getPartition(4))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("a decision names partition 4 of an input read in 4");
-    assertThat(byPart).isEqualTo(new AnnotationPass.ByPart(4))
+    assertThat(byPart)
+        .isEqualTo(new AnnotationPass.ByPart(4))
         .isNotEqualTo(new AnnotationPass.ByPart(5));
   }
 

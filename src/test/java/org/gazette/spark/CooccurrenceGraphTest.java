@@ -23,17 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The graph of 2023-08-01 and 2023-08-02 from the tables of {@link GraphTables}: 20 articles.
  *
- * <p>kim–putin: 4 articles of 20, kim in 6, putin in 6. npmi = ln(0.2 / 0.3²) / -ln 0.2 =
- * 0.798508 / 1.609438 = 0.496141. G² = 2 [4 ln(4·20/36) + 2 ln(2·20/84) + 2 ln(2·20/84) +
- * 12 ln(12·20/196)] = 2 [3.194031 - 1.483875 - 1.483875 + 2.430390] = 5.313145.
+ * <p>kim–putin: 4 articles of 20, kim in 6, putin in 6. npmi = ln(0.2 / 0.3²) / -ln 0.2 = 0.798508
+ * / 1.609438 = 0.496141. G² = 2 [4 ln(4·20/36) + 2 ln(2·20/84) + 2 ln(2·20/84) + 12 ln(12·20/196)]
+ * = 2 [3.194031 - 1.483875 - 1.483875 + 2.430390] = 5.313145.
  *
- * <p>kcna–kim: 3 articles, kcna in 5, kim in 6. npmi = ln(0.15 / (0.25·0.3)) / -ln 0.15 =
- * 0.693147 / 1.897120 = 0.365368. G² = 2 [3 ln(3·20/30) + 2 ln(2·20/70) + 3 ln(3·20/90) +
- * 12 ln(12·20/210)] = 2 [2.079442 - 1.119232 - 1.216395 + 1.602377] = 2.692383.
+ * <p>kcna–kim: 3 articles, kcna in 5, kim in 6. npmi = ln(0.15 / (0.25·0.3)) / -ln 0.15 = 0.693147
+ * / 1.897120 = 0.365368. G² = 2 [3 ln(3·20/30) + 2 ln(2·20/70) + 3 ln(3·20/90) + 12 ln(12·20/210)]
+ * = 2 [2.079442 - 1.119232 - 1.216395 + 1.602377] = 2.692383.
  *
- * <p>With one article enough: kcna–putin (1; 5, 6) llr 0.335123, npmi -0.135348;
- * moscow–putin (1; 3, 6) llr 0.018372. ghost–kim would score highest (2; 2, 6: llr 5.365) but
- * ghost has no row in entities, so it has no name and is left out.
+ * <p>With one article enough: kcna–putin (1; 5, 6) llr 0.335123, npmi -0.135348; moscow–putin (1;
+ * 3, 6) llr 0.018372. ghost–kim would score highest (2; 2, 6: llr 5.365) but ghost has no row in
+ * entities, so it has no name and is left out.
  */
 class CooccurrenceGraphTest {
 
@@ -72,14 +72,15 @@ class CooccurrenceGraphTest {
         .isEqualTo(new CooccurrenceGraph.Coverage(20, DAY1, DAY2));
     assertThat(CooccurrenceGraph.coverage(tables.corpusStats(), DateRange.ALL))
         .isEqualTo(new CooccurrenceGraph.Coverage(25, DAY1, DAY3));
-    assertThat(CooccurrenceGraph.coverage(tables.corpusStats(),
-        DateRange.of(DAY3.plusDays(1)))).isEqualTo(new CooccurrenceGraph.Coverage(0, null, null));
+    assertThat(CooccurrenceGraph.coverage(tables.corpusStats(), DateRange.of(DAY3.plusDays(1))))
+        .isEqualTo(new CooccurrenceGraph.Coverage(0, null, null));
   }
 
   @Test
   void countsAreSummedOverTheRangeAndScoredAgain() {
     List<Row> edges = edges(2, 5000, Set.of());
-    assertThat(edges).extracting(CooccurrenceGraphTest::pair)
+    assertThat(edges)
+        .extracting(CooccurrenceGraphTest::pair)
         .containsExactly("kim–putin", "kcna–kim");
     Row kimPutin = edges.get(0);
     assertThat(kimPutin.<Long>getAs("doc_count")).isEqualTo(4L);
@@ -96,7 +97,8 @@ class CooccurrenceGraphTest {
   @Test
   void minDocsOfOneKeepsEveryNamedPairStrongestFirst() {
     List<Row> edges = edges(1, 5000, Set.of());
-    assertThat(edges).extracting(CooccurrenceGraphTest::pair)
+    assertThat(edges)
+        .extracting(CooccurrenceGraphTest::pair)
         .containsExactly("kim–putin", "kcna–kim", "kcna–putin", "moscow–putin");
     assertThat(edges.get(2).<Double>getAs("llr")).isCloseTo(0.335123, within(1e-6));
     assertThat(edges.get(2).<Double>getAs("npmi")).isCloseTo(-0.135348, within(1e-6));
@@ -105,11 +107,14 @@ class CooccurrenceGraphTest {
 
   @Test
   void maxEdgesKeepsTheHighestLlrAndTypesFilterBothEnds() {
-    assertThat(edges(1, 1, Set.of())).extracting(CooccurrenceGraphTest::pair)
+    assertThat(edges(1, 1, Set.of()))
+        .extracting(CooccurrenceGraphTest::pair)
         .containsExactly("kim–putin");
-    assertThat(edges(1, 5000, Set.of("PER"))).extracting(CooccurrenceGraphTest::pair)
+    assertThat(edges(1, 5000, Set.of("PER")))
+        .extracting(CooccurrenceGraphTest::pair)
         .containsExactly("kim–putin");
-    assertThat(edges(1, 5000, Set.of("ORG", "PER"))).extracting(CooccurrenceGraphTest::pair)
+    assertThat(edges(1, 5000, Set.of("ORG", "PER")))
+        .extracting(CooccurrenceGraphTest::pair)
         .containsExactly("kim–putin", "kcna–kim", "kcna–putin");
     assertThat(edges(1, 5000, Set.of("MISC"))).isEmpty();
   }
@@ -118,19 +123,26 @@ class CooccurrenceGraphTest {
   void nodesAreTheEntitiesOfTheKeptEdgesWithRangeCounts() {
     CooccurrenceGraph.Settings settings =
         new CooccurrenceGraph.Settings(TWO_DAYS, 2, 5000, Set.of());
-    Dataset<Row> edges = CooccurrenceGraph.strongest(
-        CooccurrenceGraph.pairs(tables, settings, 20), settings.maxEdges());
-    List<GraphWriter.Node> nodes = CooccurrenceGraph.toNodes(
-        CooccurrenceGraph.nodes(tables, edges, TWO_DAYS).collectAsList());
+    Dataset<Row> edges =
+        CooccurrenceGraph.strongest(
+            CooccurrenceGraph.pairs(tables, settings, 20), settings.maxEdges());
+    List<GraphWriter.Node> nodes =
+        CooccurrenceGraph.toNodes(CooccurrenceGraph.nodes(tables, edges, TWO_DAYS).collectAsList());
     // Most articles first, ties by id; moscow has no kept edge.
-    assertThat(nodes).containsExactly(
-        new GraphWriter.Node("kim", "Kim Jong Un", "PER", 10, 6),
-        new GraphWriter.Node("putin", "Vladimir Putin", "PER", 14, 6),
-        new GraphWriter.Node("kcna", "KCNA", "ORG", 5, 5));
+    assertThat(nodes)
+        .containsExactly(
+            new GraphWriter.Node("kim", "Kim Jong Un", "PER", 10, 6),
+            new GraphWriter.Node("putin", "Vladimir Putin", "PER", 14, 6),
+            new GraphWriter.Node("kcna", "KCNA", "ORG", 5, 5));
     List<GraphWriter.Edge> kept = CooccurrenceGraph.toEdges(edges.collectAsList());
-    assertThat(kept).extracting(GraphWriter.Edge::source, GraphWriter.Edge::target,
-        GraphWriter.Edge::docCount, GraphWriter.Edge::sentenceCount)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("kim", "putin", 4L, 3L),
+    assertThat(kept)
+        .extracting(
+            GraphWriter.Edge::source,
+            GraphWriter.Edge::target,
+            GraphWriter.Edge::docCount,
+            GraphWriter.Edge::sentenceCount)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("kim", "putin", 4L, 3L),
             org.assertj.core.groups.Tuple.tuple("kcna", "kim", 3L, 2L));
   }
 
@@ -151,7 +163,7 @@ class CooccurrenceGraphTest {
     String empty = temp.resolve("empty").toString();
     assertThatThrownBy(() -> CooccurrenceGraph.read(spark, empty))
         .isInstanceOf(UsageException.class)
-        .hasMessage("no table entities in " + empty + "; run gazette nightly --output " + empty
-            + " first");
+        .hasMessage(
+            "no table entities in " + empty + "; run gazette nightly --output " + empty + " first");
   }
 }

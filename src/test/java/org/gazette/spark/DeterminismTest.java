@@ -1,7 +1,5 @@
 package org.gazette.spark;
 
-import org.gazette.entity.KnownEntities;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.gazette.entity.KnownEntities;
 import org.gazette.generate.ArticleGenerator;
 import org.gazette.generate.CorpusSpec;
 import org.gazette.generate.CorpusWriter;
@@ -21,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same corpus gives the same rows in every table whether Spark runs one task at a time or
- * two, with few partitions or many: nothing may depend on how the work was split. The one test
- * class that starts two sessions, one after the other, since that is what it compares.
+ * The same corpus gives the same rows in every table whether Spark runs one task at a time or two,
+ * with few partitions or many: nothing may depend on how the work was split. The one test class
+ * that starts two sessions, one after the other, since that is what it compares.
  */
 class DeterminismTest {
 
@@ -41,12 +40,11 @@ class DeterminismTest {
   @Test
   void oneCoreTwoCoresAndPassesGiveIdenticalTables() throws Exception {
     String corpus = temp.resolve("corpus").toString();
-    Map<String, List<Row>> one = run("local[1]", corpus, temp.resolve("one").toString(), true,
-        1);
-    Map<String, List<Row>> two = run("local[2]", corpus, temp.resolve("two").toString(), false,
-        7);
+    Map<String, List<Row>> one = run("local[1]", corpus, temp.resolve("one").toString(), true, 1);
+    Map<String, List<Row>> two = run("local[2]", corpus, temp.resolve("two").toString(), false, 7);
     for (Table table : NightlyJob.TABLES) {
-      assertThat(two.get(table.tableName())).as(table.tableName())
+      assertThat(two.get(table.tableName()))
+          .as(table.tableName())
           .isNotEmpty()
           .isEqualTo(one.get(table.tableName()));
     }
@@ -59,17 +57,25 @@ class DeterminismTest {
     Path split = temp.resolve("split");
     copyTree(temp.resolve("one/topic_models"), split.resolve("topic_models"));
     copyTree(temp.resolve("one/topics"), split.resolve("topics"));
-    Map<String, List<Row>> passes = run("local[2]", corpus, split.toString(), false, 0,
-        new NightlyJob.Plan(false, Integer.MAX_VALUE, false, 300));
+    Map<String, List<Row>> passes =
+        run(
+            "local[2]",
+            corpus,
+            split.toString(),
+            false,
+            0,
+            new NightlyJob.Plan(false, Integer.MAX_VALUE, false, 300));
     SparkSession spark = SparkTestSession.start("local[2]");
     try {
       assertThat(spark.read().parquet(split.resolve("runs").toString()).count())
-          .as("runs, one per pass").isGreaterThan(3);
+          .as("runs, one per pass")
+          .isGreaterThan(3);
     } finally {
       spark.stop();
     }
     for (Table table : NightlyJob.TABLES) {
-      assertThat(passes.get(table.tableName())).as(table.tableName() + ", split into passes")
+      assertThat(passes.get(table.tableName()))
+          .as(table.tableName() + ", split into passes")
           .isEqualTo(one.get(table.tableName()));
     }
   }
@@ -90,10 +96,26 @@ class DeterminismTest {
     try {
       CorpusWriter.write(spark, SPEC, corpus, true);
       Reference reference = Reference.bundled();
-      NightlyJob.Counts counts = NightlyJob.run(spark, new NightlyJob.Options(corpus,
-          temp.resolve("out").toString(), Map.of(), DateRange.ALL, reference,
-          Detectors.standard(reference), 3, 2, 2_000_000, 0, KnownEntities.bundled(), 15, 2,
-          null, null, null));
+      NightlyJob.Counts counts =
+          NightlyJob.run(
+              spark,
+              new NightlyJob.Options(
+                  corpus,
+                  temp.resolve("out").toString(),
+                  Map.of(),
+                  DateRange.ALL,
+                  reference,
+                  Detectors.standard(reference),
+                  3,
+                  2,
+                  2_000_000,
+                  0,
+                  KnownEntities.bundled(),
+                  15,
+                  2,
+                  null,
+                  null,
+                  null));
       long rejected = 0;
       ArticleGenerator generator = new ArticleGenerator(SPEC);
       for (long i = 0; i < SPEC.articles(); i++) {
@@ -111,13 +133,18 @@ class DeterminismTest {
     }
   }
 
-  private static Map<String, List<Row>> run(String master, String corpus, String out,
-      boolean generate, int partitions) {
+  private static Map<String, List<Row>> run(
+      String master, String corpus, String out, boolean generate, int partitions) {
     return run(master, corpus, out, generate, partitions, NightlyJob.Plan.ONE_PASS);
   }
 
-  private static Map<String, List<Row>> run(String master, String corpus, String out,
-      boolean generate, int partitions, NightlyJob.Plan plan) {
+  private static Map<String, List<Row>> run(
+      String master,
+      String corpus,
+      String out,
+      boolean generate,
+      int partitions,
+      NightlyJob.Plan plan) {
     SparkSession spark = SparkTestSession.start(master);
     try {
       if (generate) {
@@ -126,10 +153,26 @@ class DeterminismTest {
       Reference reference = Reference.bundled();
       // Different partitioning and a tiny term buffer on one side: drains happen at other
       // points, which must not change a single count.
-      NightlyJob.run(spark, new NightlyJob.Options(corpus, out, Map.of(), DateRange.ALL,
-          reference, Detectors.standard(reference), 3, 2, generate ? 2_000_000 : 50,
-          partitions, KnownEntities.bundled(), 15, 2, TOPICS, TrackedTopics.bundled(),
-          TRENDS), plan);
+      NightlyJob.run(
+          spark,
+          new NightlyJob.Options(
+              corpus,
+              out,
+              Map.of(),
+              DateRange.ALL,
+              reference,
+              Detectors.standard(reference),
+              3,
+              2,
+              generate ? 2_000_000 : 50,
+              partitions,
+              KnownEntities.bundled(),
+              15,
+              2,
+              TOPICS,
+              TrackedTopics.bundled(),
+              TRENDS),
+          plan);
       return TableRows.of(spark, out, NightlyJob.TABLES);
     } finally {
       spark.stop();

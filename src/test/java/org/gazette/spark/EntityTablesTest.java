@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The entity tables end to end on six inline English articles whose entities, mentions, pairs
- * and association measures were worked out by hand.
+ * The entity tables end to end on six inline English articles whose entities, mentions, pairs and
+ * association measures were worked out by hand.
  */
 class EntityTablesTest {
 
@@ -40,19 +40,45 @@ class EntityTablesTest {
   //   a3: Putin (0), Moscow (0)
   //   a4: no names
   // 2023-08-02: a6: Putin, Kim Jong Un, Moscow, all in sentence 0.
-  static final List<Row> ROWS = List.of(
-      article("a1", "2023-08-01T08:00:00Z", "reuters.com", "en", null,
-          "Vladimir Putin met Kim Jong Un in Pyongyang. Putin praised North Korea."),
-      article("a2", "2023-08-01T09:00:00Z", "apnews.com", "en", null,
-          "Kim Jong Un inspected a missile factory. Kim said North Korea would test more "
-              + "missiles."),
-      article("a3", "2023-08-01T10:00:00Z", "reuters.com", "en", null,
-          "Vladimir Putin spoke in Moscow."),
-      article("a4", "2023-08-01T11:00:00Z", "bbc.co.uk", "en", null, "The weather was calm."),
-      article("a5", "2023-08-01T12:00:00Z", "copycat.com", "en", null,
-          "Vladimir Putin met Kim Jong Un in Pyongyang. Putin praised North Korea."),
-      article("a6", "2023-08-02T08:00:00Z", "reuters.com", "en", null,
-          "Vladimir Putin and Kim Jong Un signed a deal in Moscow."));
+  static final List<Row> ROWS =
+      List.of(
+          article(
+              "a1",
+              "2023-08-01T08:00:00Z",
+              "reuters.com",
+              "en",
+              null,
+              "Vladimir Putin met Kim Jong Un in Pyongyang. Putin praised North Korea."),
+          article(
+              "a2",
+              "2023-08-01T09:00:00Z",
+              "apnews.com",
+              "en",
+              null,
+              "Kim Jong Un inspected a missile factory. Kim said North Korea would test more "
+                  + "missiles."),
+          article(
+              "a3",
+              "2023-08-01T10:00:00Z",
+              "reuters.com",
+              "en",
+              null,
+              "Vladimir Putin spoke in Moscow."),
+          article("a4", "2023-08-01T11:00:00Z", "bbc.co.uk", "en", null, "The weather was calm."),
+          article(
+              "a5",
+              "2023-08-01T12:00:00Z",
+              "copycat.com",
+              "en",
+              null,
+              "Vladimir Putin met Kim Jong Un in Pyongyang. Putin praised North Korea."),
+          article(
+              "a6",
+              "2023-08-02T08:00:00Z",
+              "reuters.com",
+              "en",
+              null,
+              "Vladimir Putin and Kim Jong Un signed a deal in Moscow."));
 
   @BeforeAll
   static void run() {
@@ -60,9 +86,25 @@ class EntityTablesTest {
     String input = Fixtures.write(spark, temp.resolve("input"), ROWS);
     output = temp.resolve("out").toString();
     Reference reference = Reference.bundled();
-    NightlyJob.run(spark, new NightlyJob.Options(input, output, Map.of(), DateRange.ALL,
-        reference, Detectors.standard(reference), 3, 1, 2_000_000, 0, KnownEntities.bundled(),
-        15, 1, null, null, null));
+    NightlyJob.run(
+        spark,
+        new NightlyJob.Options(
+            input,
+            output,
+            Map.of(),
+            DateRange.ALL,
+            reference,
+            Detectors.standard(reference),
+            3,
+            1,
+            2_000_000,
+            0,
+            KnownEntities.bundled(),
+            15,
+            1,
+            null,
+            null,
+            null));
   }
 
   @AfterAll
@@ -72,8 +114,8 @@ class EntityTablesTest {
 
   private static Map<String, Row> rows(String table, String date, String... key) {
     Map<String, Row> rows = new HashMap<>();
-    for (Row r : spark.read().parquet(output + "/" + table).where("date = '" + date + "'")
-        .collectAsList()) {
+    for (Row r :
+        spark.read().parquet(output + "/" + table).where("date = '" + date + "'").collectAsList()) {
       StringBuilder k = new StringBuilder();
       for (String column : key) {
         k.append(k.length() == 0 ? "" : "|").append(r.<String>getAs(column));
@@ -107,9 +149,15 @@ class EntityTablesTest {
   void pairsCountArticlesAndSentencesWithTheirAssociation() {
     Map<String, Row> p = rows("entity_cooccurrence", "2023-08-01", "entity_a", "entity_b");
     // a1 pairs its four entities (six pairs), a2 its two, a3 its two.
-    assertThat(p).containsOnlyKeys(KIM + "|" + PUTIN, PYONGYANG + "|" + PUTIN,
-        PRK + "|" + PUTIN, PYONGYANG + "|" + KIM, PRK + "|" + KIM, PYONGYANG + "|" + PRK,
-        MOSCOW + "|" + PUTIN);
+    assertThat(p)
+        .containsOnlyKeys(
+            KIM + "|" + PUTIN,
+            PYONGYANG + "|" + PUTIN,
+            PRK + "|" + PUTIN,
+            PYONGYANG + "|" + KIM,
+            PRK + "|" + KIM,
+            PYONGYANG + "|" + PRK,
+            MOSCOW + "|" + PUTIN);
     Row kimKorea = p.get(PRK + "|" + KIM);
     assertThat(kimKorea.<Long>getAs("doc_count")).isEqualTo(2L);
     // Together in a1's sentence 1? No: Kim is in sentence 0 there. In a2's sentence 1: yes.
@@ -158,8 +206,13 @@ class EntityTablesTest {
 
   @Test
   void corpusStatsCountNoDroppedPairsUnderTheBound() {
-    long dropped = spark.read().parquet(output + "/corpus_stats")
-        .agg(org.apache.spark.sql.functions.sum("pairs_dropped")).first().getLong(0);
+    long dropped =
+        spark
+            .read()
+            .parquet(output + "/corpus_stats")
+            .agg(org.apache.spark.sql.functions.sum("pairs_dropped"))
+            .first()
+            .getLong(0);
     assertThat(dropped).isZero();
   }
 }

@@ -32,10 +32,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Nightly runs one date after another on three days of the sample corpus: a backfill that
- * resumes, re-runs that give the same rows, a commit that dies half-way and is completed by the
- * next run, a second run refused while one holds the output. The tests run in order: each
- * starts from the output the one before left.
+ * Nightly runs one date after another on three days of the sample corpus: a backfill that resumes,
+ * re-runs that give the same rows, a commit that dies half-way and is completed by the next run, a
+ * second run refused while one holds the output. The tests run in order: each starts from the
+ * output the one before left.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IncrementalRunsTest {
@@ -62,9 +62,23 @@ class IncrementalRunsTest {
   }
 
   private static NightlyJob.Options options(DateRange range) {
-    return new NightlyJob.Options(INPUT, output, Map.of(), range, REFERENCE,
-        Detectors.standard(REFERENCE), 3, 2, 2_000_000, 0, KnownEntities.bundled(), 15, 2,
-        null, TrackedTopics.bundled(), new TrendSettings(28, 1, 1, 2, 2.0, 50));
+    return new NightlyJob.Options(
+        INPUT,
+        output,
+        Map.of(),
+        range,
+        REFERENCE,
+        Detectors.standard(REFERENCE),
+        3,
+        2,
+        2_000_000,
+        0,
+        KnownEntities.bundled(),
+        15,
+        2,
+        null,
+        TrackedTopics.bundled(),
+        new TrendSettings(28, 1, 1, 2, 2.0, 50));
   }
 
   @Test
@@ -73,12 +87,11 @@ class IncrementalRunsTest {
     NightlyJob.run(spark, options(new DateRange(D1, D2)), new NightlyJob.Plan(true, 1));
     assertThat(runDates()).containsExactly(D1.toString(), D2.toString());
     // The same backfill over a longer range runs only the date it has not done.
-    NightlyJob.Counts counts = NightlyJob.run(spark, options(new DateRange(D1, D3)),
-        new NightlyJob.Plan(true, 7));
+    NightlyJob.Counts counts =
+        NightlyJob.run(spark, options(new DateRange(D1, D3)), new NightlyJob.Plan(true, 7));
     assertThat(runDates()).containsExactly(D1.toString(), D2.toString(), D3.toString());
     assertThat(counts.rowsRead()).isEqualTo(inputRows(D3));
-    assertThat(new TableStore(spark, output, "probe").doneDates())
-        .isEqualTo(Set.of(D1, D2, D3));
+    assertThat(new TableStore(spark, output, "probe").doneDates()).isEqualTo(Set.of(D1, D2, D3));
     // Nothing left to do: a run with no pass writes nothing and records nothing.
     NightlyJob.run(spark, options(new DateRange(D1, D3)), new NightlyJob.Plan(true, 7));
     assertThat(runDates()).hasSize(3);
@@ -93,18 +106,27 @@ class IncrementalRunsTest {
       LocalDate day = LocalDate.parse(run.<String>getAs("dates"));
       assertThat(run.<String>getAs("status")).isEqualTo("succeeded");
       assertThat(run.<Long>getAs("rows_read")).isEqualTo(inputRows(day));
-      assertThat(run.<Long>getAs("accepted") + run.<Long>getAs("duplicates")
-          + run.<Long>getAs("rejected")).isEqualTo(run.<Long>getAs("rows_read"));
-      Map<String, Long> written = scala.jdk.javaapi.CollectionConverters.asJava(
-          run.<scala.collection.Map<String, Long>>getAs("rows_written"));
-      for (String table : List.of("articles", "term_frequencies", "entity_mentions",
-          "topic_timeline", "term_trends")) {
-        long stored = spark.read().parquet(output + "/" + table)
-            .where(col("date").equalTo(java.sql.Date.valueOf(day))).count();
+      assertThat(
+              run.<Long>getAs("accepted")
+                  + run.<Long>getAs("duplicates")
+                  + run.<Long>getAs("rejected"))
+          .isEqualTo(run.<Long>getAs("rows_read"));
+      Map<String, Long> written =
+          scala.jdk.javaapi.CollectionConverters.asJava(
+              run.<scala.collection.Map<String, Long>>getAs("rows_written"));
+      for (String table :
+          List.of(
+              "articles", "term_frequencies", "entity_mentions", "topic_timeline", "term_trends")) {
+        long stored =
+            spark
+                .read()
+                .parquet(output + "/" + table)
+                .where(col("date").equalTo(java.sql.Date.valueOf(day)))
+                .count();
         assertThat(written).as(table + " on " + day).containsEntry(table, stored);
       }
-      assertThat(written.get("articles")).isEqualTo(run.<Long>getAs("accepted")
-          + run.<Long>getAs("duplicates") - idRepeats(day));
+      assertThat(written.get("articles"))
+          .isEqualTo(run.<Long>getAs("accepted") + run.<Long>getAs("duplicates") - idRepeats(day));
     }
   }
 
@@ -130,8 +152,11 @@ class IncrementalRunsTest {
       TableStore.failAfterMoves = -1;
     }
     // Five partitions moved, the journal and the rest of the staged run left behind.
-    try (Stream<Path> journals = Files.find(temp.resolve("out/_staging"), 2,
-        (p, a) -> p.getFileName().toString().equals(TableStore.JOURNAL))) {
+    try (Stream<Path> journals =
+        Files.find(
+            temp.resolve("out/_staging"),
+            2,
+            (p, a) -> p.getFileName().toString().equals(TableStore.JOURNAL))) {
       assertThat(journals.count()).isEqualTo(1);
     }
     assertThat(lastRun().<String>getAs("status")).isEqualTo("failed");
@@ -148,8 +173,8 @@ class IncrementalRunsTest {
   void aSecondRunOnTheSameOutputRefuses() throws IOException {
     TableStore store = new TableStore(spark, output, "probe");
     Map<String, List<String>> before = snapshot();
-    try (OutputLock held = OutputLock.acquire(store.fileSystem(), store.root(), "holder",
-        "nightly 2023-07-10")) {
+    try (OutputLock held =
+        OutputLock.acquire(store.fileSystem(), store.root(), "holder", "nightly 2023-07-10")) {
       assertThatThrownBy(() -> NightlyJob.run(spark, options(DateRange.of(D2))))
           .isInstanceOf(OutputLock.Held.class)
           .hasMessageContaining("run holder (nightly 2023-07-10)");
@@ -163,14 +188,23 @@ class IncrementalRunsTest {
     // The sample re-written in Hive's layout, one folder per day.
     Path byDay = temp.resolve("by-day");
     ArticleInput.read(spark, INPUT, Map.of())
-        .select(col("id"), col("published_at_raw").as("published_at"), col("source"),
-            col("url"), col("language"), col("title"), col("body"), col("date"))
-        .write().partitionBy("date").parquet(byDay.toString());
+        .select(
+            col("id"),
+            col("published_at_raw").as("published_at"),
+            col("source"),
+            col("url"),
+            col("language"),
+            col("title"),
+            col("body"),
+            col("date"))
+        .write()
+        .partitionBy("date")
+        .parquet(byDay.toString());
     Dataset<Row> night = ArticleInput.read(spark, byDay.toString(), Map.of(), DateRange.of(D2));
     // The files actually scanned (Dataset.inputFiles lists the relation's, before pruning).
     Set<String> folders = new java.util.TreeSet<>();
-    for (Row r : night.select(org.apache.spark.sql.functions.input_file_name()).distinct()
-        .collectAsList()) {
+    for (Row r :
+        night.select(org.apache.spark.sql.functions.input_file_name()).distinct().collectAsList()) {
       folders.add(r.getString(0).replaceAll(".*/(date=[^/]+)/.*", "$1"));
     }
     assertThat(folders).containsExactly("date=" + D1, "date=" + D2, "date=" + D3);
@@ -201,8 +235,14 @@ class IncrementalRunsTest {
   }
 
   private static List<String> runDates() {
-    return spark.read().parquet(output + "/runs").where(col("status").equalTo("succeeded"))
-        .orderBy("started_at").collectAsList().stream().map(r -> r.<String>getAs("dates"))
+    return spark
+        .read()
+        .parquet(output + "/runs")
+        .where(col("status").equalTo("succeeded"))
+        .orderBy("started_at")
+        .collectAsList()
+        .stream()
+        .map(r -> r.<String>getAs("dates"))
         .toList();
   }
 
@@ -212,13 +252,18 @@ class IncrementalRunsTest {
 
   private static long inputRows(LocalDate day) {
     return ArticleInput.read(spark, INPUT, Map.of())
-        .where(col("date").equalTo(java.sql.Date.valueOf(day))).count();
+        .where(col("date").equalTo(java.sql.Date.valueOf(day)))
+        .count();
   }
 
   private static long idRepeats(LocalDate day) {
-    Row r = spark.read().parquet(output + "/articles")
-        .where(col("date").equalTo(java.sql.Date.valueOf(day)))
-        .agg(org.apache.spark.sql.functions.sum("id_repeats")).first();
+    Row r =
+        spark
+            .read()
+            .parquet(output + "/articles")
+            .where(col("date").equalTo(java.sql.Date.valueOf(day)))
+            .agg(org.apache.spark.sql.functions.sum("id_repeats"))
+            .first();
     return r.isNullAt(0) ? 0 : ((Number) r.get(0)).longValue();
   }
 }

@@ -12,9 +12,9 @@ import org.gazette.UsageException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Failures to read the input, as Spark reports them deep in a job, told apart without Spark:
- * what the file holds is the user's to mend (one line, exit status 2), a file system that did
- * not answer is not.
+ * Failures to read the input, as Spark reports them deep in a job, told apart without Spark: what
+ * the file holds is the user's to mend (one line, exit status 2), a file system that did not answer
+ * is not.
  */
 class InputFailureTest {
 
@@ -25,8 +25,12 @@ class InputFailureTest {
     private final Map<String, String> parameters;
 
     ReadError(String condition, Map<String, String> parameters, Throwable cause) {
-      super("[" + condition + "] Encountered error while reading file "
-          + parameters.get("path") + ". SQLSTATE: KD001\n\tat a.stack.Trace(Trace.java:1)",
+      super(
+          "["
+              + condition
+              + "] Encountered error while reading file "
+              + parameters.get("path")
+              + ". SQLSTATE: KD001\n\tat a.stack.Trace(Trace.java:1)",
           cause);
       this.condition = condition;
       this.parameters = parameters;
@@ -45,8 +49,10 @@ class InputFailureTest {
 
   /** How a job's failure reaches the driver: the task's error under "Job aborted". */
   private static RuntimeException jobAborted(Throwable taskError) {
-    return new RuntimeException("Job aborted due to stage failure: Task 0 in stage 3.0 failed 1"
-        + " times, most recent failure: ...\n\tat org.apache.spark.Trace", taskError);
+    return new RuntimeException(
+        "Job aborted due to stage failure: Task 0 in stage 3.0 failed 1"
+            + " times, most recent failure: ...\n\tat org.apache.spark.Trace",
+        taskError);
   }
 
   private static ReadError noHint(String path, Throwable cause) {
@@ -55,52 +61,89 @@ class InputFailureTest {
 
   @Test
   void aDamagedPageNamesTheFileAndTheCause() {
-    UsageException usage = InputFailure.explain(jobAborted(noHint(
-        "file:/data/corpus/part-00003%20copy.parquet",
-        new ParquetDecodingException("could not read page in col [body]"))));
+    UsageException usage =
+        InputFailure.explain(
+            jobAborted(
+                noHint(
+                    "file:/data/corpus/part-00003%20copy.parquet",
+                    new ParquetDecodingException("could not read page in col [body]"))));
     assertThat(usage).isNotNull();
-    assertThat(usage.getMessage()).isEqualTo("input file file:/data/corpus/part-00003 copy"
-        + ".parquet cannot be read as Parquet (could not read page in col [body]); remove or"
-        + " repair it, or run with --skip-corrupt-files to leave out the input files that"
-        + " cannot be read");
+    assertThat(usage.getMessage())
+        .isEqualTo(
+            "input file file:/data/corpus/part-00003 copy"
+                + ".parquet cannot be read as Parquet (could not read page in col [body]); remove or"
+                + " repair it, or run with --skip-corrupt-files to leave out the input files that"
+                + " cannot be read");
     assertThat(usage.getMessage()).doesNotContain("\n");
   }
 
   @Test
   void aFileCutShortIsDamageAndSoAreCodecErrors() {
-    assertThat(InputFailure.explain(noHint("file:/a.parquet",
-        new IOException("reading page", new EOFException("Reached the end of stream")))))
+    assertThat(
+            InputFailure.explain(
+                noHint(
+                    "file:/a.parquet",
+                    new IOException(
+                        "reading page", new EOFException("Reached the end of stream")))))
         .isNotNull()
         .hasMessageContaining("(Reached the end of stream)");
-    assertThat(InputFailure.explain(noHint("file:/a.parquet",
-        new IOException("can not read class org.apache.parquet.format.PageHeader",
-            new IllegalStateException("Required field 'type' was not present")))))
+    assertThat(
+            InputFailure.explain(
+                noHint(
+                    "file:/a.parquet",
+                    new IOException(
+                        "can not read class org.apache.parquet.format.PageHeader",
+                        new IllegalStateException("Required field 'type' was not present")))))
         .isNotNull()
         .hasMessageContaining("(Required field 'type' was not present)");
-    assertThat(InputFailure.explain(noHint("file:/a.parquet",
-        new IOException("Corrupted block detected")))).isNotNull();
+    assertThat(
+            InputFailure.explain(
+                noHint("file:/a.parquet", new IOException("Corrupted block detected"))))
+        .isNotNull();
   }
 
   @Test
   void aFileSystemThatDoesNotAnswerIsNotTheInputsFault() {
-    assertThat(InputFailure.explain(jobAborted(noHint("s3a://bucket/part-0.parquet",
-        new IOException("read failed", new SocketTimeoutException("Read timed out"))))))
+    assertThat(
+            InputFailure.explain(
+                jobAborted(
+                    noHint(
+                        "s3a://bucket/part-0.parquet",
+                        new IOException(
+                            "read failed", new SocketTimeoutException("Read timed out"))))))
         .isNull();
-    assertThat(InputFailure.explain(new ReadError("FAILED_READ_FILE.FILE_NOT_EXIST",
-        Map.of("path", "file:/gone.parquet"), new java.io.FileNotFoundException("gone"))))
+    assertThat(
+            InputFailure.explain(
+                new ReadError(
+                    "FAILED_READ_FILE.FILE_NOT_EXIST",
+                    Map.of("path", "file:/gone.parquet"),
+                    new java.io.FileNotFoundException("gone"))))
         .isNull();
     assertThat(InputFailure.explain(new IllegalStateException("no file in sight"))).isNull();
   }
 
   @Test
   void aColumnOfAnotherTypeInOneFileIsNamed() {
-    UsageException usage = InputFailure.explain(jobAborted(new ReadError(
-        "FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH", Map.of("path",
-            "file:/corpus/b.parquet", "column", "[published_at]", "expectedType", "\"STRING\"",
-            "actualType", "INT64"), null)));
-    assertThat(usage).hasMessage("input file file:/corpus/b.parquet holds column "
-        + "[published_at] as INT64 where the input's type is \"STRING\"; rewrite the input files"
-        + " with one type ('gazette ingest' writes every column as text)");
+    UsageException usage =
+        InputFailure.explain(
+            jobAborted(
+                new ReadError(
+                    "FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH",
+                    Map.of(
+                        "path",
+                        "file:/corpus/b.parquet",
+                        "column",
+                        "[published_at]",
+                        "expectedType",
+                        "\"STRING\"",
+                        "actualType",
+                        "INT64"),
+                    null)));
+    assertThat(usage)
+        .hasMessage(
+            "input file file:/corpus/b.parquet holds column "
+                + "[published_at] as INT64 where the input's type is \"STRING\"; rewrite the input files"
+                + " with one type ('gazette ingest' writes every column as text)");
   }
 
   @Test
@@ -118,11 +161,17 @@ class InputFailureTest {
         .isEqualTo("l’Agence ${jndi:ldap://x/a}");
     assertThat(InputFailure.displayPath("file:/tmp/a%20b/%24%7Benv%7D.parquet"))
         .isEqualTo("file:/tmp/a b/${env}.parquet");
-    assertThat(InputFailure.rootMessage(new RuntimeException("outer",
-        new IllegalStateException("first line\nsecond line")))).isEqualTo("first line");
-    assertThat(InputFailure.rootMessage(new IllegalStateException("Required field 'type' was"
-        + " not found in serialized data! Struct: org.apache.parquet.format.PageHeader"
-        + "$PageHeaderStandardScheme@7d44bc32")))
+    assertThat(
+            InputFailure.rootMessage(
+                new RuntimeException(
+                    "outer", new IllegalStateException("first line\nsecond line"))))
+        .isEqualTo("first line");
+    assertThat(
+            InputFailure.rootMessage(
+                new IllegalStateException(
+                    "Required field 'type' was"
+                        + " not found in serialized data! Struct: org.apache.parquet.format.PageHeader"
+                        + "$PageHeaderStandardScheme@7d44bc32")))
         .isEqualTo("Required field 'type' was not found in serialized data!");
   }
 }

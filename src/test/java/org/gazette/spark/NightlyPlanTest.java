@@ -25,8 +25,9 @@ class NightlyPlanTest {
     assertThat(NightlyJob.passes(r(1, 10), new NightlyJob.Plan(true, 3), Set.of()))
         .containsExactly(r(1, 3), r(4, 6), r(7, 9), r(10, 10));
     // Done dates split the passes; the rest keep their order.
-    assertThat(NightlyJob.passes(r(1, 10), new NightlyJob.Plan(true, 3),
-        Set.of(d(1), d(2), d(5), d(10))))
+    assertThat(
+            NightlyJob.passes(
+                r(1, 10), new NightlyJob.Plan(true, 3), Set.of(d(1), d(2), d(5), d(10))))
         .containsExactly(r(3, 4), r(6, 8), r(9, 9));
     assertThat(NightlyJob.passes(r(1, 3), new NightlyJob.Plan(true, 7), Set.of(d(1), d(2), d(3))))
         .isEmpty();
@@ -45,7 +46,8 @@ class NightlyPlanTest {
 
   @Test
   void aChunkHasAtLeastOneDay() {
-    assertThatThrownBy(() -> new NightlyJob.Plan(true, 0)).isInstanceOf(UsageException.class)
+    assertThatThrownBy(() -> new NightlyJob.Plan(true, 0))
+        .isInstanceOf(UsageException.class)
         .hasMessageContaining("--chunk-days");
   }
 
@@ -77,8 +79,7 @@ class NightlyPlanTest {
   void aPassTakesTheRowsHalfTheFreeLocalDiskHolds() {
     // 1,000,000 rows in 225 MB of Parquet need about 16 times that on disk at the peak.
     long perRow = (long) (PassPlanner.DISK_PER_INPUT_BYTE * 225);
-    assertThat(PassPlanner.maxRows(100L * perRow * 2, 1_000_000, 225_000_000))
-        .isEqualTo(100);
+    assertThat(PassPlanner.maxRows(100L * perRow * 2, 1_000_000, 225_000_000)).isEqualTo(100);
     assertThat(PassPlanner.maxRows(0, 1_000_000, 225_000_000)).isEqualTo(1);
   }
 
@@ -86,7 +87,8 @@ class NightlyPlanTest {
   void aPlanRefusesANegativeBoundOnRows() {
     assertThatThrownBy(() -> new NightlyJob.Plan(false, 7, false, -1))
         .isInstanceOf(UsageException.class)
-        .hasMessage("--max-pass-rows must be 0 (one pass, unless the local disk needs more) or"
-            + " more, was -1");
+        .hasMessage(
+            "--max-pass-rows must be 0 (one pass, unless the local disk needs more) or"
+                + " more, was -1");
   }
 }

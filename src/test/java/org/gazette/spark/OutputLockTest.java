@@ -45,9 +45,14 @@ class OutputLockTest {
     ended.waitFor();
     long deadPid = ended.pid();
     Files.createDirectories(temp.resolve("out"));
-    Files.writeString(temp.resolve("out/_lock"), "run_id=dead\ncommand=nightly all\nhost="
-        + java.net.InetAddress.getLocalHost().getHostName() + "\npid=" + deadPid
-        + "\nstarted_at=2023-08-01T00:00:00Z\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        temp.resolve("out/_lock"),
+        "run_id=dead\ncommand=nightly all\nhost="
+            + java.net.InetAddress.getLocalHost().getHostName()
+            + "\npid="
+            + deadPid
+            + "\nstarted_at=2023-08-01T00:00:00Z\n",
+        StandardCharsets.UTF_8);
     try (OutputLock lock = OutputLock.acquire(fs(), root(), "run-2", "nightly all")) {
       assertThat(Files.readString(temp.resolve("out/_lock"))).contains("run_id=run-2");
     }
@@ -56,13 +61,18 @@ class OutputLockTest {
   @Test
   void aFreshLockOfAnotherHostIsRespected() throws Exception {
     Files.createDirectories(temp.resolve("out"));
-    Files.writeString(temp.resolve("out/_lock"), "run_id=elsewhere\ncommand=nightly all\n"
-        + "host=another-host.example\npid=1\nstarted_at=2023-08-01T00:00:00Z\n");
+    Files.writeString(
+        temp.resolve("out/_lock"),
+        "run_id=elsewhere\ncommand=nightly all\n"
+            + "host=another-host.example\npid=1\nstarted_at=2023-08-01T00:00:00Z\n");
     assertThatThrownBy(() -> OutputLock.acquire(fs(), root(), "run-2", "nightly all"))
-        .isInstanceOf(OutputLock.Held.class).hasMessageContaining("another-host.example");
+        .isInstanceOf(OutputLock.Held.class)
+        .hasMessageContaining("another-host.example");
     // Untouched for longer than STALE: its holder is taken for dead.
-    Files.setLastModifiedTime(temp.resolve("out/_lock"), java.nio.file.attribute.FileTime
-        .fromMillis(System.currentTimeMillis() - OutputLock.STALE.toMillis() - 60_000));
+    Files.setLastModifiedTime(
+        temp.resolve("out/_lock"),
+        java.nio.file.attribute.FileTime.fromMillis(
+            System.currentTimeMillis() - OutputLock.STALE.toMillis() - 60_000));
     OutputLock.acquire(fs(), root(), "run-2", "nightly all").close();
   }
 }

@@ -9,10 +9,13 @@ public final class SparkTestSession {
   private SparkTestSession() {}
 
   public static SparkSession start(String master) {
-    return SparkSessions.create("gazette test", master, Map.of(
-        "spark.ui.enabled", "false",
-        "spark.sql.shuffle.partitions", "2",
-        "spark.ui.showConsoleProgress", "false",
-        "spark.sql.files.minPartitionNum", "2"));
+    return SparkSessions.create(
+        "gazette test",
+        master,
+        Map.of(
+            "spark.ui.enabled", "false",
+            "spark.sql.shuffle.partitions", "2",
+            "spark.ui.showConsoleProgress", "false",
+            "spark.sql.files.minPartitionNum", "2"));
   }
 }

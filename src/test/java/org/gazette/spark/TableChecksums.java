@@ -11,8 +11,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A checksum of each output table's rows, sorted and normalised as {@link TableRows} reads
- * them: two runs that wrote the same rows have the same checksums, whatever their files.
+ * A checksum of each output table's rows, sorted and normalised as {@link TableRows} reads them:
+ * two runs that wrote the same rows have the same checksums, whatever their files.
  */
 public final class TableChecksums {
 
@@ -42,8 +42,8 @@ public final class TableChecksums {
 
   /** Prints the checksums of the tables of the output folder {@code args[0]}. */
   public static void main(String[] args) {
-    SparkSession spark = SparkSessions.create("checksums", "local[2]", Map.of(
-        "spark.ui.enabled", "false"));
+    SparkSession spark =
+        SparkSessions.create("checksums", "local[2]", Map.of("spark.ui.enabled", "false"));
     of(spark, args[0], NightlyJob.TABLES).forEach((t, s) -> System.out.println(t + " " + s));
     spark.stop();
   }

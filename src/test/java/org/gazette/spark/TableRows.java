@@ -22,17 +22,16 @@ public final class TableRows {
     Dataset<Row> rows = spark.read().parquet(output + "/" + table.tableName());
     if (table.columnNames().contains("model_id")) {
       // Model ids hold the time of training: the same model trained twice differs there.
-      rows = rows.withColumn("model_id",
-          functions.regexp_replace(functions.col("model_id"), "^lda-.*", "lda"));
+      rows =
+          rows.withColumn(
+              "model_id", functions.regexp_replace(functions.col("model_id"), "^lda-.*", "lda"));
     }
-    return rows
-        .orderBy(table.columnNames().stream().map(functions::col).toArray(Column[]::new))
+    return rows.orderBy(table.columnNames().stream().map(functions::col).toArray(Column[]::new))
         .collectAsList();
   }
 
   /** {@link #of} for each of {@code tables}, by table name. */
-  public static Map<String, List<Row>> of(SparkSession spark, String output,
-      List<Table> tables) {
+  public static Map<String, List<Row>> of(SparkSession spark, String output, List<Table> tables) {
     Map<String, List<Row>> rows = new TreeMap<>();
     for (Table table : tables) {
       rows.put(table.tableName(), of(spark, output, table));

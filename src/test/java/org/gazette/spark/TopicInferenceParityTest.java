@@ -27,13 +27,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link TopicInference} built from a model that Spark ML's online LDA trained gives the
- * mixtures of that model's own {@code transform}. Here, not in org.gazette.topic, for the
- * house test session.
+ * {@link TopicInference} built from a model that Spark ML's online LDA trained gives the mixtures
+ * of that model's own {@code transform}. Here, not in org.gazette.topic, for the house test
+ * session.
  *
  * <p>60 documents over three disjoint vocabularies of six terms: documents 0, 3, 6, ... use
- * vocabulary 0, 1, 4, 7, ... vocabulary 1, and so on; every fourth document also takes a third
- * of its words from the next vocabulary, so that some mixtures are not near 0 or 1.
+ * vocabulary 0, 1, 4, 7, ... vocabulary 1, and so on; every fourth document also takes a third of
+ * its words from the next vocabulary, so that some mixtures are not near 0 or 1.
  */
 class TopicInferenceParityTest {
 
@@ -66,22 +66,30 @@ class TopicInferenceParityTest {
       }
       int[] indices = counts.keySet().stream().mapToInt(Integer::intValue).toArray();
       double[] values = counts.values().stream().mapToDouble(Double::doubleValue).toArray();
-      rows.add(RowFactory.create(doc, main, mixed,
-          Vectors.sparse(VOCABULARIES * WORDS, indices, values)));
+      rows.add(
+          RowFactory.create(
+              doc, main, mixed, Vectors.sparse(VOCABULARIES * WORDS, indices, values)));
     }
-    StructType schema = new StructType()
-        .add("id", DataTypes.IntegerType, false)
-        .add("main", DataTypes.IntegerType, false)
-        .add("mixed", DataTypes.BooleanType, false)
-        .add("features", SQLDataTypes.VectorType(), false);
+    StructType schema =
+        new StructType()
+            .add("id", DataTypes.IntegerType, false)
+            .add("main", DataTypes.IntegerType, false)
+            .add("mixed", DataTypes.BooleanType, false)
+            .add("features", SQLDataTypes.VectorType(), false);
     return spark.createDataFrame(rows, schema);
   }
 
   @Test
   void mixturesAgreeWithSparkTransform() {
     Dataset<Row> documents = documents();
-    LDAModel model = new LDA().setK(3).setOptimizer("online").setSeed(17).setMaxIter(10)
-        .setSubsamplingRate(1.0).fit(documents);
+    LDAModel model =
+        new LDA()
+            .setK(3)
+            .setOptimizer("online")
+            .setSeed(17)
+            .setMaxIter(10)
+            .setSubsamplingRate(1.0)
+            .fit(documents);
 
     Matrix topics = model.topicsMatrix(); // V×k
     double[][] lambda = new double[topics.numCols()][topics.numRows()];
@@ -90,8 +98,7 @@ class TopicInferenceParityTest {
         lambda[t][w] = topics.apply(w, t);
       }
     }
-    TopicInference inference =
-        new TopicInference(lambda, model.getEffectiveDocConcentration());
+    TopicInference inference = new TopicInference(lambda, model.getEffectiveDocConcentration());
 
     List<Row> rows = model.transform(documents).orderBy("id").collectAsList();
     assertThat(rows).hasSize(60);
@@ -103,14 +110,15 @@ class TopicInferenceParityTest {
     for (Row row : rows) {
       SparseVector features = (SparseVector) row.<Vector>getAs("features");
       double[] spark = row.<Vector>getAs("topicDistribution").toArray();
-      double[] ours = inference.mixture(features.indices(), features.values(),
-          features.indices().length);
+      double[] ours =
+          inference.mixture(features.indices(), features.values(), features.indices().length);
       for (int t = 0; t < ours.length; t++) {
         maxDifference = Math.max(maxDifference, Math.abs(ours[t] - spark[t]));
       }
       if (!row.<Boolean>getAs("mixed")) {
         dominantByVocabulary.get(row.<Integer>getAs("main")).add(TopicInference.dominant(ours));
-        assertThat(ours[TopicInference.dominant(ours)]).as("document %d", row.getInt(0))
+        assertThat(ours[TopicInference.dominant(ours)])
+            .as("document %d", row.getInt(0))
             .isGreaterThan(0.8);
       }
     }

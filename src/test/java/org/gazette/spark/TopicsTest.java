@@ -20,8 +20,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.gazette.UsageException;
-import org.gazette.topic.TopicLabels;
 import org.gazette.text.Reference;
+import org.gazette.topic.TopicLabels;
 import org.gazette.topic.TopicModel;
 import org.gazette.topic.TrackedTopics;
 import org.junit.jupiter.api.AfterAll;
@@ -31,16 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
 import scala.collection.immutable.ArraySeq;
 
 /**
- * Topic models end to end on stored article terms with three planted themes: training finds
- * them, a model survives saving and loading, a retrain keeps the ids, and the timeline counts
- * each article under its theme.
+ * Topic models end to end on stored article terms with three planted themes: training finds them, a
+ * model survives saving and loading, a retrain keeps the ids, and the timeline counts each article
+ * under its theme.
  */
 class TopicsTest {
 
-  private static final List<List<String>> THEMES = List.of(
-      List.of("war", "missile", "army", "ceasefire", "troops", "front"),
-      List.of("inflation", "bank", "rates", "growth", "prices", "debt"),
-      List.of("match", "team", "goal", "coach", "league", "fans"));
+  private static final List<List<String>> THEMES =
+      List.of(
+          List.of("war", "missile", "army", "ceasefire", "troops", "front"),
+          List.of("inflation", "bank", "rates", "growth", "prices", "debt"),
+          List.of("match", "team", "goal", "coach", "league", "fans"));
   private static final int DAYS = 5;
   private static final int PER_THEME_AND_DAY = 20;
   private static final LocalDate START = LocalDate.of(2023, 8, 1);
@@ -76,10 +77,21 @@ class TopicsTest {
           String[] terms = bag.keySet().toArray(new String[0]);
           Integer[] counts = bag.values().toArray(new Integer[0]);
           Long[] longCounts = bag.values().stream().map(Integer::longValue).toArray(Long[]::new);
-          bags.add(RowFactory.create(date, id, "en", ArraySeq.unsafeWrapArray(terms),
-              ArraySeq.unsafeWrapArray(counts)));
-          timeline.add(RowFactory.create(date, id, "en", ArraySeq.unsafeWrapArray(terms),
-              ArraySeq.unsafeWrapArray(longCounts), ArraySeq.unsafeWrapArray(new String[0])));
+          bags.add(
+              RowFactory.create(
+                  date,
+                  id,
+                  "en",
+                  ArraySeq.unsafeWrapArray(terms),
+                  ArraySeq.unsafeWrapArray(counts)));
+          timeline.add(
+              RowFactory.create(
+                  date,
+                  id,
+                  "en",
+                  ArraySeq.unsafeWrapArray(terms),
+                  ArraySeq.unsafeWrapArray(longCounts),
+                  ArraySeq.unsafeWrapArray(new String[0])));
           for (Map.Entry<String, Integer> e : bag.entrySet()) {
             long[] f = frequencies.computeIfAbsent(date + "|" + e.getKey(), k -> new long[2]);
             f[0] += e.getValue();
@@ -89,29 +101,49 @@ class TopicsTest {
       }
     }
     List<Row> termRows = new ArrayList<>();
-    frequencies.forEach((key, f) -> termRows.add(RowFactory.create(
-        Date.valueOf(key.substring(0, 10)), "en", key.substring(11), 1, f[0], f[1])));
-    spark.createDataFrame(bags, Table.ARTICLE_TERMS.schema()).write().mode(SaveMode.Overwrite)
-        .partitionBy("date").parquet(output + "/article_terms");
-    spark.createDataFrame(termRows, Table.TERM_FREQUENCIES.schema()).write()
-        .mode(SaveMode.Overwrite).partitionBy("date").parquet(output + "/term_frequencies");
-    articles = spark.createDataFrame(timeline, org.apache.spark.sql.types.DataTypes
-        .createStructType(List.of(
-            org.apache.spark.sql.types.DataTypes.createStructField("date",
-                org.apache.spark.sql.types.DataTypes.DateType, false),
-            org.apache.spark.sql.types.DataTypes.createStructField("id",
-                org.apache.spark.sql.types.DataTypes.StringType, false),
-            org.apache.spark.sql.types.DataTypes.createStructField("language",
-                org.apache.spark.sql.types.DataTypes.StringType, false),
-            org.apache.spark.sql.types.DataTypes.createStructField("terms",
-                org.apache.spark.sql.types.DataTypes.createArrayType(
-                    org.apache.spark.sql.types.DataTypes.StringType), false),
-            org.apache.spark.sql.types.DataTypes.createStructField("term_counts",
-                org.apache.spark.sql.types.DataTypes.createArrayType(
-                    org.apache.spark.sql.types.DataTypes.LongType), false),
-            org.apache.spark.sql.types.DataTypes.createStructField("entity_ids",
-                org.apache.spark.sql.types.DataTypes.createArrayType(
-                    org.apache.spark.sql.types.DataTypes.StringType), false))));
+    frequencies.forEach(
+        (key, f) ->
+            termRows.add(
+                RowFactory.create(
+                    Date.valueOf(key.substring(0, 10)), "en", key.substring(11), 1, f[0], f[1])));
+    spark
+        .createDataFrame(bags, Table.ARTICLE_TERMS.schema())
+        .write()
+        .mode(SaveMode.Overwrite)
+        .partitionBy("date")
+        .parquet(output + "/article_terms");
+    spark
+        .createDataFrame(termRows, Table.TERM_FREQUENCIES.schema())
+        .write()
+        .mode(SaveMode.Overwrite)
+        .partitionBy("date")
+        .parquet(output + "/term_frequencies");
+    articles =
+        spark.createDataFrame(
+            timeline,
+            org.apache.spark.sql.types.DataTypes.createStructType(
+                List.of(
+                    org.apache.spark.sql.types.DataTypes.createStructField(
+                        "date", org.apache.spark.sql.types.DataTypes.DateType, false),
+                    org.apache.spark.sql.types.DataTypes.createStructField(
+                        "id", org.apache.spark.sql.types.DataTypes.StringType, false),
+                    org.apache.spark.sql.types.DataTypes.createStructField(
+                        "language", org.apache.spark.sql.types.DataTypes.StringType, false),
+                    org.apache.spark.sql.types.DataTypes.createStructField(
+                        "terms",
+                        org.apache.spark.sql.types.DataTypes.createArrayType(
+                            org.apache.spark.sql.types.DataTypes.StringType),
+                        false),
+                    org.apache.spark.sql.types.DataTypes.createStructField(
+                        "term_counts",
+                        org.apache.spark.sql.types.DataTypes.createArrayType(
+                            org.apache.spark.sql.types.DataTypes.LongType),
+                        false),
+                    org.apache.spark.sql.types.DataTypes.createStructField(
+                        "entity_ids",
+                        org.apache.spark.sql.types.DataTypes.createArrayType(
+                            org.apache.spark.sql.types.DataTypes.StringType),
+                        false))));
   }
 
   @AfterAll
@@ -149,15 +181,15 @@ class TopicsTest {
       int theme = themeOf(t);
       assertThat(theme).as("topic %s: %s", t.id(), t.terms()).isNotNegative();
       idOfTheme.put(theme, t.id());
-      assertThat(t.label().split(" · ")).hasSize(3)
+      assertThat(t.label().split(" · "))
+          .hasSize(3)
           .allSatisfy(term -> assertThat(THEMES.get(theme)).contains(term));
       assertThat(t.matchedModelId()).isNull();
     }
     assertThat(idOfTheme).hasSize(3);
     assertThat(idOfTheme.values()).containsExactlyInAnyOrder(1, 2, 3);
 
-    TopicModel loaded = new TopicModelStore(spark,
-        new TableStore(spark, output, "test")).newest();
+    TopicModel loaded = new TopicModelStore(spark, new TableStore(spark, output, "test")).newest();
     assertThat(loaded.modelId()).isEqualTo(first.modelId());
     assertThat(loaded.languages().get("en").vocabulary()).containsExactly(en.vocabulary());
     assertThat(loaded.languages().get("en").lambda()).isDeepEqualTo(en.lambda());
@@ -171,8 +203,7 @@ class TopicsTest {
     assertThat(articleTopics).hasSize(DAYS * THEMES.size() * PER_THEME_AND_DAY);
     for (Row r : articleTopics) {
       String id = r.getAs("id");
-      assertThat((int) r.getAs("topic_id")).as(id)
-          .isEqualTo(idOfTheme.get(THEME_OF.get(id)));
+      assertThat((int) r.getAs("topic_id")).as(id).isEqualTo(idOfTheme.get(THEME_OF.get(id)));
       assertThat((double) r.getAs("weight")).as(id).isGreaterThan(0.5);
     }
     assertThat(timeline).hasSize(DAYS * 3);
@@ -199,8 +230,8 @@ class TopicsTest {
     }
     assertThat(matched).isEqualTo(3);
 
-    List<Row> topics = spark.read().parquet(output + "/topics").orderBy("model_id", "topic_id")
-        .collectAsList();
+    List<Row> topics =
+        spark.read().parquet(output + "/topics").orderBy("model_id", "topic_id").collectAsList();
     assertThat(topics).hasSize(7);
     assertThat(topics.stream().map(r -> r.<String>getAs("model_id")).distinct())
         .containsExactly(first.modelId(), second.modelId());
@@ -208,47 +239,59 @@ class TopicsTest {
 
   @Test
   void trackedTopicsCountTheArticlesTheirRulesMatch() {
-    TrackedTopics tracked = TrackedTopics.parse("test", String.join("\n",
-        "7 | Conflict | missile OR troops",
-        "8 | Prices | inflation AND NOT (missile OR goal)",
-        "9 | Nothing | @kim-jong-un"), Reference.bundled());
+    TrackedTopics tracked =
+        TrackedTopics.parse(
+            "test",
+            String.join(
+                "\n",
+                "7 | Conflict | missile OR troops",
+                "8 | Prices | inflation AND NOT (missile OR goal)",
+                "9 | Nothing | @kim-jong-un"),
+            Reference.bundled());
     Dataset<Row> parts = TopicTimeline.parts(articles, null, tracked);
     // Expected, per date and topic: matching articles, and the sum of 1/m over them.
     Map<String, double[]> expected = new TreeMap<>();
-    TERMS_OF.forEach((key, terms) -> {
-      List<Integer> matched = new ArrayList<>();
-      if (terms.contains("missile") || terms.contains("troops")) {
-        matched.add(7);
-      }
-      if (terms.contains("inflation") && !terms.contains("missile") && !terms.contains("goal")) {
-        matched.add(8);
-      }
-      for (int topic : matched) {
-        double[] e = expected.computeIfAbsent(key.substring(0, 10) + "|" + topic,
-            k -> new double[2]);
-        e[0]++;
-        e[1] += 1.0 / matched.size();
-      }
-    });
+    TERMS_OF.forEach(
+        (key, terms) -> {
+          List<Integer> matched = new ArrayList<>();
+          if (terms.contains("missile") || terms.contains("troops")) {
+            matched.add(7);
+          }
+          if (terms.contains("inflation")
+              && !terms.contains("missile")
+              && !terms.contains("goal")) {
+            matched.add(8);
+          }
+          for (int topic : matched) {
+            double[] e =
+                expected.computeIfAbsent(key.substring(0, 10) + "|" + topic, k -> new double[2]);
+            e[0]++;
+            e[1] += 1.0 / matched.size();
+          }
+        });
     Map<String, double[]> actual = new TreeMap<>();
     for (Row r : TopicTimeline.timeline(parts, articles).collectAsList()) {
       assertThat(r.getString(r.fieldIndex("model_id"))).isEqualTo(TopicTimeline.TRACKED);
-      actual.put(r.getAs("date").toString() + "|" + r.getAs("topic_id"), new double[] {
-          r.getLong(r.fieldIndex("doc_count")), r.getDouble(r.fieldIndex("weight"))});
+      actual.put(
+          r.getAs("date").toString() + "|" + r.getAs("topic_id"),
+          new double[] {r.getLong(r.fieldIndex("doc_count")), r.getDouble(r.fieldIndex("weight"))});
     }
     assertThat(actual.keySet()).isEqualTo(expected.keySet());
-    expected.forEach((key, e) -> {
-      assertThat(actual.get(key)[0]).as(key).isEqualTo(e[0]);
-      assertThat(actual.get(key)[1]).as(key).isCloseTo(e[1], within(1e-9));
-    });
+    expected.forEach(
+        (key, e) -> {
+          assertThat(actual.get(key)[0]).as(key).isEqualTo(e[0]);
+          assertThat(actual.get(key)[1]).as(key).isCloseTo(e[1], within(1e-9));
+        });
     assertThat(expected.get(START + "|7")[0]).isEqualTo(PER_THEME_AND_DAY); // every war article
     assertThat(TopicTimeline.articleTopics(parts).where("topic_id = 9").count()).isZero();
   }
 
   @Test
   void trainingWithoutStoredTermsIsAUsageError() {
-    assertThatThrownBy(() -> TopicsJob.train(spark, temp.resolve("empty").toString(),
-        DateRange.ALL, settings(3), null))
+    assertThatThrownBy(
+            () ->
+                TopicsJob.train(
+                    spark, temp.resolve("empty").toString(), DateRange.ALL, settings(3), null))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("run `gazette nightly` on the articles first");
   }

@@ -6,17 +6,22 @@ import java.util.List;
 /**
  * One row of a {@link Tokens} table, copied out so that tests can compare whole tables.
  *
- * <p>{@link #toString()} is the notation the token tables in the tests are written in: the
- * term, in parentheses when it is a stop word, after a {@code |} when a phrase may not run into
- * it from the token before. {@code "|(le)"} is the stop word "le" starting a new phrase.
+ * <p>{@link #toString()} is the notation the token tables in the tests are written in: the term, in
+ * parentheses when it is a stop word, after a {@code |} when a phrase may not run into it from the
+ * token before. {@code "|(le)"} is the stop word "le" starting a new phrase.
  */
 record AnalyzedToken(String term, boolean stop, boolean breakBefore, int start, int end) {
 
   static List<AnalyzedToken> of(Tokens tokens) {
     List<AnalyzedToken> rows = new ArrayList<>(tokens.size());
     for (int i = 0; i < tokens.size(); i++) {
-      rows.add(new AnalyzedToken(tokens.term(i), tokens.isStopWord(i), tokens.breaksBefore(i),
-          tokens.textStart(i), tokens.textEnd(i)));
+      rows.add(
+          new AnalyzedToken(
+              tokens.term(i),
+              tokens.isStopWord(i),
+              tokens.breaksBefore(i),
+              tokens.textStart(i),
+              tokens.textEnd(i)));
     }
     return rows;
   }

@@ -9,17 +9,22 @@ import org.junit.jupiter.api.Test;
 class ArticleTermsTest {
 
   private static final String[] SEQUENCE = {
-    "|missile", "balistique",
-    "|corée", "(du)", "nord", "(a)", "tiré",
-    "|corée", "(du)", "nord"
+    "|missile", "balistique", "|corée", "(du)", "nord", "(a)", "tiré", "|corée", "(du)", "nord"
   };
 
   @Test
   void mostFrequentFirstThenWordsBeforePhrasesThenAlphabetical() {
     ArticleTerms.Bag bag = new ArticleTerms(3, 100).of(AnalyzedToken.tokens(SEQUENCE));
-    assertThat(bag.terms()).containsExactly(
-        "corée", "nord", "corée du nord",
-        "balistique", "missile", "tiré", "missile balistique", "nord a tiré");
+    assertThat(bag.terms())
+        .containsExactly(
+            "corée",
+            "nord",
+            "corée du nord",
+            "balistique",
+            "missile",
+            "tiré",
+            "missile balistique",
+            "nord a tiré");
     assertThat(bag.counts()).containsExactly(2, 2, 2, 1, 1, 1, 1, 1);
   }
 

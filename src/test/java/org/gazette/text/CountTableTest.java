@@ -16,8 +16,8 @@ class CountTableTest {
     Map<Long, long[]> all = new HashMap<>();
     for (int slot = 0; slot < table.capacity(); slot++) {
       if (table.isUsed(slot)) {
-        long[] previous = all.put(table.key(slot),
-            new long[] {table.count(slot), table.documents(slot)});
+        long[] previous =
+            all.put(table.key(slot), new long[] {table.count(slot), table.documents(slot)});
         assertThat(previous).as("key %d in two slots", table.key(slot)).isNull();
       }
     }
@@ -102,7 +102,8 @@ class CountTableTest {
     for (int i = 0; i < 3_000; i++) {
       table.add(PhraseKey.of(i), 2, 1);
     }
-    assertThat(contents(table)).hasSize(3_000)
+    assertThat(contents(table))
+        .hasSize(3_000)
         .allSatisfy((key, value) -> assertThat(value).containsExactly(2, 1));
   }
 

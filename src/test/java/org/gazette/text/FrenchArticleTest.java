@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Terms of a whole article: the user's example (seed-fr.txt, a French dispatch of about 440
- * words), cleaned, analysed and counted as the nightly job does.
+ * Terms of a whole article: the user's example (seed-fr.txt, a French dispatch of about 440 words),
+ * cleaned, analysed and counted as the nightly job does.
  */
 class FrenchArticleTest {
 
@@ -37,8 +37,7 @@ class FrenchArticleTest {
     terms = new HashMap<>();
     for (Iterator<TermAggregator.TermCount> it = aggregator.drain(); it.hasNext(); ) {
       TermAggregator.TermCount count = it.next();
-      assertThat(terms.put(count.term(), count)).as("term %s drained twice", count.term())
-          .isNull();
+      assertThat(terms.put(count.term(), count)).as("term %s drained twice", count.term()).isNull();
     }
   }
 
@@ -72,8 +71,9 @@ class FrenchArticleTest {
     assertThat(terms.get("corée du nord"))
         .isEqualTo(new TermAggregator.TermCount(DAY, "fr", "corée du nord", 3, 2, 1));
     assertThat(terms.get("missile balistique intercontinental"))
-        .isEqualTo(new TermAggregator.TermCount(DAY, "fr",
-            "missile balistique intercontinental", 3, 1, 1));
+        .isEqualTo(
+            new TermAggregator.TermCount(
+                DAY, "fr", "missile balistique intercontinental", 3, 1, 1));
     assertThat(terms).containsKey("conseil de sécurité");
     assertThat(count("conseil de sécurité")).isEqualTo(1);
     assertThat(count("sergei shoigu")).isEqualTo(3);
@@ -91,8 +91,23 @@ class FrenchArticleTest {
 
   @Test
   void stopWordsNumbersAndElidedArticlesAreNotTerms() {
-    assertThat(terms.keySet()).doesNotContain("de", "la", "le", "a", "été", "plus", "a-t-il",
-        "déclaré", "l'agence", "l", "70e", "10", "m", "corée du", "du nord");
+    assertThat(terms.keySet())
+        .doesNotContain(
+            "de",
+            "la",
+            "le",
+            "a",
+            "été",
+            "plus",
+            "a-t-il",
+            "déclaré",
+            "l'agence",
+            "l",
+            "70e",
+            "10",
+            "m",
+            "corée du",
+            "du nord");
     assertThat(count("agence")).isEqualTo(2);
   }
 
@@ -104,14 +119,19 @@ class FrenchArticleTest {
 
   @Test
   void everyTermOnceInOneDocument() {
-    assertThat(terms.values()).allSatisfy(c -> {
-      assertThat(c.documents()).isEqualTo(1);
-      assertThat(c.day()).isEqualTo(DAY);
-      assertThat(c.language()).isEqualTo("fr");
-      assertThat(c.term().split(" ")).hasSize(c.words());
-    });
-    long unigrams = terms.values().stream().filter(c -> c.words() == 1)
-        .mapToLong(TermAggregator.TermCount::count).sum();
+    assertThat(terms.values())
+        .allSatisfy(
+            c -> {
+              assertThat(c.documents()).isEqualTo(1);
+              assertThat(c.day()).isEqualTo(DAY);
+              assertThat(c.language()).isEqualTo("fr");
+              assertThat(c.term().split(" ")).hasSize(c.words());
+            });
+    long unigrams =
+        terms.values().stream()
+            .filter(c -> c.words() == 1)
+            .mapToLong(TermAggregator.TermCount::count)
+            .sum();
     long contentTokens = 0;
     for (int i = 0; i < tokens.size(); i++) {
       contentTokens += tokens.isStopWord(i) ? 0 : 1;

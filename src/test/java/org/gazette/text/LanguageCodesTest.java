@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LanguageCodesTest {
 
   @ParameterizedTest(name = "\"{0}\" is {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       fr,         fr
       FR,         fr
       fr-FR,      fr
@@ -56,8 +58,25 @@ class LanguageCodesTest {
 
   @ParameterizedTest(name = "\"{0}\" is unknown")
   @NullAndEmptySource
-  @ValueSource(strings = {"und", "UND", "und-Latn", "  ", "xx", "zz-garbage", "zz", "mul",
-      "zxx", "unknown", "none", "null", "n/a", "x", "iwi", "-fr"})
+  @ValueSource(
+      strings = {
+        "und",
+        "UND",
+        "und-Latn",
+        "  ",
+        "xx",
+        "zz-garbage",
+        "zz",
+        "mul",
+        "zxx",
+        "unknown",
+        "none",
+        "null",
+        "n/a",
+        "x",
+        "iwi",
+        "-fr"
+      })
   void unknownValuesGiveNull(String value) {
     assertThat(LanguageCodes.normalize(value)).isNull();
   }

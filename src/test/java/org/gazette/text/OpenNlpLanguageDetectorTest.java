@@ -13,26 +13,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Loads OpenNLP's model once for the class (a few seconds): the detectors are shared. */
 class OpenNlpLanguageDetectorTest {
 
-  private static final String FRENCH = "Le gouvernement a annoncé mardi un nouveau plan pour"
-      + " soutenir les agriculteurs touchés par la sécheresse, après plusieurs semaines de"
-      + " manifestations dans les campagnes. Le ministre de l'Agriculture a promis des aides"
-      + " d'urgence avant la fin du mois.";
-  private static final String ENGLISH = "The government announced on Tuesday a new plan to"
-      + " support farmers hit by the drought, after several weeks of protests in rural areas."
-      + " The agriculture minister promised emergency aid before the end of the month and said"
-      + " more help would follow.";
-  private static final String GERMAN = "Die Regierung hat am Dienstag einen neuen Plan zur"
-      + " Unterstützung der von der Dürre betroffenen Landwirte angekündigt, nachdem es mehrere"
-      + " Wochen lang Proteste auf dem Land gegeben hatte. Der Landwirtschaftsminister versprach"
-      + " Soforthilfe noch vor Ende des Monats.";
-  private static final String SPANISH = "El Gobierno anunció el martes un nuevo plan para"
-      + " apoyar a los agricultores afectados por la sequía, después de varias semanas de"
-      + " protestas en el campo. El ministro de Agricultura prometió ayudas de emergencia antes"
-      + " de que termine el mes.";
-  private static final String ITALIAN = "Il governo ha annunciato martedì un nuovo piano per"
-      + " sostenere gli agricoltori colpiti dalla siccità, dopo diverse settimane di proteste"
-      + " nelle campagne. Il ministro dell'Agricoltura ha promesso aiuti di emergenza prima della"
-      + " fine del mese.";
+  private static final String FRENCH =
+      "Le gouvernement a annoncé mardi un nouveau plan pour"
+          + " soutenir les agriculteurs touchés par la sécheresse, après plusieurs semaines de"
+          + " manifestations dans les campagnes. Le ministre de l'Agriculture a promis des aides"
+          + " d'urgence avant la fin du mois.";
+  private static final String ENGLISH =
+      "The government announced on Tuesday a new plan to"
+          + " support farmers hit by the drought, after several weeks of protests in rural areas."
+          + " The agriculture minister promised emergency aid before the end of the month and said"
+          + " more help would follow.";
+  private static final String GERMAN =
+      "Die Regierung hat am Dienstag einen neuen Plan zur"
+          + " Unterstützung der von der Dürre betroffenen Landwirte angekündigt, nachdem es mehrere"
+          + " Wochen lang Proteste auf dem Land gegeben hatte. Der Landwirtschaftsminister versprach"
+          + " Soforthilfe noch vor Ende des Monats.";
+  private static final String SPANISH =
+      "El Gobierno anunció el martes un nuevo plan para"
+          + " apoyar a los agricultores afectados por la sequía, después de varias semanas de"
+          + " protestas en el campo. El ministro de Agricultura prometió ayudas de emergencia antes"
+          + " de que termine el mes.";
+  private static final String ITALIAN =
+      "Il governo ha annunciato martedì un nuovo piano per"
+          + " sostenere gli agricoltori colpiti dalla siccità, dopo diverse settimane di proteste"
+          + " nelle campagne. Il ministro dell'Agricoltura ha promesso aiuti di emergenza prima della"
+          + " fine del mese.";
 
   private static final LanguageDetector ANY = OpenNlpLanguageDetector.shared(Set.of());
   private static final LanguageDetector BUNDLED = Detectors.openNlp(Reference.bundled()).get();
@@ -55,9 +60,12 @@ class OpenNlpLanguageDetectorTest {
 
   @Test
   void detectsTheUsersExampleSentence() {
-    assertThat(BUNDLED.detect("Le président russe Vladimir Poutine, qui ne s’est pas rendu à"
-        + " Pyongyang avec son ministre de la défense, Sergei Shoigu, a envoyé une lettre au"
-        + " dirigeant nord-coréen Kim Jong Un")).isEqualTo("fr");
+    assertThat(
+            BUNDLED.detect(
+                "Le président russe Vladimir Poutine, qui ne s’est pas rendu à"
+                    + " Pyongyang avec son ministre de la défense, Sergei Shoigu, a envoyé une lettre au"
+                    + " dirigeant nord-coréen Kim Jong Un"))
+        .isEqualTo("fr");
   }
 
   @Test

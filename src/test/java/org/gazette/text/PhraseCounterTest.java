@@ -15,10 +15,21 @@ class PhraseCounterTest {
    * victoire", analysed.
    */
   private static final String[] SEQUENCE = {
-    "|missile", "balistique", "intercontinental",
-    "|corée", "(du)", "nord", "(a)", "présenté",
-    "|corée", "(du)", "nord",
-    "|jour", "(de)", "(la)", "victoire"
+    "|missile",
+    "balistique",
+    "intercontinental",
+    "|corée",
+    "(du)",
+    "nord",
+    "(a)",
+    "présenté",
+    "|corée",
+    "(du)",
+    "nord",
+    "|jour",
+    "(de)",
+    "(la)",
+    "victoire"
   };
 
   /** Term to count, as {@link PhraseKey#text} spells it; the one document counts once. */
@@ -40,44 +51,47 @@ class PhraseCounterTest {
 
   @Test
   void wordsAndPhrasesOfUpToThreeWords() {
-    assertThat(count(3, SEQUENCE)).containsOnly(
-        entry("missile", 1L),
-        entry("balistique", 1L),
-        entry("intercontinental", 1L),
-        entry("missile balistique", 1L),
-        entry("balistique intercontinental", 1L),
-        entry("missile balistique intercontinental", 1L),
-        entry("corée", 2L),
-        entry("nord", 2L),
-        entry("corée du nord", 2L),
-        entry("présenté", 1L),
-        entry("nord a présenté", 1L),
-        entry("jour", 1L),
-        entry("victoire", 1L));
+    assertThat(count(3, SEQUENCE))
+        .containsOnly(
+            entry("missile", 1L),
+            entry("balistique", 1L),
+            entry("intercontinental", 1L),
+            entry("missile balistique", 1L),
+            entry("balistique intercontinental", 1L),
+            entry("missile balistique intercontinental", 1L),
+            entry("corée", 2L),
+            entry("nord", 2L),
+            entry("corée du nord", 2L),
+            entry("présenté", 1L),
+            entry("nord a présenté", 1L),
+            entry("jour", 1L),
+            entry("victoire", 1L));
   }
 
   @Test
   void maxWordsLimitsPhraseLength() {
-    assertThat(count(2, SEQUENCE)).containsOnly(
-        entry("missile", 1L),
-        entry("balistique", 1L),
-        entry("intercontinental", 1L),
-        entry("missile balistique", 1L),
-        entry("balistique intercontinental", 1L),
-        entry("corée", 2L),
-        entry("nord", 2L),
-        entry("présenté", 1L),
-        entry("jour", 1L),
-        entry("victoire", 1L));
-    assertThat(count(1, SEQUENCE)).containsOnly(
-        entry("missile", 1L),
-        entry("balistique", 1L),
-        entry("intercontinental", 1L),
-        entry("corée", 2L),
-        entry("nord", 2L),
-        entry("présenté", 1L),
-        entry("jour", 1L),
-        entry("victoire", 1L));
+    assertThat(count(2, SEQUENCE))
+        .containsOnly(
+            entry("missile", 1L),
+            entry("balistique", 1L),
+            entry("intercontinental", 1L),
+            entry("missile balistique", 1L),
+            entry("balistique intercontinental", 1L),
+            entry("corée", 2L),
+            entry("nord", 2L),
+            entry("présenté", 1L),
+            entry("jour", 1L),
+            entry("victoire", 1L));
+    assertThat(count(1, SEQUENCE))
+        .containsOnly(
+            entry("missile", 1L),
+            entry("balistique", 1L),
+            entry("intercontinental", 1L),
+            entry("corée", 2L),
+            entry("nord", 2L),
+            entry("présenté", 1L),
+            entry("jour", 1L),
+            entry("victoire", 1L));
   }
 
   @Test
@@ -91,18 +105,25 @@ class PhraseCounterTest {
   void aBreakInsideAPhraseStopsIt() {
     // "Sergei Shoigu, a envoyé": the comma stands between "shoigu" and "a".
     assertThat(count(3, "|sergei", "shoigu", "|(a)", "envoyé"))
-        .containsOnly(entry("sergei", 1L), entry("shoigu", 1L), entry("envoyé", 1L),
+        .containsOnly(
+            entry("sergei", 1L),
+            entry("shoigu", 1L),
+            entry("envoyé", 1L),
             entry("sergei shoigu", 1L));
     assertThat(count(3, "|kim", "|jong", "un"))
-        .containsOnly(entry("kim", 1L), entry("jong", 1L), entry("un", 1L),
-            entry("jong un", 1L));
+        .containsOnly(entry("kim", 1L), entry("jong", 1L), entry("un", 1L), entry("jong un", 1L));
   }
 
   @Test
   void repeatedPhrasesAccumulate() {
     assertThat(count(3, "|kim", "jong", "un", "|kim", "jong", "un"))
-        .containsOnly(entry("kim", 2L), entry("jong", 2L), entry("un", 2L),
-            entry("kim jong", 2L), entry("jong un", 2L), entry("kim jong un", 2L));
+        .containsOnly(
+            entry("kim", 2L),
+            entry("jong", 2L),
+            entry("un", 2L),
+            entry("kim jong", 2L),
+            entry("jong un", 2L),
+            entry("kim jong un", 2L));
   }
 
   @Test
@@ -113,8 +134,10 @@ class PhraseCounterTest {
   @Test
   void maxWordsIsOneToThree() {
     assertThatThrownBy(() -> new PhraseCounter(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was 0");
     assertThatThrownBy(() -> new PhraseCounter(4))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 4");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was 4");
   }
 }

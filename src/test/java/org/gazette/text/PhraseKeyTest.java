@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class PhraseKeyTest {
 
-  private static final int[] EDGE_IDS = {0, 1, 2, 1_000, 1 << 20, PhraseKey.MAX_ID - 1,
-      PhraseKey.MAX_ID};
+  private static final int[] EDGE_IDS = {
+    0, 1, 2, 1_000, 1 << 20, PhraseKey.MAX_ID - 1, PhraseKey.MAX_ID
+  };
 
   @Test
   void packAndUnpackRoundTrip() {

@@ -23,10 +23,11 @@ class ReferenceTest {
 
   @Test
   void builderAddsStopWords() {
-    Reference reference = Reference.builder()
-        .stopWords("fr", List.of("Poutine", "-le", "-la", "aujourd’hui"))
-        .stopWords("xx", List.of("foo"))
-        .build();
+    Reference reference =
+        Reference.builder()
+            .stopWords("fr", List.of("Poutine", "-le", "-la", "aujourd’hui"))
+            .stopWords("xx", List.of("foo"))
+            .build();
     LanguageProfiles profiles = LanguageProfiles.of(reference);
     LanguageProfile french = profiles.profile("fr");
 
@@ -35,17 +36,19 @@ class ReferenceTest {
     assertThat(isStopWord(french, "poutine")).isTrue();
     assertThat(isStopWord(french, "aujourd'hui")).isTrue();
     assertThat(isStopWord(french, "de")).as("Lucene's list otherwise").isTrue();
-    assertThat(isStopWord(profiles.profile("xx"), "foo")).as("a language without Lucene list")
+    assertThat(isStopWord(profiles.profile("xx"), "foo"))
+        .as("a language without Lucene list")
         .isTrue();
     assertThat(isStopWord(profiles.profile("en"), "poutine")).isFalse();
   }
 
   @Test
   void addedStopWordsChangeTheTokens() {
-    Reference reference = Reference.builder()
-        .stopWords("fr", List.of("poutine"))
-        .elisions(List.of("fr: l d"))
-        .build();
+    Reference reference =
+        Reference.builder()
+            .stopWords("fr", List.of("poutine"))
+            .elisions(List.of("fr: l d"))
+            .build();
     Tokens tokens = new Tokens();
     new TokenAnalyzer(LanguageProfiles.of(reference))
         .analyze("d’immenses portraits de Poutine", "fr", tokens);
@@ -56,10 +59,11 @@ class ReferenceTest {
 
   @Test
   void removedStopWordsAreNoLongerStopWords() {
-    Reference reference = Reference.builder()
-        .stopWords("fr", List.of("-le", "-de"))
-        .elisions(List.of("fr: l d"))
-        .build();
+    Reference reference =
+        Reference.builder()
+            .stopWords("fr", List.of("-le", "-de"))
+            .elisions(List.of("fr: l d"))
+            .build();
     LanguageProfiles profiles = LanguageProfiles.of(reference);
     assertThat(isStopWord(profiles.profile("fr"), "le")).isFalse();
     assertThat(isStopWord(profiles.profile("fr"), "de")).isFalse();
@@ -132,15 +136,17 @@ class ReferenceTest {
   @Test
   void loadReadsAFolder(@TempDir Path folder) throws IOException {
     Files.createDirectories(folder.resolve("stopwords"));
-    Files.writeString(folder.resolve("stopwords/fr.txt"),
-        "# additions\nPoutine   # a name, for the test\n\n-le\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        folder.resolve("stopwords/fr.txt"),
+        "# additions\nPoutine   # a name, for the test\n\n-le\n",
+        StandardCharsets.UTF_8);
     Files.writeString(folder.resolve("stopwords/nl.txt"), "ook\n", StandardCharsets.UTF_8);
-    Files.writeString(folder.resolve("stopwords/README.md"), "not a list\n",
-        StandardCharsets.UTF_8);
-    Files.writeString(folder.resolve("elision.txt"), "fr: l d qu\n# comment\nit: dell\n",
-        StandardCharsets.UTF_8);
-    Files.writeString(folder.resolve("languages.txt"), "fr\nEnglish\nde-DE\n",
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        folder.resolve("stopwords/README.md"), "not a list\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        folder.resolve("elision.txt"), "fr: l d qu\n# comment\nit: dell\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        folder.resolve("languages.txt"), "fr\nEnglish\nde-DE\n", StandardCharsets.UTF_8);
 
     Reference reference = Reference.load(folder);
 
@@ -170,9 +176,11 @@ class ReferenceTest {
   @Test
   void malformedLinesAreRejectedWithTheLine() {
     assertThatThrownBy(() -> Reference.builder().elisions(List.of("l d qu")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'l d qu'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'l d qu'");
     assertThatThrownBy(() -> Reference.builder().detectableLanguages(List.of("klingon")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'klingon'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'klingon'");
   }
 
   @Test
@@ -182,8 +190,7 @@ class ReferenceTest {
 
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     assertThat(LanguageProfiles.of(a)).isSameAs(LanguageProfiles.of(b));
-    assertThat(LanguageProfiles.of(a).profile("fr"))
-        .isSameAs(LanguageProfiles.of(b).profile("fr"));
+    assertThat(LanguageProfiles.of(a).profile("fr")).isSameAs(LanguageProfiles.of(b).profile("fr"));
   }
 
   @Test

@@ -25,25 +25,26 @@ class TermAggregatorTest {
   void countsAndDocumentsPerDayLanguageAndTerm() {
     TermAggregator aggregator = new TermAggregator(3, 1_000);
     // "Corée du Nord, Corée du Nord" and "la Corée du Nord", French, on Monday.
-    aggregator.addArticle(MONDAY, "fr",
-        AnalyzedToken.tokens("|corée", "(du)", "nord", "|corée", "(du)", "nord"));
+    aggregator.addArticle(
+        MONDAY, "fr", AnalyzedToken.tokens("|corée", "(du)", "nord", "|corée", "(du)", "nord"));
     aggregator.addArticle(MONDAY, "fr", AnalyzedToken.tokens("|(la)", "corée", "(du)", "nord"));
     // "North Korea fired" in English on Tuesday, "Korea" in English on Monday.
     aggregator.addArticle(TUESDAY, "en", AnalyzedToken.tokens("|north", "korea", "fired"));
     aggregator.addArticle(MONDAY, "en", AnalyzedToken.tokens("|korea"));
 
     assertThat(aggregator.entries()).isEqualTo(3 + 6 + 1);
-    assertThat(drainAll(aggregator)).containsExactlyInAnyOrder(
-        new TermCount(MONDAY, "fr", "corée", 1, 3, 2),
-        new TermCount(MONDAY, "fr", "nord", 1, 3, 2),
-        new TermCount(MONDAY, "fr", "corée du nord", 3, 3, 2),
-        new TermCount(TUESDAY, "en", "north", 1, 1, 1),
-        new TermCount(TUESDAY, "en", "korea", 1, 1, 1),
-        new TermCount(TUESDAY, "en", "fired", 1, 1, 1),
-        new TermCount(TUESDAY, "en", "north korea", 2, 1, 1),
-        new TermCount(TUESDAY, "en", "korea fired", 2, 1, 1),
-        new TermCount(TUESDAY, "en", "north korea fired", 3, 1, 1),
-        new TermCount(MONDAY, "en", "korea", 1, 1, 1));
+    assertThat(drainAll(aggregator))
+        .containsExactlyInAnyOrder(
+            new TermCount(MONDAY, "fr", "corée", 1, 3, 2),
+            new TermCount(MONDAY, "fr", "nord", 1, 3, 2),
+            new TermCount(MONDAY, "fr", "corée du nord", 3, 3, 2),
+            new TermCount(TUESDAY, "en", "north", 1, 1, 1),
+            new TermCount(TUESDAY, "en", "korea", 1, 1, 1),
+            new TermCount(TUESDAY, "en", "fired", 1, 1, 1),
+            new TermCount(TUESDAY, "en", "north korea", 2, 1, 1),
+            new TermCount(TUESDAY, "en", "korea fired", 2, 1, 1),
+            new TermCount(TUESDAY, "en", "north korea fired", 3, 1, 1),
+            new TermCount(MONDAY, "en", "korea", 1, 1, 1));
   }
 
   @Test
@@ -57,9 +58,10 @@ class TermAggregatorTest {
     aggregator.addArticle(TUESDAY, "fr", AnalyzedToken.tokens("|shoigu", "|pyongyang"));
     aggregator.addArticle(TUESDAY, "fr", AnalyzedToken.tokens("|shoigu"));
 
-    assertThat(drainAll(aggregator)).containsExactlyInAnyOrder(
-        new TermCount(TUESDAY, "fr", "shoigu", 1, 2, 2),
-        new TermCount(TUESDAY, "fr", "pyongyang", 1, 1, 1));
+    assertThat(drainAll(aggregator))
+        .containsExactlyInAnyOrder(
+            new TermCount(TUESDAY, "fr", "shoigu", 1, 2, 2),
+            new TermCount(TUESDAY, "fr", "pyongyang", 1, 1, 1));
   }
 
   @Test
@@ -72,11 +74,10 @@ class TermAggregatorTest {
     assertThatThrownBy(() -> aggregator.addArticle(MONDAY, "fr", AnalyzedToken.tokens("|kim")))
         .isInstanceOf(IllegalStateException.class);
 
-    drain.forEachRemaining(c -> { });
+    drain.forEachRemaining(c -> {});
     assertThatThrownBy(drain::next).isInstanceOf(NoSuchElementException.class);
     aggregator.addArticle(MONDAY, "fr", AnalyzedToken.tokens("|kim"));
-    assertThat(drainAll(aggregator))
-        .containsExactly(new TermCount(MONDAY, "fr", "kim", 1, 1, 1));
+    assertThat(drainAll(aggregator)).containsExactly(new TermCount(MONDAY, "fr", "kim", 1, 1, 1));
   }
 
   @Test
@@ -109,6 +110,7 @@ class TermAggregatorTest {
   @Test
   void flushAtMustBePositive() {
     assertThatThrownBy(() -> new TermAggregator(3, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was 0");
   }
 }

@@ -19,15 +19,16 @@ class TextCleanerTest {
         .isEqualTo("Pyongyang\nSéoul\nMoscou");
     assertThat(TextCleaner.clean("<h1>Titre</h1><ul><li>un</li><li>deux</li></ul>"))
         .isEqualTo("Titre\nun\ndeux");
-    assertThat(TextCleaner.clean(
-        "<table><tr><td>Paris</td><td>Lyon</td></tr></table><p>a</p>   <p>b</p>"))
+    assertThat(
+            TextCleaner.clean(
+                "<table><tr><td>Paris</td><td>Lyon</td></tr></table><p>a</p>   <p>b</p>"))
         .isEqualTo("Paris\nLyon\na\nb");
   }
 
   @Test
   void inlineTagsDoNotSplitOrJoinWords() {
-    assertThat(TextCleaner.clean(
-        "le <b>missile</b> <i>balistique</i> inter<span>continental</span>"))
+    assertThat(
+            TextCleaner.clean("le <b>missile</b> <i>balistique</i> inter<span>continental</span>"))
         .isEqualTo("le missile balistique intercontinental");
   }
 
@@ -49,8 +50,9 @@ class TextCleanerTest {
 
   @Test
   void nonContentElementsAreDropped() {
-    assertThat(TextCleaner.clean(
-        "<script>var x = 'Poutine';</script>Texte<style>p { color: red }</style> fin"))
+    assertThat(
+            TextCleaner.clean(
+                "<script>var x = 'Poutine';</script>Texte<style>p { color: red }</style> fin"))
         .isEqualTo("Texte\nfin"); // a script or style element ends a block, like a paragraph
     // <noscript> is read as text: a page's fallback message, rare in article bodies.
     assertThat(TextCleaner.clean("<noscript>activez JavaScript</noscript>Texte<!-- note -->"))
@@ -87,8 +89,7 @@ class TextCleanerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("whiteSpaceAndInvisibleCharacters")
-  void whiteSpaceIsFoldedAndInvisibleCharactersDropped(String what, String raw,
-      String expected) {
+  void whiteSpaceIsFoldedAndInvisibleCharactersDropped(String what, String raw, String expected) {
     assertThat(TextCleaner.clean(raw)).isEqualTo(expected);
   }
 
@@ -131,8 +132,7 @@ class TextCleanerTest {
   @Test
   void bidiControlsAreDropped() {
     assertThat(TextCleaner.clean("Poutine\u200E et Kim\u200F")).isEqualTo("Poutine et Kim");
-    assertThat(TextCleaner.clean("\u202BPoutine\u202C \u2067Kim\u2069"))
-        .isEqualTo("Poutine Kim");
+    assertThat(TextCleaner.clean("\u202BPoutine\u202C \u2067Kim\u2069")).isEqualTo("Poutine Kim");
   }
 
   @Test

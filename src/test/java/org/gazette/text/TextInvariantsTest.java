@@ -15,16 +15,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Invariants of cleaning, analysing and counting, checked on random texts (fixed seed) that mix
  * scripts, digits, punctuation, white space, apostrophes, hyphens, emoji and HTML. Texts are
- * cleaned before they are analysed, as the nightly job does (uncleaned text can give terms
- * holding U+202F: see {@code TokenAnalyzerTest.narrowNoBreakSpaceSeparatesWords}).
+ * cleaned before they are analysed, as the nightly job does (uncleaned text can give terms holding
+ * U+202F: see {@code TokenAnalyzerTest.narrowNoBreakSpaceSeparatesWords}).
  */
 class TextInvariantsTest {
 
   private static final long SEED = 20_230_731L;
   private static final int TEXTS = 500;
 
-  private static final String[] LANGUAGES =
-      {"fr", "en", "de", "it", "tr", "el", "ru", "ar", "th", "zh", "ja", "und"};
+  private static final String[] LANGUAGES = {
+    "fr", "en", "de", "it", "tr", "el", "ru", "ar", "th", "zh", "ja", "und"
+  };
 
   private static final String[] ALPHABETS = {
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
@@ -42,19 +43,49 @@ class TextInvariantsTest {
 
   private static final String[] SEPARATORS = {
     " ", " ", " ", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\u00A0", "\u202F", "\u2009", "\u3000",
-    ", ", ". ", "; ", ": ", "! ", "? ", " (", ") ", " « ", " » ", "“", "”", "\"", " — ", " – ",
-    "/", "...", "'", "’", "ʼ", "-", "‐", "‑", " - ", "&", "<", ">", "#", "@", "%", "+",
+    ", ", ". ", "; ", ": ", "! ", "? ", " (", ") ", " « ", " » ", "“", "”", "\"", " — ", " – ", "/",
+    "...", "'", "’", "ʼ", "-", "‐", "‑", " - ", "&", "<", ">", "#", "@", "%", "+",
   };
 
   private static final String[] SYMBOLS = {
-    "😀", "🚀", "👍🏽", "👩\u200D💻", "🇫🇷", "❤️", "©", "€", "½", "\u0301", "\u00AD", "\u200B",
-    "\uFEFF", "\u200E",
+    "😀",
+    "🚀",
+    "👍🏽",
+    "👩\u200D💻",
+    "🇫🇷",
+    "❤️",
+    "©",
+    "€",
+    "½",
+    "\u0301",
+    "\u00AD",
+    "\u200B",
+    "\uFEFF",
+    "\u200E",
   };
 
   private static final String[] MARKUP = {
-    "<p>", "</p>", "<br>", "<br/>", "<div>", "</div>", "<b>", "</b>", "<i>x</i>",
-    "<script>var a = 'b';</script>", "<style>p{}</style>", "<!-- c -->", "&amp;", "&rsquo;",
-    "&nbsp;", "&#233;", "&#x2019;", "&lt;", "&gt;", "&quot;", "<a href=\"x\">lien</a>",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<br/>",
+    "<div>",
+    "</div>",
+    "<b>",
+    "</b>",
+    "<i>x</i>",
+    "<script>var a = 'b';</script>",
+    "<style>p{}</style>",
+    "<!-- c -->",
+    "&amp;",
+    "&rsquo;",
+    "&nbsp;",
+    "&#233;",
+    "&#x2019;",
+    "&lt;",
+    "&gt;",
+    "&quot;",
+    "<a href=\"x\">lien</a>",
   };
 
   private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\p{Z}]");
@@ -62,9 +93,12 @@ class TextInvariantsTest {
   private static List<String> texts;
   private static List<String> languages;
   private static List<String> cleaned;
+
   /** The tokens of each cleaned text, from one analyzer that saw the texts in order. */
   private static List<List<AnalyzedToken>> analyzed;
+
   private static List<Integer> wordCounts;
+
   /** The analyzer that produced {@link #analyzed}. */
   private static TokenAnalyzer firstAnalyzer;
 
@@ -120,8 +154,8 @@ class TextInvariantsTest {
 
   @Test
   void generatedTextsCoverWhatTheyShould() {
-    assertThat(String.join("", texts)).contains("<p>", "&rsquo;", "😀", "’", "-", "\u202F", "\n",
-        "ก", "北", "я", "ς");
+    assertThat(String.join("", texts))
+        .contains("<p>", "&rsquo;", "😀", "’", "-", "\u202F", "\n", "ก", "北", "я", "ς");
     assertThat(analyzed.stream().filter(rows -> !rows.isEmpty()).count())
         .isGreaterThan(TEXTS * 8L / 10);
     assertThat(analyzed.stream().mapToInt(List::size).sum()).isGreaterThan(10 * TEXTS);
@@ -130,11 +164,15 @@ class TextInvariantsTest {
   @Test
   void cleanedTextIsFoldedAndTrimmed() {
     for (int t = 0; t < TEXTS; t++) {
-      assertThat(cleaned.get(t)).as("clean(%s)", texts.get(t))
-          .doesNotContain("\t", "\r", "\u00A0", "\u202F", "\u2009", "\u3000", "\u00AD",
-              "\u200B", "\uFEFF", "  ", "\n\n", " \n", "\n ")
-          .doesNotStartWith(" ").doesNotEndWith(" ")
-          .doesNotStartWith("\n").doesNotEndWith("\n");
+      assertThat(cleaned.get(t))
+          .as("clean(%s)", texts.get(t))
+          .doesNotContain(
+              "\t", "\r", "\u00A0", "\u202F", "\u2009", "\u3000", "\u00AD", "\u200B", "\uFEFF",
+              "  ", "\n\n", " \n", "\n ")
+          .doesNotStartWith(" ")
+          .doesNotEndWith(" ")
+          .doesNotStartWith("\n")
+          .doesNotEndWith("\n");
     }
   }
 
@@ -144,12 +182,15 @@ class TextInvariantsTest {
       List<AnalyzedToken> rows = analyzed.get(t);
       for (AnalyzedToken row : rows) {
         String term = row.term();
-        assertThat(term).as("%s in %s", row, cleaned.get(t)).isNotEmpty()
+        assertThat(term)
+            .as("%s in %s", row, cleaned.get(t))
+            .isNotEmpty()
             .hasSizeLessThanOrEqualTo(TokenAnalyzer.MAX_TERM_LENGTH)
             .doesNotContainPattern(WHITE_SPACE)
             .doesNotContain("’", "‘", "ʼ", "\u00AD");
         assertThat(TokenAnalyzer.hasLetter(term.toCharArray(), 0, term.length()))
-            .as("%s has a letter", row).isTrue();
+            .as("%s has a letter", row)
+            .isTrue();
       }
       assertThat(wordCounts.get(t)).isEqualTo(rows.size());
       if (!rows.isEmpty()) {
@@ -172,8 +213,10 @@ class TextInvariantsTest {
   private static void assertOffsets(String text, List<AnalyzedToken> rows) {
     int previousEnd = 0;
     for (AnalyzedToken row : rows) {
-      assertThat(row.start()).as("start of %s in %s", row, text)
-          .isGreaterThanOrEqualTo(previousEnd).isLessThan(row.end());
+      assertThat(row.start())
+          .as("start of %s in %s", row, text)
+          .isGreaterThanOrEqualTo(previousEnd)
+          .isLessThan(row.end());
       assertThat(row.end()).as("end of %s in %s", row, text).isLessThanOrEqualTo(text.length());
       previousEnd = row.end();
     }
@@ -187,10 +230,12 @@ class TextInvariantsTest {
     Tokens tokens = new Tokens();
     for (int t = TEXTS - 1; t >= 0; t--) {
       firstAnalyzer.analyze(cleaned.get(t), languages.get(t), tokens);
-      assertThat(AnalyzedToken.of(tokens)).as("again: %s", cleaned.get(t))
+      assertThat(AnalyzedToken.of(tokens))
+          .as("again: %s", cleaned.get(t))
           .isEqualTo(analyzed.get(t));
       fresh.analyze(cleaned.get(t), languages.get(t), tokens);
-      assertThat(AnalyzedToken.of(tokens)).as("fresh analyzer: %s", cleaned.get(t))
+      assertThat(AnalyzedToken.of(tokens))
+          .as("fresh analyzer: %s", cleaned.get(t))
           .isEqualTo(analyzed.get(t));
     }
   }
@@ -222,10 +267,8 @@ class TextInvariantsTest {
         int words = PhraseKey.length(key);
         String term = PhraseKey.text(key, dictionary, scratch);
         assertThat(words).isBetween(1, 3);
-        assertThat(term.split(" ", -1)).as("words of '%s'", term).hasSize(words)
-            .doesNotContain("");
-        long[] sum = expected.computeIfAbsent(day + "|" + language + "|" + term,
-            k -> new long[2]);
+        assertThat(term.split(" ", -1)).as("words of '%s'", term).hasSize(words).doesNotContain("");
+        long[] sum = expected.computeIfAbsent(day + "|" + language + "|" + term, k -> new long[2]);
         sum[0] += table.count(slot);
         sum[1]++;
         expectedTotal += table.count(slot);
@@ -269,15 +312,15 @@ class TextInvariantsTest {
   }
 
   /** Adds drained counts to {@code sums}: day|language|term to count, documents. */
-  private static Map<String, long[]> addTo(Map<String, long[]> sums,
-      Iterator<TermAggregator.TermCount> drained) {
+  private static Map<String, long[]> addTo(
+      Map<String, long[]> sums, Iterator<TermAggregator.TermCount> drained) {
     while (drained.hasNext()) {
       TermAggregator.TermCount c = drained.next();
       assertThat(c.words()).isBetween(1, 3);
       assertThat(c.count()).isPositive();
       assertThat(c.documents()).isBetween(1, (int) c.count());
-      long[] sum = sums.computeIfAbsent(c.day() + "|" + c.language() + "|" + c.term(),
-          k -> new long[2]);
+      long[] sum =
+          sums.computeIfAbsent(c.day() + "|" + c.language() + "|" + c.term(), k -> new long[2]);
       sum[0] += c.count();
       sum[1] += c.documents();
     }

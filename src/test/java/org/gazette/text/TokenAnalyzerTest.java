@@ -6,10 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Token tables of the analysis chains. Each table is written in {@link AnalyzedToken}'s
- * notation: {@code (de)} is a stop word, {@code |jour} starts a new phrase (punctuation, a line
- * break, a number or a symbol stood before it). The French sentences come from a user's
- * example article (a Reuters dispatch on Sergei Shoigu's visit to Pyongyang).
+ * Token tables of the analysis chains. Each table is written in {@link AnalyzedToken}'s notation:
+ * {@code (de)} is a stop word, {@code |jour} starts a new phrase (punctuation, a line break, a
+ * number or a symbol stood before it). The French sentences come from a user's example article (a
+ * Reuters dispatch on Sergei Shoigu's visit to Pyongyang).
  */
 class TokenAnalyzerTest {
 
@@ -27,15 +27,13 @@ class TokenAnalyzerTest {
   @Test
   void elidedArticleIsRemovedAndStopWordsMarked() {
     assertThat(analyze("fr", "selon l’Agence centrale de presse coréenne (KCNA)"))
-        .containsExactly("|(selon)", "agence", "centrale", "(de)", "presse", "coréenne",
-            "|kcna");
+        .containsExactly("|(selon)", "agence", "centrale", "(de)", "presse", "coréenne", "|kcna");
   }
 
   @Test
   void elisionOfDe() {
     assertThat(analyze("fr", "Kim ayant installé d’immenses portraits de Poutine"))
-        .containsExactly("|kim", "(ayant)", "installé", "immenses", "portraits", "(de)",
-            "poutine");
+        .containsExactly("|kim", "(ayant)", "installé", "immenses", "portraits", "(de)", "poutine");
   }
 
   @Test
@@ -53,17 +51,35 @@ class TokenAnalyzerTest {
   @Test
   void quotesBreakPhrasesOnBothSides() {
     assertThat(analyze("fr", "Ce jour est célébré comme le “Jour de la Victoire” chaque année."))
-        .containsExactly("|(ce)", "jour", "(est)", "célébré", "(comme)", "(le)",
-            "|jour", "(de)", "(la)", "victoire",
-            "|(chaque)", "année");
+        .containsExactly(
+            "|(ce)",
+            "jour",
+            "(est)",
+            "célébré",
+            "(comme)",
+            "(le)",
+            "|jour",
+            "(de)",
+            "(la)",
+            "victoire",
+            "|(chaque)",
+            "année");
   }
 
   @Test
   void hyphenatedWordsStayWhole() {
-    assertThat(analyze("fr",
-        "le missile Hwasong-17 du dirigeant nord-coréen, basée aux États-Unis"))
-        .containsExactly("|(le)", "missile", "hwasong-17", "(du)", "dirigeant", "nord-coréen",
-            "|basée", "(aux)", "états-unis");
+    assertThat(
+            analyze("fr", "le missile Hwasong-17 du dirigeant nord-coréen, basée aux États-Unis"))
+        .containsExactly(
+            "|(le)",
+            "missile",
+            "hwasong-17",
+            "(du)",
+            "dirigeant",
+            "nord-coréen",
+            "|basée",
+            "(aux)",
+            "états-unis");
   }
 
   @Test
@@ -77,8 +93,8 @@ class TokenAnalyzerTest {
     assertThat(analyze("fr", "ont assisté au 70e anniversaire de la fin"))
         .containsExactly("|(ont)", "assisté", "(au)", "|anniversaire", "(de)", "(la)", "fin");
     assertThat(analyze("fr", "Une personne a été tuée et 10 personnes ont demandé"))
-        .containsExactly("|(une)", "personne", "(a)", "(été)", "tuée", "(et)",
-            "|personnes", "(ont)", "demandé");
+        .containsExactly(
+            "|(une)", "personne", "(a)", "(été)", "tuée", "(et)", "|personnes", "(ont)", "demandé");
     assertThat(analyze("fr", "les essais nucléaires 2023 inquiètent le 1er mai"))
         .containsExactly("|(les)", "essais", "nucléaires", "|inquiètent", "(le)", "|mai");
   }
@@ -92,8 +108,8 @@ class TokenAnalyzerTest {
   @Test
   void abbreviationPointBreaksAndLoneLetterIsAStopWord() {
     assertThat(analyze("fr", "Dans cette lettre, M. Poutine remercie le gouvernement"))
-        .containsExactly("|(dans)", "(cette)", "lettre", "|(m)", "|poutine", "remercie",
-            "(le)", "gouvernement");
+        .containsExactly(
+            "|(dans)", "(cette)", "lettre", "|(m)", "|poutine", "remercie", "(le)", "gouvernement");
   }
 
   @Test
@@ -108,9 +124,10 @@ class TokenAnalyzerTest {
     Tokens tokens = new Tokens();
     ANALYZER.analyze(text, "fr", tokens);
 
-    assertThat(AnalyzedToken.of(tokens)).containsExactly(
-        new AnalyzedToken("agence", false, true, 0, 8),
-        new AnalyzedToken("nord-coréenne", false, false, 9, 22));
+    assertThat(AnalyzedToken.of(tokens))
+        .containsExactly(
+            new AnalyzedToken("agence", false, true, 0, 8),
+            new AnalyzedToken("nord-coréenne", false, false, 9, 22));
     assertThat(text.substring(tokens.textStart(1), tokens.textEnd(1))).isEqualTo("nord-coréenne");
     assertThat(tokens.wordCount()).isEqualTo(2);
     assertThat(tokens.truncated()).isFalse();
@@ -135,8 +152,8 @@ class TokenAnalyzerTest {
   @Test
   void englishHyphensOrdinalsAndContractions() {
     assertThat(analyze("en", "a state-of-the-art e-mail in the 21st century, it's done"))
-        .containsExactly("|(a)", "state-of-the-art", "e-mail", "(in)", "(the)", "|century",
-            "|(it)", "(done)");
+        .containsExactly(
+            "|(a)", "state-of-the-art", "e-mail", "(in)", "(the)", "|century", "|(it)", "(done)");
   }
 
   // Scripts without spaces, lower-casing, symbols
@@ -149,16 +166,13 @@ class TokenAnalyzerTest {
 
   @Test
   void chineseIsSegmentedIntoWords() {
-    assertThat(analyze("zh", "我们在北京学习中文。"))
-        .containsExactly("|我们", "在", "北京", "学习", "中文");
-    assertThat(analyze("zh", "中华人民共和国成立了"))
-        .containsExactly("|中华", "人民", "共和国", "成立", "了");
+    assertThat(analyze("zh", "我们在北京学习中文。")).containsExactly("|我们", "在", "北京", "学习", "中文");
+    assertThat(analyze("zh", "中华人民共和国成立了")).containsExactly("|中华", "人民", "共和国", "成立", "了");
   }
 
   @Test
   void latinWordsInChineseTextStillJoinHyphens() {
-    assertThat(analyze("zh", "朝鲜 Hwasong-17 发射"))
-        .containsExactly("|朝鲜", "hwasong-17", "发射");
+    assertThat(analyze("zh", "朝鲜 Hwasong-17 发射")).containsExactly("|朝鲜", "hwasong-17", "发射");
   }
 
   @Test
@@ -166,8 +180,7 @@ class TokenAnalyzerTest {
     assertThat(analyze("tr", "İstanbul ISTANBUL Işık"))
         .containsExactly("|istanbul", "ıstanbul", "ışık");
     // Other languages fold both to "istanbul", without a combining dot above.
-    assertThat(analyze("en", "İstanbul ISTANBUL"))
-        .containsExactly("|istanbul", "istanbul");
+    assertThat(analyze("en", "İstanbul ISTANBUL")).containsExactly("|istanbul", "istanbul");
   }
 
   @Test

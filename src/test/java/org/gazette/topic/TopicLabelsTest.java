@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class TopicLabelsTest {
 
   /**
-   * A topic whose terms rank in the order given: weights n, n - 1, ..., 1 over a corpus where
-   * every term is as frequent, so relevance follows the weight.
+   * A topic whose terms rank in the order given: weights n, n - 1, ..., 1 over a corpus where every
+   * term is as frequent, so relevance follows the weight.
    */
   private static String label(String... termsByRank) {
     int n = termsByRank.length;
@@ -32,8 +32,15 @@ class TopicLabelsTest {
   @Test
   void labelsTakeThreeTermsAndPreferPhrasesToTheirWords() {
     // terms by rank -> label
-    assertThat(label("corée du nord", "corée", "nord", "missiles", "missiles balistiques",
-        "kim jong un", "kim"))
+    assertThat(
+            label(
+                "corée du nord",
+                "corée",
+                "nord",
+                "missiles",
+                "missiles balistiques",
+                "kim jong un",
+                "kim"))
         .isEqualTo("corée du nord · missiles balistiques · kim jong un");
     assertThat(label("corée", "nord", "corée du nord", "pyongyang", "missiles"))
         .isEqualTo("corée du nord · pyongyang · missiles");
@@ -41,8 +48,7 @@ class TopicLabelsTest {
         .isEqualTo("emmanuel macron · élysée · réforme");
     assertThat(label("missiles balistiques", "missiles", "tir", "essai"))
         .isEqualTo("missiles balistiques · tir · essai");
-    assertThat(label("guerre", "ukraine", "russie", "kiev"))
-        .isEqualTo("guerre · ukraine · russie");
+    assertThat(label("guerre", "ukraine", "russie", "kiev")).isEqualTo("guerre · ukraine · russie");
   }
 
   @Test
@@ -76,18 +82,19 @@ class TopicLabelsTest {
   void labelsOfSmallTopicsHaveFewerTerms() {
     assertThat(label("guerre")).isEqualTo("guerre");
     assertThat(label("missiles", "missiles balistiques")).isEqualTo("missiles balistiques");
-    TopicLabels topic = new TopicLabels(new String[] {"a", "b", "c"}, new double[] {0, 2, 0},
-        new double[] {1, 1, 1});
+    TopicLabels topic =
+        new TopicLabels(
+            new String[] {"a", "b", "c"}, new double[] {0, 2, 0}, new double[] {1, 1, 1});
     assertThat(topic.label()).isEqualTo("b");
     assertThat(topic.topTerms(5)).containsExactly(new TermWeight("b", 1.0));
   }
 
   /**
-   * A topic where "président" and "pays" are everyday words: p(w|t) = weight / 10, p(w) =
-   * overall / 0.435.
+   * A topic where "président" and "pays" are everyday words: p(w|t) = weight / 10, p(w) = overall /
+   * 0.435.
    */
-  private static final String[] VOCABULARY = {"président", "pays", "missiles", "pyongyang",
-      "kim"};
+  private static final String[] VOCABULARY = {"président", "pays", "missiles", "pyongyang", "kim"};
+
   private static final double[] WEIGHTS = {3, 2, 2, 2, 1};
   private static final double[] OVERALL = {0.2, 0.2, 0.01, 0.005, 0.02};
 
@@ -99,18 +106,20 @@ class TopicLabelsTest {
   void topTermsGoByWeightAndRelevantTermsByRelevance() {
     TopicLabels topic = new TopicLabels(VOCABULARY, WEIGHTS, OVERALL);
 
-    assertThat(topic.topTerms(3)).containsExactly(
-        new TermWeight("président", 0.3),
-        new TermWeight("pays", 0.2),
-        new TermWeight("missiles", 0.2));
+    assertThat(topic.topTerms(3))
+        .containsExactly(
+            new TermWeight("président", 0.3),
+            new TermWeight("pays", 0.2),
+            new TermWeight("missiles", 0.2));
     // relevance = log p - 0.4 log q: pyongyang 0.1769, missiles -0.1003, président -0.8932,
     // kim -1.0707, pays -1.2986
-    assertThat(topic.relevantTerms(5)).containsExactly(
-        new TermWeight("pyongyang", 0.2),
-        new TermWeight("missiles", 0.2),
-        new TermWeight("président", 0.3),
-        new TermWeight("kim", 0.1),
-        new TermWeight("pays", 0.2));
+    assertThat(topic.relevantTerms(5))
+        .containsExactly(
+            new TermWeight("pyongyang", 0.2),
+            new TermWeight("missiles", 0.2),
+            new TermWeight("président", 0.3),
+            new TermWeight("kim", 0.1),
+            new TermWeight("pays", 0.2));
     assertThat(topic.label()).isEqualTo("pyongyang · missiles · président");
     assertThat(topic.label(2)).isEqualTo("pyongyang · missiles");
   }
@@ -138,8 +147,7 @@ class TopicLabelsTest {
       assertThat(fromCounts.get(i).weight())
           .isCloseTo(fromProbabilities.get(i).weight(), within(1e-12));
     }
-    assertThat(TopicLabels.overall(new double[][] {{1, 2, 3}, {4, 5, 6}}))
-        .containsExactly(5, 7, 9);
+    assertThat(TopicLabels.overall(new double[][] {{1, 2, 3}, {4, 5, 6}})).containsExactly(5, 7, 9);
   }
 
   @Test
@@ -163,13 +171,15 @@ class TopicLabelsTest {
           sorted.add(w);
         }
       }
-      sorted.sort(Comparator.<Integer>comparingDouble(w -> -weights[w])
-          .thenComparing(Comparator.naturalOrder()));
+      sorted.sort(
+          Comparator.<Integer>comparingDouble(w -> -weights[w])
+              .thenComparing(Comparator.naturalOrder()));
       int n = random.nextInt(size + 3);
-      List<String> expected = sorted.subList(0, Math.min(n, sorted.size())).stream()
-          .map(w -> vocabulary[w]).toList();
+      List<String> expected =
+          sorted.subList(0, Math.min(n, sorted.size())).stream().map(w -> vocabulary[w]).toList();
 
-      assertThat(terms(topic.topTerms(n))).as("round %d", round)
+      assertThat(terms(topic.topTerms(n)))
+          .as("round %d", round)
           .containsExactlyElementsOf(expected);
     }
   }
@@ -187,8 +197,8 @@ class TopicLabelsTest {
         .hasMessage("term 'b' has weight in the topic but none in the corpus");
     assertThatThrownBy(() -> new TopicLabels(two, new double[] {1, 1}, new double[] {1, 1}, 2))
         .hasMessage("lambda must be within 0..1, was 2.0");
-    assertThatThrownBy(() -> new TopicLabels(two, new double[] {1, 1}, new double[] {1, 1})
-        .label(0))
+    assertThatThrownBy(
+            () -> new TopicLabels(two, new double[] {1, 1}, new double[] {1, 1}).label(0))
         .hasMessage("a label needs at least one term, not 0");
   }
 }

@@ -18,25 +18,60 @@ import org.junit.jupiter.api.Test;
 /** Expected cosines were computed separately (Python, plain sums over the union). */
 class TopicMatchingTest {
 
-  private static final List<Map<String, Double>> PREVIOUS = List.of(
-      Map.of("élection", 0.3, "vote", 0.25, "candidat", 0.2, "scrutin", 0.15, "président", 0.1),
-      Map.of("corée", 0.3, "missile", 0.25, "kim", 0.2, "pyongyang", 0.15, "président", 0.1),
-      Map.of("match", 0.3, "but", 0.25, "équipe", 0.2, "championnat", 0.15, "entraîneur", 0.1),
-      Map.of("inflation", 0.3, "prix", 0.25, "banque", 0.2, "taux", 0.15, "croissance", 0.1));
+  private static final List<Map<String, Double>> PREVIOUS =
+      List.of(
+          Map.of("élection", 0.3, "vote", 0.25, "candidat", 0.2, "scrutin", 0.15, "président", 0.1),
+          Map.of("corée", 0.3, "missile", 0.25, "kim", 0.2, "pyongyang", 0.15, "président", 0.1),
+          Map.of("match", 0.3, "but", 0.25, "équipe", 0.2, "championnat", 0.15, "entraîneur", 0.1),
+          Map.of("inflation", 0.3, "prix", 0.25, "banque", 0.2, "taux", 0.15, "croissance", 0.1));
 
   /**
-   * The previous topics retrained: sport, politics and korea permuted, reweighted and with a
-   * new term each; economy gone, weather in its place (sharing only "prix"); culture added.
+   * The previous topics retrained: sport, politics and korea permuted, reweighted and with a new
+   * term each; economy gone, weather in its place (sharing only "prix"); culture added.
    */
-  private static final List<Map<String, Double>> CURRENT = List.of(
-      Map.of("match", 0.25, "but", 0.3, "équipe", 0.15, "championnat", 0.15, "entraîneur", 0.1,
-          "joueur", 0.05),
-      Map.of("météo", 0.4, "pluie", 0.3, "orages", 0.15, "chaleur", 0.1, "prix", 0.05),
-      Map.of("élection", 0.35, "vote", 0.2, "candidat", 0.2, "scrutin", 0.1, "président", 0.1,
-          "sondage", 0.05),
-      Map.of("corée", 0.25, "missile", 0.3, "kim", 0.2, "pyongyang", 0.1, "président", 0.1,
-          "séoul", 0.05),
-      Map.of("festival", 0.4, "film", 0.3, "cinéma", 0.3));
+  private static final List<Map<String, Double>> CURRENT =
+      List.of(
+          Map.of(
+              "match",
+              0.25,
+              "but",
+              0.3,
+              "équipe",
+              0.15,
+              "championnat",
+              0.15,
+              "entraîneur",
+              0.1,
+              "joueur",
+              0.05),
+          Map.of("météo", 0.4, "pluie", 0.3, "orages", 0.15, "chaleur", 0.1, "prix", 0.05),
+          Map.of(
+              "élection",
+              0.35,
+              "vote",
+              0.2,
+              "candidat",
+              0.2,
+              "scrutin",
+              0.1,
+              "président",
+              0.1,
+              "sondage",
+              0.05),
+          Map.of(
+              "corée",
+              0.25,
+              "missile",
+              0.3,
+              "kim",
+              0.2,
+              "pyongyang",
+              0.1,
+              "président",
+              0.1,
+              "séoul",
+              0.05),
+          Map.of("festival", 0.4, "film", 0.3, "cinéma", 0.3));
 
   @Test
   void retrainedTopicsKeepTheirIdsAndNewOnesGetNone() {
@@ -44,15 +79,17 @@ class TopicMatchingTest {
 
     // current topic: previous topic, cosine
     Match[] expected = {
-        new Match(2, 0.9775928757350019),
-        new Match(-1, 0.04936240647992437), // weather: only "prix" in common with economy
-        new Match(0, 0.977777777777778),
-        new Match(1, 0.9775252199076787),
-        new Match(-1, 0.0)}; // culture
+      new Match(2, 0.9775928757350019),
+      new Match(-1, 0.04936240647992437), // weather: only "prix" in common with economy
+      new Match(0, 0.977777777777778),
+      new Match(1, 0.9775252199076787),
+      new Match(-1, 0.0)
+    }; // culture
     assertThat(matches).hasSize(expected.length);
     for (int i = 0; i < expected.length; i++) {
       assertThat(matches.get(i).previous()).as("topic %d", i).isEqualTo(expected[i].previous());
-      assertThat(matches.get(i).similarity()).as("topic %d", i)
+      assertThat(matches.get(i).similarity())
+          .as("topic %d", i)
           .isCloseTo(expected[i].similarity(), within(1e-12));
     }
     assertThat(matches.get(0).matched()).isTrue();
@@ -63,16 +100,14 @@ class TopicMatchingTest {
   void optimalAssignmentBeatsGreedy() {
     // Greedy takes the best pair, current 0 with previous 0 (0.945), and leaves current 1 with
     // previous 1 (0): one match. The optimum pairs them crosswise: 0.756 + 0.707.
-    List<Map<String, Double>> previous = List.of(
-        Map.of("a", 1.0, "b", 1.0),
-        Map.of("b", 1.0, "c", 1.0));
-    List<Map<String, Double>> current = List.of(
-        Map.of("a", 2.0, "b", 3.0, "c", 1.0),
-        Map.of("a", 1.0));
+    List<Map<String, Double>> previous =
+        List.of(Map.of("a", 1.0, "b", 1.0), Map.of("b", 1.0, "c", 1.0));
+    List<Map<String, Double>> current =
+        List.of(Map.of("a", 2.0, "b", 3.0, "c", 1.0), Map.of("a", 1.0));
 
     double[][] similarity = TopicMatching.similarities(previous, current);
-    assertThat(similarity[0]).containsExactly(new double[] {0.9449111825230679,
-        0.7559289460184544}, within(1e-12));
+    assertThat(similarity[0])
+        .containsExactly(new double[] {0.9449111825230679, 0.7559289460184544}, within(1e-12));
     assertThat(similarity[1]).containsExactly(new double[] {0.7071067811865475, 0}, within(1e-12));
     List<Match> matches = TopicMatching.match(previous, current);
     assertThat(matches.get(0).previous()).isEqualTo(1);
@@ -84,8 +119,7 @@ class TopicMatchingTest {
   @Test
   void thresholdKeepsPairsAtLeastAsSimilar() {
     // cosine of {x} and {x, y, z, w} is 1 / 2
-    List<Map<String, Double>> previous =
-        List.of(Map.of("x", 1.0, "y", 1.0, "z", 1.0, "w", 1.0));
+    List<Map<String, Double>> previous = List.of(Map.of("x", 1.0, "y", 1.0, "z", 1.0, "w", 1.0));
     List<Map<String, Double>> current = List.of(Map.of("x", 1.0));
 
     assertThat(TopicMatching.match(previous, current, 0.5)).containsExactly(new Match(0, 0.5));
@@ -105,13 +139,15 @@ class TopicMatchingTest {
   @Test
   void moreCurrentThanPreviousAndTheReverse() {
     double[][] tall = {
-        {0.1, 0.2},
-        {0.9, 0.3},
-        {0.4, 0.8}};
+      {0.1, 0.2},
+      {0.9, 0.3},
+      {0.4, 0.8}
+    };
     assertThat(TopicMatching.assign(tall)).containsExactly(-1, 0, 1);
     double[][] wide = {
-        {0.1, 0.9, 0.4},
-        {0.2, 0.3, 0.8}};
+      {0.1, 0.9, 0.4},
+      {0.2, 0.3, 0.8}
+    };
     assertThat(TopicMatching.assign(wide)).containsExactly(1, 2);
   }
 
@@ -141,7 +177,8 @@ class TopicMatchingTest {
         }
       }
       assertThat(matched).isEqualTo(Math.min(rows, columns));
-      assertThat(total).as("round %d", round)
+      assertThat(total)
+          .as("round %d", round)
           .isCloseTo(bestByBruteForce(score, 0, new boolean[columns]), within(1e-9));
     }
   }

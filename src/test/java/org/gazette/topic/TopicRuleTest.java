@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Rules: how they are read (precedence, parentheses), what each operator gives on small
- * articles, and how words and phrases are normalised to the terms the nightly job finds.
+ * Rules: how they are read (precedence, parentheses), what each operator gives on small articles,
+ * and how words and phrases are normalised to the terms the nightly job finds.
  */
 class TopicRuleTest {
 
@@ -32,12 +32,16 @@ class TopicRuleTest {
 
   /** A comma-separated cell of a table as a set; an empty cell is the empty set. */
   static Set<String> set(String cell) {
-    return cell == null || cell.isBlank() ? Set.of()
+    return cell == null || cell.isBlank()
+        ? Set.of()
         : Arrays.stream(cell.split(",")).map(String::strip).collect(Collectors.toSet());
   }
 
   @ParameterizedTest(name = "{0}  reads  {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       missile OR drone AND nucléaire                 | missile OR (drone AND nucléaire)
       missile AND drone OR nucléaire                 | (missile AND drone) OR nucléaire
       missile AND drone OR nucléaire AND essai       | (missile AND drone) OR (nucléaire AND essai)
@@ -59,7 +63,10 @@ class TopicRuleTest {
   }
 
   @ParameterizedTest(name = "{0}  on  terms [{1}], entities [{2}]  is {3}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # rule                               | article terms                  | entity ids               | matches
       missile AND drone                    | missile, drone                 |                          | true
       missile AND drone                    | missile                        |                          | false
@@ -91,13 +98,16 @@ class TopicRuleTest {
       shoigu                               |                                | shoigu                   | false
       @shoigu                              | shoigu                         |                          | false
       """)
-  void eachOperatorOnSmallArticles(String rule, String terms, String entities,
-      boolean matches) {
+  void eachOperatorOnSmallArticles(String rule, String terms, String entities, boolean matches) {
     assertThat(rule(rule).matches(set(terms), set(entities))).isEqualTo(matches);
   }
 
   @ParameterizedTest(name = "{0}  matches the term \"{1}\": {2}")
-  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
       # word or phrase as written           | article term              | matches
       L’Ukraine                             | ukraine                   | true
       l'Ukraine                             | ukraine                   | true
@@ -129,8 +139,7 @@ class TopicRuleTest {
   @Test
   void literalsAreNormalisedToNfc() {
     String decomposed = "\"Core\u0301e du Nord\" AND e\u0301lections";
-    assertThat(rule(decomposed).matches(Set.of("corée du nord", "élections"), Set.of()))
-        .isTrue();
+    assertThat(rule(decomposed).matches(Set.of("corée du nord", "élections"), Set.of())).isTrue();
     assertThat(rule(decomposed).literals()).containsExactly("corée du nord", "élections");
   }
 
@@ -146,20 +155,31 @@ class TopicRuleTest {
 
   @Test
   void literalsAreTheTermsPhrasesAndEntitiesOnceEachInOrder() {
-    TopicRule korea = rule("(missile OR missiles OR \"Missiles balistiques\") AND"
-        + " (@kim-jong-un OR @country:PRK OR \"Corée du Nord\" OR missile)"
-        + " AND NOT en:\"sea level\"");
-    assertThat(korea.literals()).containsExactly("missile", "missiles", "missiles balistiques",
-        "@kim-jong-un", "@country:PRK", "corée du nord", "sea level");
-    assertThat(korea).hasToString("(missile OR missiles OR \"missiles balistiques\") AND"
-        + " (@kim-jong-un OR @country:PRK OR \"corée du nord\" OR missile) AND NOT"
-        + " en:\"sea level\"");
+    TopicRule korea =
+        rule(
+            "(missile OR missiles OR \"Missiles balistiques\") AND"
+                + " (@kim-jong-un OR @country:PRK OR \"Corée du Nord\" OR missile)"
+                + " AND NOT en:\"sea level\"");
+    assertThat(korea.literals())
+        .containsExactly(
+            "missile",
+            "missiles",
+            "missiles balistiques",
+            "@kim-jong-un",
+            "@country:PRK",
+            "corée du nord",
+            "sea level");
+    assertThat(korea)
+        .hasToString(
+            "(missile OR missiles OR \"missiles balistiques\") AND"
+                + " (@kim-jong-un OR @country:PRK OR \"corée du nord\" OR missile) AND NOT"
+                + " en:\"sea level\"");
   }
 
   @Test
   void theRuleAsWrittenOutReadsAsTheSameRule() {
-    TopicRule rule = rule("missile OR NOT drone AND («Corée du Nord» OR @country:PRK)"
-        + " OR en:war");
+    TopicRule rule =
+        rule("missile OR NOT drone AND («Corée du Nord» OR @country:PRK)" + " OR en:war");
     assertThat(rule(rule.toString())).isEqualTo(rule).hasToString(rule.toString());
   }
 
@@ -197,7 +217,8 @@ class TopicRuleTest {
     }
 
     public boolean eval(Set<String> present) {
-      return and ? left.eval(present) && right.eval(present)
+      return and
+          ? left.eval(present) && right.eval(present)
           : left.eval(present) || right.eval(present);
     }
   }
@@ -207,15 +228,17 @@ class TopicRuleTest {
     new Atom("missile", "t:missile"), new Atom("Drone", "t:drone"),
     new Atom("essai", "t:essai"), new Atom("«Corée du Nord»", "t:corée du nord"),
     new Atom("L’Ukraine", "t:ukraine"), new Atom("@country:PRK", "e:country:PRK"),
-    new Atom("@kim-jong-un", "e:kim-jong-un")};
+    new Atom("@kim-jong-un", "e:kim-jong-un")
+  };
 
   private static Expr randomExpr(Random random, int depth) {
     int pick = depth == 0 ? 0 : random.nextInt(6);
     return switch (pick) {
       case 0, 1 -> ATOMS[random.nextInt(ATOMS.length)];
       case 2 -> new Not(randomExpr(random, depth - 1));
-      default -> new Binary(random.nextBoolean(), randomExpr(random, depth - 1),
-          randomExpr(random, depth - 1));
+      default ->
+          new Binary(
+              random.nextBoolean(), randomExpr(random, depth - 1), randomExpr(random, depth - 1));
     };
   }
 
@@ -228,8 +251,10 @@ class TopicRuleTest {
       text = "NOT " + write(n.operand(), 3, random);
     } else {
       Binary b = (Binary) e;
-      text = write(b.left(), b.precedence(), random) + (b.and() ? " AND " : " OR ")
-          + write(b.right(), b.precedence() + 1, random);
+      text =
+          write(b.left(), b.precedence(), random)
+              + (b.and() ? " AND " : " OR ")
+              + write(b.right(), b.precedence() + 1, random);
     }
     return e.precedence() < outer || random.nextInt(8) == 0 ? "(" + text + ")" : text;
   }
@@ -244,7 +269,8 @@ class TopicRuleTest {
       if (expr.eval(Set.of())) {
         // It would select articles naming none of its terms: refused.
         assertThatThrownBy(() -> rule(written))
-            .as(written).hasMessageContaining("matches articles that name none");
+            .as(written)
+            .hasMessageContaining("matches articles that name none");
         continue;
       }
       TopicRule rule = rule(written);
@@ -260,7 +286,8 @@ class TopicRuleTest {
             (key.startsWith("t:") ? terms : entities).add(key.substring(2));
           }
         }
-        assertThat(rule.matches(terms, entities)).as("%s on %s", written, present)
+        assertThat(rule.matches(terms, entities))
+            .as("%s on %s", written, present)
             .isEqualTo(expr.eval(present));
       }
       assertThat(rule(rule.toString())).as(written).isEqualTo(rule);

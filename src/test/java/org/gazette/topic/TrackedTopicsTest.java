@@ -23,7 +23,8 @@ class TrackedTopicsTest {
 
   private static final Reference REFERENCE = Reference.bundled();
 
-  private static final String FILE = """
+  private static final String FILE =
+      """
       # Topics of the Korea desk.
 
       12 | Korean missiles | (missile OR missiles OR "essai nucléaire")   # any test
@@ -44,15 +45,24 @@ class TrackedTopicsTest {
   void oneTopicPerHeaderLineWithItsRuleContinuedOnIndentedLines() {
     TrackedTopics topics = parse(FILE);
 
-    assertThat(topics.topics()).extracting(TrackedTopic::id, TrackedTopic::name,
-        topic -> topic.rule().toString())
+    assertThat(topics.topics())
+        .extracting(TrackedTopic::id, TrackedTopic::name, topic -> topic.rule().toString())
         .containsExactly(
             tuple(3, "Russia and North Korea", "@vladimir-putin AND @kim-jong-un"),
             tuple(7, "War in Ukraine", "(guerre OR en:war) AND ukraine"),
-            tuple(12, "Korean missiles", "(missile OR missiles OR \"essai nucléaire\") AND"
-                + " (@kim-jong-un OR @country:PRK OR \"corée du nord\")"));
-    assertThat(topics.topic(12).orElseThrow().literals()).containsExactly("missile",
-        "missiles", "essai nucléaire", "@kim-jong-un", "@country:PRK", "corée du nord");
+            tuple(
+                12,
+                "Korean missiles",
+                "(missile OR missiles OR \"essai nucléaire\") AND"
+                    + " (@kim-jong-un OR @country:PRK OR \"corée du nord\")"));
+    assertThat(topics.topic(12).orElseThrow().literals())
+        .containsExactly(
+            "missile",
+            "missiles",
+            "essai nucléaire",
+            "@kim-jong-un",
+            "@country:PRK",
+            "corée du nord");
     assertThat(topics.topic(4)).isEmpty();
     assertThat(topics.origin()).isEqualTo("tracked.txt");
   }
@@ -71,7 +81,10 @@ class TrackedTopicsTest {
   }
 
   @ParameterizedTest(name = "terms [{0}], entities [{1}]: topics {2}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # article terms                        | entity ids                     | topics
       missiles, corée du nord                |                                | 12
       missile                                | country:PRK, vladimir-putin    | 12
@@ -83,8 +96,7 @@ class TrackedTopicsTest {
       missiles                               |                                |
                                              |                                |
       """)
-  void theIdsOfTheTopicsAnArticleMatchesAscending(String terms, String entities,
-      String ids) {
+  void theIdsOfTheTopicsAnArticleMatchesAscending(String terms, String entities, String ids) {
     int[] expected = set(ids).stream().mapToInt(Integer::parseInt).sorted().toArray();
     assertThat(parse(FILE).matching(set(terms), set(entities))).containsExactly(expected);
   }
@@ -101,13 +113,23 @@ class TrackedTopicsTest {
   @Test
   void matchingFromManyThreadsGivesWhatOneThreadGives() {
     TrackedTopics topics = parse(FILE);
-    List<Set<String>> articles = List.of(set("missiles, corée du nord"), set("guerre"),
-        set("war, ukraine"), set("missile"), set("essai nucléaire, missile"));
+    List<Set<String>> articles =
+        List.of(
+            set("missiles, corée du nord"),
+            set("guerre"),
+            set("war, ukraine"),
+            set("missile"),
+            set("essai nucléaire, missile"));
     Set<String> entities = set("kim-jong-un");
-    List<List<Integer>> sequential = IntStream.range(0, 2_000)
-        .mapToObj(i -> ids(topics.matching(articles.get(i % 5), entities))).toList();
-    List<List<Integer>> parallel = IntStream.range(0, 2_000).parallel()
-        .mapToObj(i -> ids(topics.matching(articles.get(i % 5), entities))).toList();
+    List<List<Integer>> sequential =
+        IntStream.range(0, 2_000)
+            .mapToObj(i -> ids(topics.matching(articles.get(i % 5), entities)))
+            .toList();
+    List<List<Integer>> parallel =
+        IntStream.range(0, 2_000)
+            .parallel()
+            .mapToObj(i -> ids(topics.matching(articles.get(i % 5), entities)))
+            .toList();
     assertThat(parallel).isEqualTo(sequential);
   }
 
@@ -119,15 +141,16 @@ class TrackedTopicsTest {
   void loadsAFileAndNamesItInErrors(@TempDir Path folder) throws IOException {
     Path file = folder.resolve("mine.txt");
     Files.writeString(file, FILE, StandardCharsets.UTF_8);
-    assertThat(TrackedTopics.load(file, REFERENCE).topics())
-        .isEqualTo(parse(FILE).topics());
+    assertThat(TrackedTopics.load(file, REFERENCE).topics()).isEqualTo(parse(FILE).topics());
     assertThat(TrackedTopics.load(file).origin()).isEqualTo(file.toString());
 
     Files.writeString(file, FILE + "12 | Again | missile\n", StandardCharsets.UTF_8);
     assertThatThrownBy(() -> TrackedTopics.load(file, REFERENCE))
         .isInstanceOf(TopicSyntaxException.class)
-        .hasMessage(file + ":11: duplicate topic id 12: line 3 already uses it (ids must be"
-            + " unique and stay with their topic)");
+        .hasMessage(
+            file
+                + ":11: duplicate topic id 12: line 3 already uses it (ids must be"
+                + " unique and stay with their topic)");
     assertThatThrownBy(() -> TrackedTopics.load(folder.resolve("missing.txt"), REFERENCE))
         .hasMessage("tracked topics file not found: " + folder.resolve("missing.txt"));
   }
@@ -157,8 +180,8 @@ class TrackedTopicsTest {
     TrackedTopics copy = TopicRuleTest.roundTrip(topics);
 
     assertThat(copy.topics()).isEqualTo(topics.topics());
-    assertThat(copy.matching(set("guerre, ukraine, missiles"),
-        set("kim-jong-un, vladimir-putin"))).containsExactly(3, 7, 12);
+    assertThat(copy.matching(set("guerre, ukraine, missiles"), set("kim-jong-un, vladimir-putin")))
+        .containsExactly(3, 7, 12);
   }
 
   // The bundled file
@@ -169,7 +192,8 @@ class TrackedTopicsTest {
     TrackedTopics folder = TrackedTopics.fromFolder(Path.of("data/reference"), REFERENCE);
 
     assertThat(bundled.topics()).isEqualTo(folder.topics());
-    assertThat(bundled.topics()).extracting(TrackedTopic::id, TrackedTopic::name)
+    assertThat(bundled.topics())
+        .extracting(TrackedTopic::id, TrackedTopic::name)
         .containsExactly(
             tuple(1, "Korean peninsula and missiles"),
             tuple(2, "War in Ukraine"),
@@ -182,7 +206,10 @@ class TrackedTopicsTest {
   }
 
   @ParameterizedTest(name = "topic {0} on terms [{1}], entities [{2}]: {3}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # topic | article terms                                    | entity ids                    | matches
       1       | missiles balistiques, missiles, corée du nord    |                               | true
       1       | misiles                                          | kim-jong-un                   | true
@@ -213,9 +240,10 @@ class TrackedTopicsTest {
       8       | semi-conducteurs                                 | country:TWN                   | true
       8       | intelligence, renseignement                      |                               | false
       """)
-  void eachBundledTopicMatchesItsArticlesAndNotOthers(int topic, String terms,
-      String entities, boolean matches) {
-    assertThat(TrackedTopics.bundled().topic(topic).orElseThrow()
-        .matches(set(terms), set(entities))).isEqualTo(matches);
+  void eachBundledTopicMatchesItsArticlesAndNotOthers(
+      int topic, String terms, String entities, boolean matches) {
+    assertThat(
+            TrackedTopics.bundled().topic(topic).orElseThrow().matches(set(terms), set(entities)))
+        .isEqualTo(matches);
   }
 }

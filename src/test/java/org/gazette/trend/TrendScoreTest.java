@@ -18,6 +18,7 @@ class TrendScoreTest {
 
   /** 2024-03-04 is a Monday; the series below run 35 days from it, to Sunday 2024-04-07. */
   private static final LocalDate MONDAY = LocalDate.of(2024, 3, 4);
+
   private static final LocalDate WEDNESDAY = LocalDate.of(2024, 4, 3);
   private static final LocalDate SATURDAY = LocalDate.of(2024, 4, 6);
   private static final LocalDate LAST_MONDAY = LocalDate.of(2024, 4, 1);
@@ -64,7 +65,8 @@ class TrendScoreTest {
     assertThatThrownBy(() -> TrendScore.expected(10, 1, 0)).hasMessageContaining("10, 1, 0");
     assertThatThrownBy(() -> TrendScore.score(3, 0.0)).hasMessageContaining("3 and 0.0");
     assertThatThrownBy(() -> new TrendSettings(28, 30, 4, 5, 3.0, 50))
-        .hasMessageContaining("minHistoryDays").hasMessageContaining("was 30");
+        .hasMessageContaining("minHistoryDays")
+        .hasMessageContaining("was 30");
   }
 
   @Test
@@ -76,8 +78,7 @@ class TrendScoreTest {
     assertThat(e).hasValue(10.0);
     assertThat(TrendScore.score(40, e.getAsDouble())).isCloseTo(7.134672, within(1e-6));
     // The day after has the spike in its window: (19 · 10 + 40) / 20 = 11.5, a small dip.
-    OptionalDouble after = TrendScore.baseline(WEDNESDAY.plusDays(1), volumes, counts,
-        DEFAULTS);
+    OptionalDouble after = TrendScore.baseline(WEDNESDAY.plusDays(1), volumes, counts, DEFAULTS);
     assertThat(after.getAsDouble()).isCloseTo(11.5, within(1e-9));
     assertThat(TrendScore.score(10, after.getAsDouble())).isBetween(-1.0, 0.0);
   }
@@ -130,8 +131,7 @@ class TrendScoreTest {
     // Days without articles are no history: only weekdays have articles here.
     Map<LocalDate, Long> weekdays = series(d -> TrendScore.isWeekend(d) ? 0 : 1000);
     assertThat(TrendScore.baseline(MONDAY.plusDays(8), weekdays, counts, DEFAULTS)).isEmpty();
-    assertThat(TrendScore.baseline(MONDAY.plusDays(9), weekdays, counts, DEFAULTS))
-        .isPresent();
+    assertThat(TrendScore.baseline(MONDAY.plusDays(9), weekdays, counts, DEFAULTS)).isPresent();
   }
 
   @Test
