@@ -41,6 +41,7 @@ class DeterminismTest {
   void oneCoreTwoCoresAndPassesGiveIdenticalTables() throws Exception {
     String corpus = temp.resolve("corpus").toString();
     Map<String, List<Row>> one = run("local[1]", corpus, temp.resolve("one").toString(), true, 1);
+    OutputChecksums.check("determinism", OutputChecksums.of(one));
     Map<String, List<Row>> two = run("local[2]", corpus, temp.resolve("two").toString(), false, 7);
     for (Table table : NightlyJob.TABLES) {
       assertThat(two.get(table.tableName()))
