@@ -57,7 +57,7 @@ public final class Gazette implements Runnable {
           parsed == null || !parsed.hasSubcommand()
               ? "run"
               : parsed.subcommand().commandSpec().name();
-      err.println(org.gazette.spark.MemoryFailure.explain(command));
+      err.println(org.gazette.spark.job.MemoryFailure.explain(command));
       err.flush();
       return FAILED;
     }
@@ -74,23 +74,23 @@ public final class Gazette implements Runnable {
     PrintWriter err = cli.getErr();
     // A usage problem thrown anywhere, also inside a Spark task, or an input file Spark
     // could not read because of what it holds.
-    UsageException usage = org.gazette.spark.InputFailure.explain(e);
+    UsageException usage = org.gazette.spark.input.InputFailure.explain(e);
     if (usage != null) {
       err.println("gazette: " + usage.getMessage());
       err.flush();
       return USAGE;
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof org.gazette.spark.OutputLock.Held held) {
+      if (t instanceof org.gazette.spark.store.OutputLock.Held held) {
         // Not a fault of this run: one line, no stack trace, and the output untouched.
         err.println("gazette " + cli.getCommandName() + ": " + held.getMessage());
         err.flush();
         return FAILED;
       }
     }
-    if (org.gazette.spark.MemoryFailure.is(e)) {
+    if (org.gazette.spark.job.MemoryFailure.is(e)) {
       LOG.error("{} failed", cli.getCommandName(), e);
-      err.println(org.gazette.spark.MemoryFailure.explain(cli.getCommandName()));
+      err.println(org.gazette.spark.job.MemoryFailure.explain(cli.getCommandName()));
       err.flush();
       return FAILED;
     }

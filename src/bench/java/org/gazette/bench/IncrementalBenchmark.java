@@ -12,10 +12,10 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.gazette.entity.KnownEntities;
 import org.gazette.generate.CorpusSpec;
-import org.gazette.spark.ArticleInput;
 import org.gazette.spark.DateRange;
-import org.gazette.spark.NightlyJob;
 import org.gazette.spark.SparkSessions;
+import org.gazette.spark.input.ArticleInput;
+import org.gazette.spark.job.NightlyJob;
 import org.gazette.text.Detectors;
 import org.gazette.text.Reference;
 import org.gazette.topic.TrackedTopics;
@@ -140,7 +140,7 @@ public final class IncrementalBenchmark {
         Detectors.standard(reference),
         3,
         2,
-        org.gazette.spark.Annotation.DEFAULT_FLUSH_AT,
+        org.gazette.spark.pass.Annotation.DEFAULT_FLUSH_AT,
         0,
         KnownEntities.bundled(),
         15,

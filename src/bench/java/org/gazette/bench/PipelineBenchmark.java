@@ -47,10 +47,10 @@ import org.gazette.generate.ArticleGenerator;
 import org.gazette.generate.CorpusSpec;
 import org.gazette.generate.CorpusWriter;
 import org.gazette.spark.DateRange;
-import org.gazette.spark.NightlyJob;
 import org.gazette.spark.SparkSessions;
-import org.gazette.spark.TopicTraining;
-import org.gazette.spark.TopicsJob;
+import org.gazette.spark.job.NightlyJob;
+import org.gazette.spark.job.TopicsJob;
+import org.gazette.spark.tables.TopicTraining;
 import org.gazette.text.Detectors;
 import org.gazette.text.Reference;
 import org.gazette.topic.TopicModel;
@@ -225,7 +225,7 @@ public final class PipelineBenchmark {
                 Detectors.standard(reference),
                 3,
                 2,
-                org.gazette.spark.Annotation.DEFAULT_FLUSH_AT,
+                org.gazette.spark.pass.Annotation.DEFAULT_FLUSH_AT,
                 0,
                 entities ? KnownEntities.bundled() : null,
                 15,
@@ -337,7 +337,7 @@ public final class PipelineBenchmark {
                 Detectors.standard(reference),
                 3,
                 2,
-                org.gazette.spark.Annotation.DEFAULT_FLUSH_AT,
+                org.gazette.spark.pass.Annotation.DEFAULT_FLUSH_AT,
                 0,
                 null,
                 15,

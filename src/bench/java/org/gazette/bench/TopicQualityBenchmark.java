@@ -31,8 +31,8 @@ import org.gazette.generate.ArticleGenerator;
 import org.gazette.generate.CorpusSpec;
 import org.gazette.generate.PlantedContent;
 import org.gazette.spark.DateRange;
-import org.gazette.spark.NightlyJob;
 import org.gazette.spark.SparkSessions;
+import org.gazette.spark.job.NightlyJob;
 import org.gazette.text.Detectors;
 import org.gazette.text.LanguageProfiles;
 import org.gazette.text.Reference;
@@ -114,7 +114,7 @@ public final class TopicQualityBenchmark {
                 Detectors.standard(reference),
                 3,
                 2,
-                org.gazette.spark.Annotation.DEFAULT_FLUSH_AT,
+                org.gazette.spark.pass.Annotation.DEFAULT_FLUSH_AT,
                 0,
                 KnownEntities.bundled(),
                 15,
@@ -501,7 +501,7 @@ public final class TopicQualityBenchmark {
           new Trend(
               date instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) date,
               r.getAs("language"),
-              org.gazette.spark.Trends.ENTITY.equals(r.getAs("kind")),
+              org.gazette.spark.tables.Trends.ENTITY.equals(r.getAs("kind")),
               r.getAs("term"),
               r.getAs("name"),
               r.<Double>getAs("score"),

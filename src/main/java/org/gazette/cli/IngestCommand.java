@@ -16,7 +16,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.gazette.UsageException;
-import org.gazette.spark.ArticleInput;
+import org.gazette.spark.input.ArticleInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;

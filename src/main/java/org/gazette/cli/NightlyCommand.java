@@ -9,7 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.gazette.UsageException;
 import org.gazette.entity.KnownEntities;
 import org.gazette.spark.DateRange;
-import org.gazette.spark.NightlyJob;
+import org.gazette.spark.job.NightlyJob;
 import org.gazette.text.Detectors;
 import org.gazette.text.Reference;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package org.gazette.cli;
 
 import org.gazette.UsageException;
-import org.gazette.spark.TopicTraining;
+import org.gazette.spark.tables.TopicTraining;
 import picocli.CommandLine.Option;
 
 /**

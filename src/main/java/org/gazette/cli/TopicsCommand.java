@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.gazette.spark.DateRange;
-import org.gazette.spark.TopicsJob;
+import org.gazette.spark.job.TopicsJob;
 import org.gazette.topic.TrackedTopics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -15,9 +15,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /** Small inputs written inline, in the input schema with every column a string. */
-final class Fixtures {
+public final class Fixtures {
 
-  static final StructType STRINGS =
+  public static final StructType STRINGS =
       DataTypes.createStructType(
           Arrays.stream(
                   new String[] {"id", "published_at", "source", "url", "language", "title", "body"})
@@ -27,7 +27,7 @@ final class Fixtures {
   private Fixtures() {}
 
   /** A row: id, published_at, source, language, title, body (url is derived from the id). */
-  static Row article(
+  public static Row article(
       String id, String publishedAt, String source, String language, String title, String body) {
     return RowFactory.create(
         id,
@@ -40,7 +40,7 @@ final class Fixtures {
   }
 
   /** A frame of {@code rows} with {@code schema}, for inputs of other column types. */
-  static Dataset<Row> frame(SparkSession spark, StructType schema, Object[]... rows) {
+  public static Dataset<Row> frame(SparkSession spark, StructType schema, Object[]... rows) {
     List<Row> list = new ArrayList<>();
     for (Object[] r : rows) {
       list.add(RowFactory.create(r));
@@ -49,7 +49,7 @@ final class Fixtures {
   }
 
   /** A schema of {@code nameThenType} pairs: "id", DataTypes.StringType, "body", … */
-  static StructType schema(Object... nameThenType) {
+  public static StructType schema(Object... nameThenType) {
     StructType s = new StructType();
     for (int i = 0; i < nameThenType.length; i += 2) {
       s = s.add((String) nameThenType[i], (DataType) nameThenType[i + 1]);
@@ -58,7 +58,7 @@ final class Fixtures {
   }
 
   /** Writes {@code rows} as Parquet under {@code folder}; returns its path. */
-  static String write(SparkSession spark, Path folder, List<Row> rows) {
+  public static String write(SparkSession spark, Path folder, List<Row> rows) {
     String path = folder.toString();
     spark
         .createDataFrame(new ArrayList<>(rows), STRINGS)

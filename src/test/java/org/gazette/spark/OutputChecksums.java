@@ -19,9 +19,9 @@ import java.util.TreeMap;
  * -Dgazette.checksums=update} to write the checksums of a change that means to change the output,
  * and say why in its commit.
  */
-final class OutputChecksums {
+public final class OutputChecksums {
 
-  static final Path FILE =
+  public static final Path FILE =
       Path.of(System.getProperty("basedir", ""))
           .toAbsolutePath()
           .resolve("src/test/resources/org/gazette/spark/output-checksums.txt");
@@ -31,7 +31,7 @@ final class OutputChecksums {
   /**
    * Asserts that the tables of {@code run} have the committed {@code checksums}, or writes them.
    */
-  static synchronized void check(String run, Map<String, String> checksums) {
+  public static synchronized void check(String run, Map<String, String> checksums) {
     Map<String, Map<String, String>> all = read();
     if ("update".equals(System.getProperty("gazette.checksums"))) {
       all.put(run, new TreeMap<>(checksums));
@@ -43,7 +43,7 @@ final class OutputChecksums {
   }
 
   /** The checksums of {@code rows}, table by table, as {@link TableChecksums} gives them. */
-  static Map<String, String> of(Map<String, List<org.apache.spark.sql.Row>> rows) {
+  public static Map<String, String> of(Map<String, List<org.apache.spark.sql.Row>> rows) {
     Map<String, String> sums = new TreeMap<>();
     rows.forEach((table, r) -> sums.put(table, r.size() + " " + TableChecksums.sha256(r)));
     return sums;

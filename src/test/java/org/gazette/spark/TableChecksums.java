@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.gazette.spark.job.NightlyJob;
+import org.gazette.spark.store.Table;
 
 /**
  * A checksum of each output table's rows, sorted and normalised as {@link TableRows} reads them:

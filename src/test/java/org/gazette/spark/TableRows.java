@@ -8,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.gazette.spark.store.Table;
 
 /**
  * The rows of output tables in a form two runs can be compared in: sorted by every key column,
