@@ -9,17 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
-import org.gazette.entity.KnownEntities;
 import org.gazette.generate.CorpusSpec;
 import org.gazette.spark.DateRange;
 import org.gazette.spark.SparkSessions;
 import org.gazette.spark.input.ArticleInput;
 import org.gazette.spark.job.NightlyJob;
-import org.gazette.text.Detectors;
-import org.gazette.text.Reference;
+import org.gazette.spark.job.TopicStage;
+import org.gazette.spark.store.RunCounts;
 import org.gazette.topic.TrackedTopics;
-import org.gazette.trend.TrendSettings;
 
 /**
  * Does a night's run cost grow with the history the output holds? Generates a corpus of {@code
@@ -129,25 +128,12 @@ public final class IncrementalBenchmark {
         longMedian / shortMedian);
   }
 
-  private static NightlyJob.Options options(Path input, Path out, DateRange range) {
-    Reference reference = Reference.bundled();
-    return new NightlyJob.Options(
-        input.toString(),
-        out.toString(),
-        Map.of(),
-        range,
-        reference,
-        Detectors.standard(reference),
-        3,
-        2,
-        org.gazette.spark.pass.Annotation.DEFAULT_FLUSH_AT,
-        0,
-        KnownEntities.bundled(),
-        15,
-        2,
-        PipelineBenchmark.TOPICS,
-        TrackedTopics.bundled(),
-        TrendSettings.DEFAULTS);
+  private static NightlyJob.Settings settings(Path input, Path out) {
+    return NightlyJob.Settings.defaults(input.toString(), out.toString())
+        .with(
+            new TopicStage(
+                new TopicStage.Settings(
+                    Optional.of(PipelineBenchmark.TOPICS), Optional.of(TrackedTopics.bundled()))));
   }
 
   /** The history: every date of {@code range} in one pass, unless built already. */
@@ -157,7 +143,7 @@ public final class IncrementalBenchmark {
       return;
     }
     long t = System.nanoTime();
-    NightlyJob.Counts counts = NightlyJob.run(spark, options(input, out, range));
+    RunCounts counts = NightlyJob.run(spark, settings(input, out), range);
     System.out.printf(
         Locale.ROOT,
         "history %s: %,d articles in %.1f s%n",
@@ -168,7 +154,7 @@ public final class IncrementalBenchmark {
 
   private static double night(SparkSession spark, Path input, Path out, LocalDate day) {
     long t = System.nanoTime();
-    NightlyJob.run(spark, options(input, out, DateRange.of(day)));
+    NightlyJob.run(spark, settings(input, out), DateRange.of(day));
     return PipelineBenchmark.seconds(t);
   }
 

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.ml.clustering.LDA;
 import org.apache.spark.ml.clustering.LDAModel;
@@ -42,20 +43,20 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
-import org.gazette.entity.KnownEntities;
 import org.gazette.generate.ArticleGenerator;
 import org.gazette.generate.CorpusSpec;
 import org.gazette.generate.CorpusWriter;
 import org.gazette.spark.DateRange;
 import org.gazette.spark.SparkSessions;
+import org.gazette.spark.job.EntityStage;
 import org.gazette.spark.job.NightlyJob;
-import org.gazette.spark.job.TopicsJob;
+import org.gazette.spark.job.TopicStage;
+import org.gazette.spark.job.TopicsTrainJob;
+import org.gazette.spark.job.TrendStage;
+import org.gazette.spark.store.RunCounts;
 import org.gazette.spark.tables.TopicTraining;
-import org.gazette.text.Detectors;
-import org.gazette.text.Reference;
 import org.gazette.topic.TopicModel;
 import org.gazette.topic.TrackedTopics;
-import org.gazette.trend.TrendSettings;
 
 /**
  * The pipeline benchmark: on one generated corpus, in one JVM, times Gazette's nightly run against
@@ -212,27 +213,12 @@ public final class PipelineBenchmark {
    * without them, as {@code --no-entities} runs it.
    */
   private String gazette(Path corpus, Path out, boolean entities) {
-    Reference reference = Reference.bundled();
-    NightlyJob.Counts counts =
-        NightlyJob.run(
-            spark,
-            new NightlyJob.Options(
-                corpus.toString(),
-                out.toString(),
-                Map.of(),
-                DateRange.ALL,
-                reference,
-                Detectors.standard(reference),
-                3,
-                2,
-                org.gazette.spark.pass.Annotation.DEFAULT_FLUSH_AT,
-                0,
-                entities ? KnownEntities.bundled() : null,
-                15,
-                2,
-                null,
-                null,
-                null));
+    NightlyJob.Settings night =
+        NightlyJob.Settings.defaults(corpus.toString(), out.toString())
+            .without(TrendStage.class)
+            .without(TopicStage.class);
+    RunCounts counts =
+        NightlyJob.run(spark, entities ? night : night.without(EntityStage.class), DateRange.ALL);
     long terms = spark.read().parquet(out.resolve("term_frequencies").toString()).count();
     String detail =
         String.format(Locale.ROOT, "%,d accepted, %,d term rows", counts.accepted(), terms);
@@ -286,8 +272,7 @@ public final class PipelineBenchmark {
   }
 
   /** The CLI's defaults ({@code TopicOptions}): what {@code topics train} runs with. */
-  static final TopicTraining.Settings TOPICS =
-      new TopicTraining.Settings(20, 5, 0.3, 20_000, 100, 200_000, 60, 0.5, 1);
+  static final TopicTraining.Settings TOPICS = TopicTraining.Settings.DEFAULTS;
 
   /**
    * (5a) {@code topics train} over every date of the terms-only run's output: one model per
@@ -295,7 +280,8 @@ public final class PipelineBenchmark {
    */
   private String topicsTrain() {
     Path terms = work.resolve("out-terms");
-    TopicModel model = TopicsJob.train(spark, terms.toString(), DateRange.ALL, TOPICS, null);
+    TopicModel model =
+        TopicsTrainJob.train(spark, terms.toString(), DateRange.ALL, TOPICS, Optional.empty());
     long articles = spark.read().parquet(terms.resolve("article_terms").toString()).count();
     StringBuilder detail =
         new StringBuilder(
@@ -324,27 +310,16 @@ public final class PipelineBenchmark {
       throw new IllegalStateException("no topic model in " + models + ": run topics-train first");
     }
     copy(models, out.resolve("topic_models")); // the model only: every table is written anew
-    Reference reference = Reference.bundled();
-    NightlyJob.Counts counts =
+    RunCounts counts =
         NightlyJob.run(
             spark,
-            new NightlyJob.Options(
-                corpus.toString(),
-                out.toString(),
-                Map.of(),
-                DateRange.ALL,
-                reference,
-                Detectors.standard(reference),
-                3,
-                2,
-                org.gazette.spark.pass.Annotation.DEFAULT_FLUSH_AT,
-                0,
-                null,
-                15,
-                2,
-                TOPICS,
-                TrackedTopics.bundled(),
-                TrendSettings.DEFAULTS));
+            NightlyJob.Settings.defaults(corpus.toString(), out.toString())
+                .without(EntityStage.class)
+                .with(
+                    new TopicStage(
+                        new TopicStage.Settings(
+                            Optional.of(TOPICS), Optional.of(TrackedTopics.bundled())))),
+            DateRange.ALL);
     Dataset<Row> timeline = spark.read().parquet(out.resolve("topic_timeline").toString());
     return String.format(
         Locale.ROOT,

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
@@ -26,14 +27,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.gazette.entity.KnownEntities;
 import org.gazette.generate.ArticleGenerator;
 import org.gazette.generate.CorpusSpec;
 import org.gazette.generate.PlantedContent;
 import org.gazette.spark.DateRange;
 import org.gazette.spark.SparkSessions;
 import org.gazette.spark.job.NightlyJob;
-import org.gazette.text.Detectors;
+import org.gazette.spark.job.TopicStage;
+import org.gazette.spark.store.RunCounts;
 import org.gazette.text.LanguageProfiles;
 import org.gazette.text.Reference;
 import org.gazette.text.TextCleaner;
@@ -100,28 +101,17 @@ public final class TopicQualityBenchmark {
     PipelineBenchmark.generate(spark, spec, corpus);
 
     PipelineBenchmark.delete(out);
-    Reference reference = Reference.bundled();
     long t = System.nanoTime();
-    NightlyJob.Counts counts =
+    RunCounts counts =
         NightlyJob.run(
             spark,
-            new NightlyJob.Options(
-                corpus.toString(),
-                out.toString(),
-                Map.of(),
-                DateRange.ALL,
-                reference,
-                Detectors.standard(reference),
-                3,
-                2,
-                org.gazette.spark.pass.Annotation.DEFAULT_FLUSH_AT,
-                0,
-                KnownEntities.bundled(),
-                15,
-                2,
-                PipelineBenchmark.TOPICS,
-                TrackedTopics.bundled(),
-                TrendSettings.DEFAULTS));
+            NightlyJob.Settings.defaults(corpus.toString(), out.toString())
+                .with(
+                    new TopicStage(
+                        new TopicStage.Settings(
+                            Optional.of(PipelineBenchmark.TOPICS),
+                            Optional.of(TrackedTopics.bundled())))),
+            DateRange.ALL);
     System.out.printf(
         Locale.ROOT,
         "nightly with entities, topics, tracked topics and trends:"

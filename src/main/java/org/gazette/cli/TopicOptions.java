@@ -1,6 +1,5 @@
 package org.gazette.cli;
 
-import org.gazette.UsageException;
 import org.gazette.spark.tables.TopicTraining;
 import picocli.CommandLine.Option;
 
@@ -79,19 +78,15 @@ public final class TopicOptions {
 
   /** The settings, checked: a bad value is a usage error that names the option. */
   public TopicTraining.Settings settings() {
-    try {
-      return new TopicTraining.Settings(
-          topics,
-          minDocs,
-          maxDocShare,
-          vocabulary,
-          minArticles,
-          maxArticles,
-          iterations,
-          minSimilarity,
-          seed);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
+    return new TopicTraining.Settings(
+        topics,
+        minDocs,
+        maxDocShare,
+        vocabulary,
+        minArticles,
+        maxArticles,
+        iterations,
+        minSimilarity,
+        seed);
   }
 }

@@ -1,10 +1,11 @@
 package org.gazette.cli;
 
-import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.gazette.spark.DateRange;
-import org.gazette.spark.job.TopicsJob;
+import org.gazette.spark.job.TopicsTrainJob;
+import org.gazette.spark.tables.TopicTraining;
 import org.gazette.topic.TrackedTopics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +34,7 @@ public final class TopicsCommand implements Runnable {
       name = "train",
       mixinStandardHelpOptions = true,
       description = {
-        "Fit a topic model per language (Spark MLlib LDA, online) on the article_terms of the",
+        "Fit a topic model per language (Gazette's online LDA) on the article_terms of the",
         "given dates, with a vocabulary from their term_frequencies; save it under",
         "<output>/topic_models/<model_id> and list its topics in the topics table. Topics that",
         "match the previous model's keep their ids and labels. The next nightly runs use it."
@@ -43,6 +44,7 @@ public final class TopicsCommand implements Runnable {
     @Option(
         names = "--output",
         defaultValue = "out",
+        paramLabel = "FOLDER",
         description = "folder of the output tables (default: ${DEFAULT-VALUE})")
     String output;
 
@@ -52,23 +54,18 @@ public final class TopicsCommand implements Runnable {
 
     @Mixin TrackedOptions tracked;
 
-    @Option(
-        names = "--reference",
-        paramLabel = "FOLDER",
-        description =
-            "reference data the tracked topics are analysed with; default: "
-                + "data/reference when it exists, else the copy in the jar")
-    Path reference;
+    @Mixin ReferenceOption reference;
 
     @Mixin SparkOptions spark;
 
     @Override
     public Integer call() {
       DateRange range = dates.range();
-      TrackedTopics trackedTopics = tracked.load(NightlyCommand.loadReference(reference));
+      TopicTraining.Settings settings = topics.settings();
+      Optional<TrackedTopics> trackedTopics = tracked.load(reference);
       SparkSession session = spark.session("topics train");
       try {
-        TopicsJob.train(session, output, range, topics.settings(), trackedTopics);
+        TopicsTrainJob.train(session, output, range, settings, trackedTopics);
         return 0;
       } finally {
         session.stop();

@@ -1,6 +1,7 @@
 package org.gazette.cli;
 
-import org.gazette.UsageException;
+import java.util.Optional;
+import org.gazette.spark.job.TrendStage;
 import org.gazette.trend.TrendSettings;
 import picocli.CommandLine.Option;
 
@@ -56,22 +57,10 @@ public final class TrendOptions {
       description = "rows kept per date, language and kind (default: ${DEFAULT-VALUE})")
   int top;
 
-  /** The settings, or null with --no-trends; a bad value is a usage error. */
-  public TrendSettings settings() {
-    if (!trends) {
-      return null;
-    }
-    try {
-      return new TrendSettings(window, minHistory, minLikeDays, minSupport, minScore, top);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(
-          e.getMessage()
-              .replace("windowDays", "--trend-window")
-              .replace("minHistoryDays", "--trend-min-history")
-              .replace("minLikeDays", "--trend-min-like-days")
-              .replace("minSupport", "--trend-min-support")
-              .replace("minScore", "--trend-min-score")
-              .replace("topN", "--trend-top"));
-    }
+  /** The trend stage, checked; empty with {@code --no-trends}. */
+  public Optional<TrendStage> stage() {
+    TrendSettings settings =
+        new TrendSettings(window, minHistory, minLikeDays, minSupport, minScore, top);
+    return trends ? Optional.of(new TrendStage(settings)) : Optional.empty();
   }
 }

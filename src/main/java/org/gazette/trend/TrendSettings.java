@@ -1,6 +1,7 @@
 package org.gazette.trend;
 
 import java.io.Serializable;
+import org.gazette.Check;
 
 /**
  * The knobs of {@code term_trends}.
@@ -22,28 +23,43 @@ public record TrendSettings(
   public static final TrendSettings DEFAULTS = new TrendSettings(28, 7, 4, 5, 3.0, 50);
 
   public TrendSettings {
-    if (windowDays < 1) {
-      throw new IllegalArgumentException("windowDays must be at least 1, was " + windowDays);
-    }
-    if (minHistoryDays < 1 || minHistoryDays > windowDays) {
-      throw new IllegalArgumentException(
-          "minHistoryDays must be from 1 to windowDays ("
-              + windowDays
-              + "), was "
-              + minHistoryDays);
-    }
-    if (minLikeDays < 1 || minLikeDays > windowDays) {
-      throw new IllegalArgumentException(
-          "minLikeDays must be from 1 to windowDays (" + windowDays + "), was " + minLikeDays);
-    }
-    if (minSupport < 1) {
-      throw new IllegalArgumentException("minSupport must be at least 1, was " + minSupport);
-    }
-    if (!(minScore >= 0)) {
-      throw new IllegalArgumentException("minScore must be 0 or more, was " + minScore);
-    }
-    if (topN < 1) {
-      throw new IllegalArgumentException("topN must be at least 1, was " + topN);
-    }
+    Check.option(windowDays >= 1, "--trend-window", "at least 1", windowDays);
+    Check.option(
+        minHistoryDays >= 1 && minHistoryDays <= windowDays,
+        "--trend-min-history",
+        "from 1 to --trend-window (" + windowDays + ")",
+        minHistoryDays);
+    Check.option(
+        minLikeDays >= 1 && minLikeDays <= windowDays,
+        "--trend-min-like-days",
+        "from 1 to --trend-window (" + windowDays + ")",
+        minLikeDays);
+    Check.option(minSupport >= 1, "--trend-min-support", "at least 1", minSupport);
+    Check.option(minScore >= 0, "--trend-min-score", "0 or more", minScore);
+    Check.option(topN >= 1, "--trend-top", "at least 1", topN);
+  }
+
+  public TrendSettings withWindowDays(int n) {
+    return new TrendSettings(n, minHistoryDays, minLikeDays, minSupport, minScore, topN);
+  }
+
+  public TrendSettings withMinHistoryDays(int n) {
+    return new TrendSettings(windowDays, n, minLikeDays, minSupport, minScore, topN);
+  }
+
+  public TrendSettings withMinLikeDays(int n) {
+    return new TrendSettings(windowDays, minHistoryDays, n, minSupport, minScore, topN);
+  }
+
+  public TrendSettings withMinSupport(long n) {
+    return new TrendSettings(windowDays, minHistoryDays, minLikeDays, n, minScore, topN);
+  }
+
+  public TrendSettings withMinScore(double score) {
+    return new TrendSettings(windowDays, minHistoryDays, minLikeDays, minSupport, score, topN);
+  }
+
+  public TrendSettings withTopN(int n) {
+    return new TrendSettings(windowDays, minHistoryDays, minLikeDays, minSupport, minScore, n);
   }
 }

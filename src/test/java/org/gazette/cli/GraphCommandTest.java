@@ -13,6 +13,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.spark.sql.SparkSession;
 import org.gazette.Gazette;
 import org.gazette.spark.SparkSessions;
+import org.gazette.spark.job.GraphJob;
 import org.gazette.spark.tables.GraphTables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -185,7 +186,7 @@ class GraphCommandTest {
     assertThat(GraphCommand.format(null, "x.xml").extension()).isEqualTo("gexf");
     assertThat(GraphCommand.format(null, null).extension()).isEqualTo("gexf");
     assertThat(
-            GraphCommand.defaultFile(
+            GraphJob.defaultFile(
                 "out",
                 java.time.LocalDate.parse("2023-08-01"),
                 java.time.LocalDate.parse("2023-08-01"),

@@ -46,7 +46,7 @@ public final class TableChecksums {
   public static void main(String[] args) {
     SparkSession spark =
         SparkSessions.create("checksums", "local[2]", Map.of("spark.ui.enabled", "false"));
-    of(spark, args[0], NightlyJob.TABLES).forEach((t, s) -> System.out.println(t + " " + s));
+    of(spark, args[0], NightlyJob.ALL_TABLES).forEach((t, s) -> System.out.println(t + " " + s));
     spark.stop();
   }
 }

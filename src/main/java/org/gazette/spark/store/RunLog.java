@@ -1,64 +1,66 @@
 package org.gazette.spark.store;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.gazette.Version;
-import org.gazette.spark.DateRange;
-import org.gazette.spark.job.NightlyJob;
+import scala.jdk.javaapi.CollectionConverters;
 
-/** The {@code runs} table: one row appended per run of a command, also when it fails. */
+/** The {@code runs} table: one row appended per run (or pass) of a command, also when it fails. */
 public final class RunLog {
 
-  private RunLog() {}
-
-  /** Appends the row of a run; {@code failure} null for a run that succeeded. */
-  public static void record(
-      SparkSession spark,
-      TableStore store,
+  /** One row of {@code runs}; {@code failure}, the message of a failed run, null otherwise. */
+  public record Entry(
       String runId,
       String command,
       Instant started,
-      DateRange dates,
-      NightlyJob.Counts counts,
+      String dates,
+      RunCounts counts,
       Map<String, Long> rowsWritten,
-      Throwable failure) {
+      List<LocalDate> committed,
+      Map<String, Double> stageSeconds,
+      String failure) {}
+
+  private RunLog() {}
+
+  /** Appends the row of a run. */
+  public static void record(SparkSession spark, TableStore store, Entry e) {
     Row run =
         RowFactory.create(
-            runId,
-            command,
-            started,
+            e.runId(),
+            e.command(),
+            e.started(),
             Instant.now(),
-            failure == null ? "succeeded" : "failed",
-            dates.toString(),
-            counts.rowsRead(),
-            counts.accepted(),
-            counts.duplicates(),
-            counts.rejected(),
-            scala.jdk.javaapi.CollectionConverters.asScala(rowsWritten),
+            e.failure() == null ? "succeeded" : "failed",
+            e.dates(),
+            e.counts().rowsRead(),
+            e.counts().accepted(),
+            e.counts().duplicates(),
+            e.counts().rejected(),
+            CollectionConverters.asScala(e.rowsWritten()),
             Version.get(),
-            failure == null ? null : String.valueOf(failure.getMessage()));
+            e.failure(),
+            scala.collection.immutable.ArraySeq.unsafeWrapArray(
+                e.committed().toArray(new LocalDate[0])),
+            CollectionConverters.asScala(e.stageSeconds()));
     spark.sparkContext().setJobDescription("write runs");
     store.append(Table.RUNS, spark.createDataFrame(List.of(run), Table.RUNS.schema()));
   }
 
-  /** Records a failed run; a failure to record it is added to {@code e}, never hides it. */
+  /**
+   * Records a run that failed with {@code failure}; a failure to record it is added to {@code
+   * failure}, never hides it.
+   */
   public static void recordFailure(
-      SparkSession spark,
-      TableStore store,
-      String runId,
-      String command,
-      Instant started,
-      DateRange dates,
-      NightlyJob.Counts counts,
-      Throwable e) {
+      SparkSession spark, TableStore store, Entry e, Throwable failure) {
     try {
-      record(spark, store, runId, command, started, dates, counts, Map.of(), e);
+      record(spark, store, e);
     } catch (RuntimeException second) {
-      e.addSuppressed(second);
+      failure.addSuppressed(second);
     }
   }
 }

@@ -256,7 +256,17 @@ public enum Table {
           false,
           "rows committed per table (empty for a failed run)"),
       col("gazette_version", StringType, false, "version of Gazette"),
-      col("message", StringType, true, "error message of a failed run"));
+      col("message", StringType, true, "error message of a failed run"),
+      col(
+          "committed",
+          DataTypes.createArrayType(DateType, false),
+          true,
+          "dates the run committed, in order (empty for a failed run)"),
+      col(
+          "stage_seconds",
+          DataTypes.createMapType(StringType, DoubleType, false),
+          true,
+          "seconds of each stage of the run, by its name"));
 
   private final String tableName;
   private final boolean daily;

@@ -129,15 +129,17 @@ public final class TableStore {
    * the output completes them ({@link #recover}) before it starts: the output ends as this run
    * would have left it, never half of it.
    */
-  public void commit(List<Table> tables, DateRange range) {
-    commit(tables, range, range.isAll());
+  public List<LocalDate> commit(List<Table> tables, DateRange range) {
+    return commit(tables, range, range.isAll());
   }
 
   /**
    * {@link #commit(List, DateRange)}, replacing only the dates the run produced when {@code
-   * producedOnly}, as a run over every date does (also in each pass of one that was split).
+   * producedOnly}, as a run over every date does (also in each pass of one that was split). Returns
+   * the dates committed, in order; each is recorded in {@code _done/date=D} with the run id and the
+   * time of the commit ({@link #done}).
    */
-  public void commit(List<Table> tables, DateRange range, boolean producedOnly) {
+  public List<LocalDate> commit(List<Table> tables, DateRange range, boolean producedOnly) {
     try {
       Set<String> partitions = new TreeSet<>();
       if (producedOnly) {
@@ -173,9 +175,12 @@ public final class TableStore {
           moves.add(table.tableName() + "\t" + partition);
         }
       }
+      String committedAt = java.time.Instant.now().toString();
+      List<LocalDate> dates = new ArrayList<>();
       for (String partition : partitions) {
         if (!partition.equals(DATE_PREFIX + NULL_PARTITION)) {
-          moves.add(DONE + "\t" + partition);
+          moves.add(DONE + "\t" + partition + "\t" + committedAt);
+          dates.add(LocalDate.parse(partition.substring(DATE_PREFIX.length())));
         }
       }
       writeJournal(moves);
@@ -183,7 +188,13 @@ public final class TableStore {
       apply(staging, moves);
       journaled = false;
       LOG.info(
-          "committed {} partitions of {} tables to {}", partitions.size(), tables.size(), root);
+          "committed {} {} of {} {} to {}",
+          partitions.size(),
+          partitions.size() == 1 ? "partition" : "partitions",
+          tables.size(),
+          tables.size() == 1 ? "table" : "tables",
+          root);
+      return dates;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit the run's tables to " + root, e);
     }
@@ -222,7 +233,17 @@ public final class TableStore {
       String table = move.substring(0, tab);
       String partition = move.substring(tab + 1);
       if (table.equals(DONE)) {
-        fs.create(new Path(root, DONE + "/" + partition), true).close();
+        // date=D, then the time of the commit: the run's id is its staging folder's name.
+        String[] mark = partition.split("\t", 2);
+        try (java.io.OutputStream out = fs.create(new Path(root, DONE + "/" + mark[0]), true)) {
+          String text =
+              "run_id="
+                  + run.getName()
+                  + "\ncommitted_at="
+                  + (mark.length > 1 ? mark[1] : "")
+                  + "\n";
+          out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         continue;
       }
       Path fresh =
@@ -284,6 +305,36 @@ public final class TableStore {
     }
   }
 
+  /** A date committed to the output: by which run, when. */
+  public record Done(LocalDate date, String runId, String committedAt) {}
+
+  /**
+   * The dates committed to this output, each with the run that committed it last and when (both
+   * empty for a date committed before Gazette recorded them).
+   */
+  public java.util.SortedMap<LocalDate, Done> done() {
+    java.util.SortedMap<LocalDate, Done> marks = new java.util.TreeMap<>();
+    for (LocalDate date : doneDates()) {
+      Path mark = new Path(root, DONE + "/" + DATE_PREFIX + date);
+      String runId = "";
+      String committedAt = "";
+      try (java.io.InputStream in = fs.open(mark)) {
+        for (String line :
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+          if (line.startsWith("run_id=")) {
+            runId = line.substring("run_id=".length());
+          } else if (line.startsWith("committed_at=")) {
+            committedAt = line.substring("committed_at=".length());
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + mark, e);
+      }
+      marks.put(date, new Done(date, runId, committedAt));
+    }
+    return marks;
+  }
+
   /** The dates a run has committed to this output. */
   public Set<LocalDate> doneDates() {
     Set<LocalDate> dates = new TreeSet<>();
@@ -328,9 +379,30 @@ public final class TableStore {
     throw new IOException("Spark wrote no empty Parquet file in " + folder);
   }
 
-  /** Appends rows to a table that is not daily ({@code runs}). */
+  /**
+   * Appends rows to a table that is not daily ({@code runs}). A table written by an older Gazette,
+   * with fewer columns, is first rewritten whole with the current ones (null where it had none), so
+   * that every file of it has one schema, which readers without options need.
+   */
   public void append(Table table, Dataset<Row> rows) {
-    rows.coalesce(1).write().mode(SaveMode.Append).parquet(path(table).toString());
+    Path live = path(table);
+    try {
+      if (fs.exists(live)) {
+        StructType stored = spark.read().parquet(live.toString()).schema();
+        if (stored.fields().length != table.schema().fields().length) {
+          Path rewritten = new Path(staging, "_rewritten/" + table.tableName());
+          Dataset<Row> all = spark.read().schema(table.schema()).parquet(live.toString());
+          all.coalesce(1).write().mode(SaveMode.Overwrite).parquet(rewritten.toString());
+          Path aside = new Path(staging, "_rewritten/old-" + table.tableName());
+          rename(live, aside);
+          rename(rewritten, live);
+          LOG.info("rewrote {} with the columns of this version of Gazette", table.tableName());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rewrite " + live, e);
+    }
+    rows.coalesce(1).write().mode(SaveMode.Append).parquet(live.toString());
   }
 
   /**

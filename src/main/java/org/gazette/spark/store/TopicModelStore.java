@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -76,23 +77,67 @@ public final class TopicModelStore {
 
   /** The newest model, or null when there is none. */
   public TopicModel newest() {
+    List<String> ids = ids();
+    return ids.isEmpty() ? null : load(ids.get(ids.size() - 1));
+  }
+
+  /**
+   * The newest model trained on dates up to {@code last} (a model whose dates are not recorded,
+   * {@code all}, counts as such), or null: a run over dates up to {@code last} learns nothing from
+   * the dates after them, so that running its dates again later gives the same rows.
+   */
+  public TopicModel newest(LocalDate last) {
+    List<String> ids = ids();
+    for (int i = ids.size() - 1; i >= 0; i--) {
+      LocalDate end = lastDate(trainedOn(ids.get(i)));
+      if (end == null || !end.isAfter(last)) {
+        return load(ids.get(i));
+      }
+    }
+    return null;
+  }
+
+  /** The model {@code modelId} when it is stored, else null. */
+  public TopicModel find(String modelId) {
+    return ids().contains(modelId) ? load(modelId) : null;
+  }
+
+  /** The last date of a model's {@code trained_on} ("2023-07-01..2023-07-31"), null for all. */
+  static LocalDate lastDate(String trainedOn) {
+    if (trainedOn == null || trainedOn.isEmpty() || trainedOn.equals("all")) {
+      return null;
+    }
+    int dots = trainedOn.indexOf("..");
+    return LocalDate.parse(dots < 0 ? trainedOn : trainedOn.substring(dots + 2));
+  }
+
+  /** The ids of the stored models, oldest first. */
+  private List<String> ids() {
     try {
       if (!fs.exists(folder)) {
-        return null;
+        return List.of();
       }
-      String newest = null;
+      List<String> ids = new ArrayList<>();
       for (FileStatus status : fs.listStatus(folder)) {
         String name = status.getPath().getName();
         if (status.isDirectory()
             && !name.startsWith("_")
-            && fs.exists(new Path(status.getPath(), METADATA))
-            && (newest == null || name.compareTo(newest) > 0)) {
-          newest = name;
+            && fs.exists(new Path(status.getPath(), METADATA))) {
+          ids.add(name);
         }
       }
-      return newest == null ? null : load(newest);
+      java.util.Collections.sort(ids);
+      return ids;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the topic models in " + folder, e);
+    }
+  }
+
+  private String trainedOn(String modelId) {
+    try (InputStream in = fs.open(new Path(new Path(folder, modelId), METADATA))) {
+      return JSON.readTree(in).path("trained_on").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read topic model " + modelId, e);
     }
   }
 

@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.gazette.Check;
 import org.gazette.spark.Fmt;
 import org.gazette.topic.OnlineLda;
 import org.gazette.topic.TopicInference;
@@ -56,20 +57,99 @@ public final class TopicTraining {
       implements Serializable {
 
     public Settings {
-      check(topics >= 2, "--k must be at least 2, was " + topics);
-      check(minDocs >= 1, "--min-docs must be at least 1, was " + minDocs);
-      check(
-          maxDocShare > 0 && maxDocShare <= 1,
-          "--max-doc-share must be in (0, 1], was " + maxDocShare);
-      check(vocabulary >= topics, "--vocabulary must be at least --k, was " + vocabulary);
-      check(minArticles >= 1, "--min-articles must be at least 1, was " + minArticles);
-      check(
-          maxArticles >= minArticles,
-          "--max-articles must be at least --min-articles, was " + maxArticles);
-      check(iterations >= 1, "--iterations must be at least 1, was " + iterations);
-      check(
-          minSimilarity >= 0 && minSimilarity <= 1,
-          "--min-similarity must be in [0, 1], was " + minSimilarity);
+      Check.option(topics >= 2, "--k", "at least 2", topics);
+      Check.option(minDocs >= 1, "--min-docs", "at least 1", minDocs);
+      Check.option(
+          maxDocShare > 0 && maxDocShare <= 1, "--max-doc-share", "in (0, 1]", maxDocShare);
+      Check.option(vocabulary >= topics, "--vocabulary", "at least --k", vocabulary);
+      Check.option(minArticles >= 1, "--min-articles", "at least 1", minArticles);
+      Check.option(
+          maxArticles >= minArticles, "--max-articles", "at least --min-articles", maxArticles);
+      Check.option(iterations >= 1, "--iterations", "at least 1", iterations);
+      Check.option(
+          minSimilarity >= 0 && minSimilarity <= 1, "--min-similarity", "in [0, 1]", minSimilarity);
+    }
+
+    /** What {@code topics train} and a first model of {@code nightly} use without options. */
+    public static final Settings DEFAULTS =
+        new Settings(20, 5, 0.3, 20_000, 100, 200_000, 60, 0.5, 1);
+
+    public Settings withTopics(int k) {
+      return new Settings(
+          k,
+          minDocs,
+          maxDocShare,
+          vocabulary,
+          minArticles,
+          maxArticles,
+          iterations,
+          minSimilarity,
+          seed);
+    }
+
+    public Settings withMinDocs(int n) {
+      return new Settings(
+          topics,
+          n,
+          maxDocShare,
+          vocabulary,
+          minArticles,
+          maxArticles,
+          iterations,
+          minSimilarity,
+          seed);
+    }
+
+    public Settings withVocabulary(int n) {
+      return new Settings(
+          topics,
+          minDocs,
+          maxDocShare,
+          n,
+          minArticles,
+          maxArticles,
+          iterations,
+          minSimilarity,
+          seed);
+    }
+
+    public Settings withMinArticles(int n) {
+      return new Settings(
+          topics,
+          minDocs,
+          maxDocShare,
+          vocabulary,
+          n,
+          maxArticles,
+          iterations,
+          minSimilarity,
+          seed);
+    }
+
+    public Settings withIterations(int n) {
+      return new Settings(
+          topics,
+          minDocs,
+          maxDocShare,
+          vocabulary,
+          minArticles,
+          maxArticles,
+          n,
+          minSimilarity,
+          seed);
+    }
+
+    public Settings withSeed(long s) {
+      return new Settings(
+          topics,
+          minDocs,
+          maxDocShare,
+          vocabulary,
+          minArticles,
+          maxArticles,
+          iterations,
+          minSimilarity,
+          s);
     }
 
     /** The settings by name, as stored with the model. */
@@ -86,12 +166,6 @@ public final class TopicTraining {
       m.put("seed", Long.toString(seed));
       m.put("optimizer", "online");
       return m;
-    }
-
-    private static void check(boolean ok, String message) {
-      if (!ok) {
-        throw new IllegalArgumentException(message);
-      }
     }
   }
 

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.gazette.entity.KnownEntities;
 import org.gazette.generate.ArticleGenerator;
 import org.gazette.generate.CorpusSpec;
 import org.gazette.generate.CorpusWriter;
@@ -16,9 +16,10 @@ import org.gazette.spark.DateRange;
 import org.gazette.spark.OutputChecksums;
 import org.gazette.spark.SparkTestSession;
 import org.gazette.spark.TableRows;
+import org.gazette.spark.pass.Annotation;
+import org.gazette.spark.store.RunCounts;
 import org.gazette.spark.store.Table;
 import org.gazette.spark.tables.TopicTraining;
-import org.gazette.text.Detectors;
 import org.gazette.text.Reference;
 import org.gazette.topic.TrackedTopics;
 import org.gazette.trend.TrendSettings;
@@ -36,10 +37,35 @@ class DeterminismTest {
 
   /** Topics of the few hundred articles per language: small and quick. */
   static final TopicTraining.Settings TOPICS =
-      new TopicTraining.Settings(8, 3, 0.3, 5000, 100, 200_000, 15, 0.5, 1);
+      TopicTraining.Settings.DEFAULTS
+          .withTopics(8)
+          .withMinDocs(3)
+          .withVocabulary(5000)
+          .withIterations(15);
 
   /** Trends over six days: a short history, so that some rows come out. */
-  static final TrendSettings TRENDS = new TrendSettings(28, 2, 1, 3, 2.0, 50);
+  static final TrendSettings TRENDS =
+      TrendSettings.DEFAULTS
+          .withMinHistoryDays(2)
+          .withMinLikeDays(1)
+          .withMinSupport(3)
+          .withMinScore(2.0);
+
+  /**
+   * The night of these tests: every stage, topics and trends small and quick, with {@code
+   * termBuffer} and {@code partitions}.
+   */
+  static NightlyJob.Settings night(String corpus, String out, int termBuffer, int partitions) {
+    Reference reference = Reference.bundled();
+    return NightlyJob.Settings.defaults(corpus, out)
+        .withInput(NightlyJob.Input.of(corpus).withPartitions(partitions))
+        .withAnalysis(NightlyJob.Analysis.defaults(reference).withTermBuffer(termBuffer))
+        .with(new TrendStage(TRENDS))
+        .with(
+            new TopicStage(
+                new TopicStage.Settings(
+                    Optional.of(TOPICS), Optional.of(TrackedTopics.bundled(reference)))));
+  }
 
   @TempDir Path temp;
 
@@ -49,7 +75,7 @@ class DeterminismTest {
     Map<String, List<Row>> one = run("local[1]", corpus, temp.resolve("one").toString(), true, 1);
     OutputChecksums.check("determinism", OutputChecksums.of(one));
     Map<String, List<Row>> two = run("local[2]", corpus, temp.resolve("two").toString(), false, 7);
-    for (Table table : NightlyJob.TABLES) {
+    for (Table table : NightlyJob.ALL_TABLES) {
       assertThat(two.get(table.tableName()))
           .as(table.tableName())
           .isNotEmpty()
@@ -71,7 +97,7 @@ class DeterminismTest {
             split.toString(),
             false,
             0,
-            new NightlyJob.Plan(false, Integer.MAX_VALUE, false, 300));
+            NightlyJob.Plan.ONE_PASS.withMaxPassRows(300));
     SparkSession spark = SparkTestSession.start("local[2]");
     try {
       assertThat(spark.read().parquet(split.resolve("runs").toString()).count())
@@ -80,7 +106,7 @@ class DeterminismTest {
     } finally {
       spark.stop();
     }
-    for (Table table : NightlyJob.TABLES) {
+    for (Table table : NightlyJob.ALL_TABLES) {
       assertThat(passes.get(table.tableName()))
           .as(table.tableName() + ", split into passes")
           .isEqualTo(one.get(table.tableName()));
@@ -102,27 +128,13 @@ class DeterminismTest {
     SparkSession spark = SparkTestSession.start("local[2]");
     try {
       CorpusWriter.write(spark, SPEC, corpus, true);
-      Reference reference = Reference.bundled();
-      NightlyJob.Counts counts =
+      RunCounts counts =
           NightlyJob.run(
               spark,
-              new NightlyJob.Options(
-                  corpus,
-                  temp.resolve("out").toString(),
-                  Map.of(),
-                  DateRange.ALL,
-                  reference,
-                  Detectors.standard(reference),
-                  3,
-                  2,
-                  2_000_000,
-                  0,
-                  KnownEntities.bundled(),
-                  15,
-                  2,
-                  null,
-                  null,
-                  null));
+              NightlyJob.Settings.defaults(corpus, temp.resolve("out").toString())
+                  .without(TrendStage.class)
+                  .without(TopicStage.class),
+              DateRange.ALL);
       long rejected = 0;
       ArticleGenerator generator = new ArticleGenerator(SPEC);
       for (long i = 0; i < SPEC.articles(); i++) {
@@ -157,30 +169,14 @@ class DeterminismTest {
       if (generate) {
         CorpusWriter.write(spark, SPEC, corpus, true);
       }
-      Reference reference = Reference.bundled();
       // Different partitioning and a tiny term buffer on one side: drains happen at other
       // points, which must not change a single count.
       NightlyJob.run(
           spark,
-          new NightlyJob.Options(
-              corpus,
-              out,
-              Map.of(),
-              DateRange.ALL,
-              reference,
-              Detectors.standard(reference),
-              3,
-              2,
-              generate ? 2_000_000 : 50,
-              partitions,
-              KnownEntities.bundled(),
-              15,
-              2,
-              TOPICS,
-              TrackedTopics.bundled(),
-              TRENDS),
-          plan);
-      return TableRows.of(spark, out, NightlyJob.TABLES);
+          night(corpus, out, generate ? Annotation.DEFAULT_FLUSH_AT : 50, partitions)
+              .withPlan(plan),
+          DateRange.ALL);
+      return TableRows.of(spark, out, NightlyJob.ALL_TABLES);
     } finally {
       spark.stop();
     }

@@ -12,19 +12,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.gazette.entity.KnownEntities;
 import org.gazette.spark.DateRange;
 import org.gazette.spark.SparkTestSession;
 import org.gazette.spark.input.ArticleInput;
 import org.gazette.spark.store.OutputLock;
+import org.gazette.spark.store.RunCounts;
 import org.gazette.spark.store.TableStore;
-import org.gazette.text.Detectors;
 import org.gazette.text.Reference;
 import org.gazette.topic.TrackedTopics;
 import org.gazette.trend.TrendSettings;
@@ -66,39 +66,38 @@ class IncrementalRunsTest {
     spark.stop();
   }
 
-  private static NightlyJob.Options options(DateRange range) {
-    return new NightlyJob.Options(
-        INPUT,
-        output,
-        Map.of(),
-        range,
-        REFERENCE,
-        Detectors.standard(REFERENCE),
-        3,
-        2,
-        2_000_000,
-        0,
-        KnownEntities.bundled(),
-        15,
-        2,
-        null,
-        TrackedTopics.bundled(),
-        new TrendSettings(28, 1, 1, 2, 2.0, 50));
+  /** The night of these tests: no topic model, tracked topics, trends over a short history. */
+  private static NightlyJob.Settings settings() {
+    return NightlyJob.Settings.defaults(INPUT, output)
+        .with(
+            new TrendStage(
+                TrendSettings.DEFAULTS
+                    .withMinHistoryDays(1)
+                    .withMinLikeDays(1)
+                    .withMinSupport(2)
+                    .withMinScore(2.0)))
+        .with(
+            new TopicStage(
+                new TopicStage.Settings(
+                    Optional.empty(), Optional.of(TrackedTopics.bundled(REFERENCE)))));
   }
 
   @Test
   @Order(1)
   void aBackfillRunsInDateOrderAndResumesWhereItStopped() {
-    NightlyJob.run(spark, options(new DateRange(D1, D2)), new NightlyJob.Plan(true, 1));
+    NightlyJob.run(
+        spark, settings().withPlan(NightlyJob.Plan.backfill(false, 1)), new DateRange(D1, D2));
     assertThat(runDates()).containsExactly(D1.toString(), D2.toString());
     // The same backfill over a longer range runs only the date it has not done.
-    NightlyJob.Counts counts =
-        NightlyJob.run(spark, options(new DateRange(D1, D3)), new NightlyJob.Plan(true, 7));
+    RunCounts counts =
+        NightlyJob.run(
+            spark, settings().withPlan(NightlyJob.Plan.backfill(false, 7)), new DateRange(D1, D3));
     assertThat(runDates()).containsExactly(D1.toString(), D2.toString(), D3.toString());
     assertThat(counts.rowsRead()).isEqualTo(inputRows(D3));
     assertThat(new TableStore(spark, output, "probe").doneDates()).isEqualTo(Set.of(D1, D2, D3));
     // Nothing left to do: a run with no pass writes nothing and records nothing.
-    NightlyJob.run(spark, options(new DateRange(D1, D3)), new NightlyJob.Plan(true, 7));
+    NightlyJob.run(
+        spark, settings().withPlan(NightlyJob.Plan.backfill(false, 7)), new DateRange(D1, D3));
     assertThat(runDates()).hasSize(3);
   }
 
@@ -139,7 +138,7 @@ class IncrementalRunsTest {
   @Order(3)
   void reRunningADateReplacesItWithTheSameRowsAndTouchesNoOther() {
     Map<String, List<String>> before = snapshot();
-    NightlyJob.run(spark, options(DateRange.of(D2)));
+    NightlyJob.run(spark, settings(), DateRange.of(D2));
     assertThat(snapshot()).isEqualTo(before);
     assertThat(runDates()).hasSize(4);
   }
@@ -150,7 +149,7 @@ class IncrementalRunsTest {
     Map<String, List<String>> before = snapshot();
     TableStore.failAfterMoves = 5;
     try {
-      assertThatThrownBy(() -> NightlyJob.run(spark, options(DateRange.of(D3))))
+      assertThatThrownBy(() -> NightlyJob.run(spark, settings(), DateRange.of(D3)))
           .hasMessageContaining("cannot commit the run's tables")
           .hasRootCauseMessage("fault injected after 5 moves of the commit");
     } finally {
@@ -168,7 +167,7 @@ class IncrementalRunsTest {
     assertThat(temp.resolve("out/_lock")).doesNotExist();
 
     // The next run, of another date, first completes the commit that stopped.
-    NightlyJob.run(spark, options(DateRange.of(D1)));
+    NightlyJob.run(spark, settings(), DateRange.of(D1));
     assertThat(snapshot()).isEqualTo(before);
     assertThat(temp.resolve("out/_staging")).doesNotExist();
   }
@@ -180,7 +179,7 @@ class IncrementalRunsTest {
     Map<String, List<String>> before = snapshot();
     try (OutputLock held =
         OutputLock.acquire(store.fileSystem(), store.root(), "holder", "nightly 2023-07-10")) {
-      assertThatThrownBy(() -> NightlyJob.run(spark, options(DateRange.of(D2))))
+      assertThatThrownBy(() -> NightlyJob.run(spark, settings(), DateRange.of(D2)))
           .isInstanceOf(OutputLock.Held.class)
           .hasMessageContaining("run holder (nightly 2023-07-10)");
     }

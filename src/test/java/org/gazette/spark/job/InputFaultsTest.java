@@ -50,8 +50,8 @@ import org.gazette.spark.input.ArticleInput;
 import org.gazette.spark.input.InputFailure;
 import org.gazette.spark.input.InputFiles;
 import org.gazette.spark.input.Triage;
+import org.gazette.spark.store.RunCounts;
 import org.gazette.spark.store.Table;
-import org.gazette.text.Detectors;
 import org.gazette.text.Reference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,8 +113,8 @@ class InputFaultsTest {
     tables = temp.resolve("tables").toString();
     assertThat(
             NightlyJob.run(
-                spark, options(temp.resolve("good").toString(), tables, Map.of(), DateRange.ALL)))
-        .isEqualTo(new NightlyJob.Counts(3, 3, 0, 0));
+                spark, options(temp.resolve("good").toString(), tables, Map.of()), DateRange.ALL))
+        .isEqualTo(new RunCounts(3, 3, 0, 0));
   }
 
   @AfterAll
@@ -122,26 +122,15 @@ class InputFaultsTest {
     spark.stop();
   }
 
-  static NightlyJob.Options options(
-      String input, String output, Map<String, String> mapping, DateRange range) {
-    // Terms only, without topics and trends: the faults are in reading, not in the tables.
-    return new NightlyJob.Options(
-        input,
-        output,
-        mapping,
-        range,
-        REFERENCE,
-        Detectors.standard(REFERENCE),
-        3,
-        1,
-        2_000_000,
-        0,
-        null,
-        15,
-        1,
-        null,
-        null,
-        null);
+  static NightlyJob.Settings options(String input, String output, Map<String, String> mapping) {
+    // Terms only, without entities, topics and trends: the faults are in reading, not in the
+    // tables.
+    return NightlyJob.Settings.defaults(input, output)
+        .withInput(NightlyJob.Input.of(input).withMapping(mapping))
+        .with(new ArticleStage(new ArticleStage.Settings(1)))
+        .without(EntityStage.class)
+        .without(TrendStage.class)
+        .without(TopicStage.class);
   }
 
   // ---------------------------------------------------------------- corrupt files
@@ -153,7 +142,7 @@ class InputFaultsTest {
 
     assertThatThrownBy(
             () ->
-                NightlyJob.run(spark, options(folder.toString(), tables, Map.of(), DateRange.ALL)))
+                NightlyJob.run(spark, options(folder.toString(), tables, Map.of()), DateRange.ALL))
         .isInstanceOf(UsageException.class)
         .hasMessage(
             "input file "
@@ -227,7 +216,7 @@ class InputFaultsTest {
     Throwable failure =
         catchFailure(
             () ->
-                NightlyJob.run(spark, options(folder.toString(), tables, Map.of(), DateRange.ALL)));
+                NightlyJob.run(spark, options(folder.toString(), tables, Map.of()), DateRange.ALL));
     UsageException usage = InputFailure.explain(failure);
     assertThat(usage).as("%s", failure).isNotNull();
     assertThat(usage.getMessage())
@@ -446,9 +435,9 @@ class InputFaultsTest {
     writeFile(strings(List.of()), noRows.resolve("part-0.parquet"));
     writeFile(strings(List.of()), noRows.resolve("part-1.parquet"));
     Map<String, List<Row>> before = snapshot(tables);
-    NightlyJob.Counts counts =
-        NightlyJob.run(spark, options(noRows.toString(), tables, Map.of(), DateRange.ALL));
-    assertThat(counts).isEqualTo(new NightlyJob.Counts(0, 0, 0, 0));
+    RunCounts counts =
+        NightlyJob.run(spark, options(noRows.toString(), tables, Map.of()), DateRange.ALL);
+    assertThat(counts).isEqualTo(new RunCounts(0, 0, 0, 0));
     assertThat(snapshot(tables)).isEqualTo(before);
     Row run = lastRun(tables);
     assertThat(run.<String>getAs("status")).isEqualTo("succeeded");
@@ -487,7 +476,7 @@ class InputFaultsTest {
           article(FORMULA, null, SCRIPT, "en", SCRIPT, "No date."));
 
   private static String contentTables;
-  private static NightlyJob.Counts contentCounts;
+  private static RunCounts contentCounts;
 
   /**
    * One run, shared by the three tests that follow, over three files: two articles of 50 MB (one
@@ -571,7 +560,7 @@ class InputFaultsTest {
         folder.resolve("part-1-bytes.parquet"));
     writeFile(strings(UNTRUSTED), folder.resolve("part-2-untrusted.parquet"));
     String out = temp.resolve("content-tables").toString();
-    contentCounts = NightlyJob.run(spark, options(folder.toString(), out, Map.of(), DateRange.ALL));
+    contentCounts = NightlyJob.run(spark, options(folder.toString(), out, Map.of()), DateRange.ALL);
     contentTables = out;
     return out;
   }
@@ -581,7 +570,7 @@ class InputFaultsTest {
     String out = contentRun();
     // 2 + 5 + 7 rows: huge-0, ok-1 and six untrusted articles; huge-1 (no date), four rows
     // not UTF-8 and one untrusted row (no date) rejected.
-    assertThat(contentCounts).isEqualTo(new NightlyJob.Counts(14, 8, 0, 6));
+    assertThat(contentCounts).isEqualTo(new RunCounts(14, 8, 0, 6));
     Map<String, Row> articles = byId(spark.read().parquet(out + "/articles").collectAsList());
     // The first 2,000,000 characters are 50,000 times the unit: 150,000 words, fewer than
     // the 250,000 the analyzer counts at most.
@@ -713,7 +702,7 @@ class InputFaultsTest {
     assertThatThrownBy(
             () ->
                 NightlyJob.run(
-                    spark, options(quoted.toString(), failed, Map.of("body", JNDI), DateRange.ALL)))
+                    spark, options(quoted.toString(), failed, Map.of("body", JNDI)), DateRange.ALL))
         .isInstanceOf(UsageException.class)
         .hasMessage(message);
     assertThat(lastRun(failed).<String>getAs("message")).isEqualTo(message);
@@ -822,8 +811,7 @@ class InputFaultsTest {
 
     for (DateRange range : List.of(DateRange.ALL, DateRange.of(LocalDate.of(2023, 7, 2)))) {
       String out = temp.resolve("mix-tables-" + (range.isAll() ? "all" : "day")).toString();
-      NightlyJob.Counts counts =
-          NightlyJob.run(spark, options(folder.toString(), out, Map.of(), range));
+      RunCounts counts = NightlyJob.run(spark, options(folder.toString(), out, Map.of()), range);
       assertThat(counts.accepted() + counts.duplicates() + counts.rejected())
           .as("%s", range)
           .isEqualTo(counts.rowsRead());

@@ -8,19 +8,18 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.gazette.entity.KnownEntities;
 import org.gazette.spark.DateRange;
 import org.gazette.spark.Fixtures;
 import org.gazette.spark.SparkTestSession;
 import org.gazette.spark.input.Triage;
+import org.gazette.spark.store.RunCounts;
 import org.gazette.spark.store.Table;
-import org.gazette.text.Detectors;
 import org.gazette.text.Reference;
 import org.gazette.topic.TrackedTopics;
-import org.gazette.trend.TrendSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class NightlyJobTest {
 
   @TempDir static Path temp;
   private static String output;
-  private static NightlyJob.Counts counts;
+  private static RunCounts counts;
 
   static final List<Row> ROWS =
       List.of(
@@ -108,7 +107,7 @@ class NightlyJobTest {
     spark = SparkTestSession.start("local[2]");
     String input = Fixtures.write(spark, temp.resolve("input"), ROWS);
     output = temp.resolve("out").toString();
-    counts = NightlyJob.run(spark, options(input, output, DateRange.ALL));
+    counts = NightlyJob.run(spark, options(input, output), DateRange.ALL);
   }
 
   @AfterAll
@@ -116,25 +115,17 @@ class NightlyJobTest {
     spark.stop();
   }
 
-  static NightlyJob.Options options(String input, String output, DateRange range) {
+  static NightlyJob.Settings options(String input, String output) {
     // A tiny term buffer makes each task drain many times, as a large corpus does.
-    return new NightlyJob.Options(
-        input,
-        output,
-        Map.of(),
-        range,
-        REFERENCE,
-        Detectors.standard(REFERENCE),
-        3,
-        1,
-        8,
-        0,
-        KnownEntities.bundled(),
-        15,
-        1,
-        DeterminismTest.TOPICS,
-        TrackedTopics.bundled(),
-        TrendSettings.DEFAULTS);
+    return NightlyJob.Settings.defaults(input, output)
+        .withAnalysis(NightlyJob.Analysis.defaults(REFERENCE).withTermBuffer(8))
+        .with(new ArticleStage(new ArticleStage.Settings(1)))
+        .with(new EntityStage(EntityStage.Settings.defaults().withMinPairDocs(1)))
+        .with(
+            new TopicStage(
+                new TopicStage.Settings(
+                    Optional.of(DeterminismTest.TOPICS),
+                    Optional.of(TrackedTopics.bundled(REFERENCE)))));
   }
 
   private static List<Row> table(String name, String orderBy) {
@@ -150,7 +141,7 @@ class NightlyJobTest {
 
   @Test
   void everyRowIsAccountedFor() {
-    assertThat(counts).isEqualTo(new NightlyJob.Counts(11, 4, 2, 5));
+    assertThat(counts).isEqualTo(new RunCounts(11, 4, 2, 5));
     Row run = spark.read().parquet(output + "/runs").first();
     assertThat(run.<String>getAs("status")).isEqualTo("succeeded");
     assertThat(run.<String>getAs("command")).isEqualTo("nightly");
@@ -271,7 +262,7 @@ class NightlyJobTest {
   void rerunningADateReplacesThatDateAndNothingElse() throws Exception {
     String out = temp.resolve("rerun").toString();
     String input = temp.resolve("input").toString();
-    NightlyJob.run(spark, options(input, out, DateRange.ALL));
+    NightlyJob.run(spark, options(input, out), DateRange.ALL);
     List<Row> firstDayBefore =
         spark
             .read()
@@ -299,10 +290,10 @@ class NightlyJobTest {
                 "Sanktionen",
                 "Neue Sanktionen."));
     String secondInput = Fixtures.write(spark, temp.resolve("input-changed"), changed);
-    NightlyJob.Counts rerun =
-        NightlyJob.run(spark, options(secondInput, out, DateRange.of(LocalDate.of(2023, 8, 2))));
+    RunCounts rerun =
+        NightlyJob.run(spark, options(secondInput, out), DateRange.of(LocalDate.of(2023, 8, 2)));
 
-    assertThat(rerun).isEqualTo(new NightlyJob.Counts(2, 2, 0, 0));
+    assertThat(rerun).isEqualTo(new RunCounts(2, 2, 0, 0));
     assertThat(
             spark
                 .read()
@@ -335,13 +326,13 @@ class NightlyJobTest {
     String out = temp.resolve("twice").toString();
     String input = temp.resolve("input").toString();
     DateRange day = DateRange.of(LocalDate.of(2023, 8, 1));
-    NightlyJob.run(spark, options(input, out, day));
+    NightlyJob.run(spark, options(input, out), day);
     Map<String, List<Row>> first = new HashMap<>();
-    for (Table table : NightlyJob.TABLES) {
+    for (Table table : NightlyJob.ALL_TABLES) {
       first.put(table.tableName(), sorted(out, table));
     }
-    NightlyJob.run(spark, options(input, out, day));
-    for (Table table : NightlyJob.TABLES) {
+    NightlyJob.run(spark, options(input, out), day);
+    for (Table table : NightlyJob.ALL_TABLES) {
       assertThat(sorted(out, table)).as(table.tableName()).isEqualTo(first.get(table.tableName()));
     }
   }

@@ -23,31 +23,33 @@ class NightlyPlanTest {
 
   @Test
   void aBackfillGoesInDateOrderInChunksAndSkipsTheDatesDone() {
-    assertThat(NightlyJob.passes(r(1, 10), new NightlyJob.Plan(true, 3), Set.of()))
+    assertThat(NightlyJob.passes(r(1, 10), NightlyJob.Plan.backfill(false, 3), Set.of()))
         .containsExactly(r(1, 3), r(4, 6), r(7, 9), r(10, 10));
     // Done dates split the passes; the rest keep their order.
     assertThat(
             NightlyJob.passes(
-                r(1, 10), new NightlyJob.Plan(true, 3), Set.of(d(1), d(2), d(5), d(10))))
+                r(1, 10), NightlyJob.Plan.backfill(false, 3), Set.of(d(1), d(2), d(5), d(10))))
         .containsExactly(r(3, 4), r(6, 8), r(9, 9));
-    assertThat(NightlyJob.passes(r(1, 3), new NightlyJob.Plan(true, 7), Set.of(d(1), d(2), d(3))))
+    assertThat(
+            NightlyJob.passes(
+                r(1, 3), NightlyJob.Plan.backfill(false, 7), Set.of(d(1), d(2), d(3))))
         .isEmpty();
   }
 
   @Test
   void forcedOrOnePassRunsEveryDate() {
     Set<LocalDate> done = Set.of(d(2));
-    assertThat(NightlyJob.passes(r(1, 4), new NightlyJob.Plan(false, 2), done))
+    assertThat(NightlyJob.passes(r(1, 4), NightlyJob.Plan.backfill(true, 2), done))
         .containsExactly(r(1, 2), r(3, 4));
     assertThat(NightlyJob.passes(r(1, 31), NightlyJob.Plan.ONE_PASS, done))
         .containsExactly(r(1, 31));
-    assertThat(NightlyJob.passes(DateRange.ALL, new NightlyJob.Plan(true, 1), done))
+    assertThat(NightlyJob.passes(DateRange.ALL, NightlyJob.Plan.backfill(false, 1), done))
         .isEqualTo(List.of(DateRange.ALL));
   }
 
   @Test
   void aChunkHasAtLeastOneDay() {
-    assertThatThrownBy(() -> new NightlyJob.Plan(true, 0))
+    assertThatThrownBy(() -> NightlyJob.Plan.backfill(false, 0))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("--chunk-days");
   }
@@ -86,7 +88,7 @@ class NightlyPlanTest {
 
   @Test
   void aPlanRefusesANegativeBoundOnRows() {
-    assertThatThrownBy(() -> new NightlyJob.Plan(false, 7, false, -1))
+    assertThatThrownBy(() -> new NightlyJob.Plan(false, 7, -1))
         .isInstanceOf(UsageException.class)
         .hasMessage(
             "--max-pass-rows must be 0 (one pass, unless the local disk needs more) or"

@@ -37,7 +37,7 @@ class SampleRunTest {
 
     SparkSession spark = SparkTestSession.start("local[2]");
     try {
-      OutputChecksums.check("sample", TableChecksums.of(spark, out, NightlyJob.TABLES));
+      OutputChecksums.check("sample", TableChecksums.of(spark, out, NightlyJob.ALL_TABLES));
     } finally {
       spark.stop();
     }

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.gazette.entity.KnownEntities;
 import org.gazette.spark.DateRange;
 import org.gazette.spark.Fixtures;
 import org.gazette.spark.SparkTestSession;
+import org.gazette.spark.job.ArticleStage;
+import org.gazette.spark.job.EntityStage;
 import org.gazette.spark.job.NightlyJob;
-import org.gazette.text.Detectors;
-import org.gazette.text.Reference;
+import org.gazette.spark.job.TopicStage;
+import org.gazette.spark.job.TrendStage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,26 +90,14 @@ class EntityTablesTest {
     spark = SparkTestSession.start("local[2]");
     String input = Fixtures.write(spark, temp.resolve("input"), ROWS);
     output = temp.resolve("out").toString();
-    Reference reference = Reference.bundled();
     NightlyJob.run(
         spark,
-        new NightlyJob.Options(
-            input,
-            output,
-            Map.of(),
-            DateRange.ALL,
-            reference,
-            Detectors.standard(reference),
-            3,
-            1,
-            2_000_000,
-            0,
-            KnownEntities.bundled(),
-            15,
-            1,
-            null,
-            null,
-            null));
+        NightlyJob.Settings.defaults(input, output)
+            .with(new ArticleStage(new ArticleStage.Settings(1)))
+            .with(new EntityStage(EntityStage.Settings.defaults().withMinPairDocs(1)))
+            .without(TrendStage.class)
+            .without(TopicStage.class),
+        DateRange.ALL);
   }
 
   @AfterAll

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
@@ -22,7 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.gazette.UsageException;
 import org.gazette.spark.DateRange;
 import org.gazette.spark.SparkTestSession;
-import org.gazette.spark.job.TopicsJob;
+import org.gazette.spark.job.TopicsTrainJob;
 import org.gazette.spark.store.Table;
 import org.gazette.spark.store.TableStore;
 import org.gazette.spark.store.TopicModelStore;
@@ -178,7 +179,7 @@ class TopicsTest {
   @Test
   void trainsFindsTheThemesSavesAndKeepsIdsOnRetrain() {
     DateRange all = new DateRange(START, START.plusDays(DAYS - 1));
-    TopicModel first = TopicsJob.train(spark, output, all, settings(3), null);
+    TopicModel first = TopicsTrainJob.train(spark, output, all, settings(3), Optional.empty());
     TopicModel.Language en = first.languages().get("en");
     assertThat(first.languages()).containsOnlyKeys("en");
     assertThat(en.vocabulary()).hasSize(18).doesNotContain("today");
@@ -220,7 +221,7 @@ class TopicsTest {
     }
 
     // A retrain with one more topic: the three themes keep their ids, the new topic is new.
-    TopicModel second = TopicsJob.train(spark, output, all, settings(4), null);
+    TopicModel second = TopicsTrainJob.train(spark, output, all, settings(4), Optional.empty());
     assertThat(second.modelId()).isGreaterThan(first.modelId());
     int matched = 0;
     for (TopicModel.Topic t : second.languages().get("en").topics()) {
@@ -296,8 +297,12 @@ class TopicsTest {
   void trainingWithoutStoredTermsIsAUsageError() {
     assertThatThrownBy(
             () ->
-                TopicsJob.train(
-                    spark, temp.resolve("empty").toString(), DateRange.ALL, settings(3), null))
+                TopicsTrainJob.train(
+                    spark,
+                    temp.resolve("empty").toString(),
+                    DateRange.ALL,
+                    settings(3),
+                    Optional.empty()))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("run `gazette nightly` on the articles first");
   }
