@@ -107,11 +107,6 @@ public final class TokenAnalyzer {
     return flags;
   }
 
-  /** True when the text holds a script written without spaces between words. */
-  static boolean needsDictionarySegmentation(String text) {
-    return (scan(text) & UNSPACED_SCRIPT) != 0;
-  }
-
   static boolean isHyphen(char c) {
     return c == '-' || c == '\u2010' || c == '\u2011';
   }
