@@ -242,8 +242,10 @@ public final class TokenAnalyzer {
           }
         }
       }
+      // On the term, after the elided article, as EnglishPossessiveFilter sees it after
+      // ElisionFilter: "ʼs" alone gives an empty term (dropped), not the term "'s".
       if (profile.englishPossessive()
-          && length > 2
+          && length - elidedLength >= 2
           && b[length - 2] == '\''
           && (b[length - 1] == 's' || b[length - 1] == 'S')) {
         length -= 2;
