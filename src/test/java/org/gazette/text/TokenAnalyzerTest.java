@@ -142,6 +142,24 @@ class TokenAnalyzerTest {
   }
 
   @Test
+  void possessiveAloneIsNoTerm() {
+    // U+02BC is a letter, so "ʼs" is a token of its own; the possessive leaves nothing of it.
+    assertThat(analyze("en", "the Kremlin ʼs line, the Kremlinʼs line"))
+        .containsExactly("|(the)", "kremlin", "|line", "|(the)", "kremlin", "line");
+  }
+
+  @Test
+  void possessiveIsTakenFromTheTermAfterTheElidedArticle() {
+    TokenAnalyzer withEnglishElision =
+        new TokenAnalyzer(
+            LanguageProfiles.of(Reference.builder().elisions(List.of("en: l")).build()));
+    Tokens tokens = new Tokens();
+    withEnglishElision.analyze("l's l’hôtel’s", "en", tokens);
+
+    assertThat(AnalyzedToken.notation(tokens)).containsExactly("|(s)", "hôtel");
+  }
+
+  @Test
   void usAbbreviationAsItIs() {
     // "U.S." keeps its inner point and loses the last one, which then breaks the phrase;
     // "US" without points is the pronoun "us", a stop word.

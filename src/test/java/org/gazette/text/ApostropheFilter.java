@@ -8,17 +8,21 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /**
  * Replaces typographic apostrophes (’ ‘ ʼ ′ ＇) inside a token with the ASCII apostrophe, so that
  * "aujourd’hui" and "aujourd'hui" count as one term.
+ *
+ * <p>The first step of the Lucene chain that {@link TokenAnalyzer} fuses into one pass, kept here
+ * as the reference implementation that {@link TokenAnalyzerParityTest} compares it with. Its list
+ * of apostrophes is its own, not shared with TokenAnalyzer's, so that a change to either shows.
  */
-public final class ApostropheFilter extends TokenFilter {
+final class ApostropheFilter extends TokenFilter {
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
-  public ApostropheFilter(TokenStream input) {
+  ApostropheFilter(TokenStream input) {
     super(input);
   }
 
   /** True for the characters news text uses as an apostrophe. */
-  public static boolean isApostrophe(char c) {
+  static boolean isApostrophe(char c) {
     return c == '\''
         || c == '\u2019'
         || c == '\u2018'
