@@ -45,20 +45,34 @@ public final class Gazette implements Runnable {
 
   /** Runs a command line and returns its exit status, without exiting. */
   public static int execute(String... args) {
+    return execute(null, null, args);
+  }
+
+  /**
+   * Runs a command line, writing what the command prints to {@code out} and its one-line errors to
+   * {@code err} (null: standard output and error), and returns its exit status.
+   */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Gazette());
+    if (out != null) {
+      cli.setOut(out);
+    }
+    if (err != null) {
+      cli.setErr(err);
+    }
     cli.setExecutionExceptionHandler(Gazette::handleFailure);
     cli.setParameterExceptionHandler(Gazette::handleBadOption);
     try {
       return cli.execute(args);
     } catch (OutOfMemoryError e) { // picocli hands on exceptions only: the driver ran short
-      PrintWriter err = cli.getErr();
+      PrintWriter said = cli.getErr();
       CommandLine.ParseResult parsed = cli.getParseResult();
       String command =
           parsed == null || !parsed.hasSubcommand()
               ? "run"
               : parsed.subcommand().commandSpec().name();
-      err.println(org.gazette.spark.job.MemoryFailure.explain(command));
-      err.flush();
+      said.println(org.gazette.spark.job.MemoryFailure.explain(command));
+      said.flush();
       return FAILED;
     }
   }

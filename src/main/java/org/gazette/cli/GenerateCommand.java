@@ -86,22 +86,18 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CorpusSpec spec;
-    try {
-      spec =
-          new CorpusSpec(
-              articles,
-              days,
-              DateOptions.parseDate("--start", start),
-              seed,
-              invalidShare,
-              duplicateShare,
-              nearDuplicateShare,
-              htmlShare,
-              missingLanguageShare);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
+    PathChecks.creatable("--output", output);
+    CorpusSpec spec =
+        new CorpusSpec(
+            articles,
+            days,
+            DateOptions.parseDate("--start", start),
+            seed,
+            invalidShare,
+            duplicateShare,
+            nearDuplicateShare,
+            htmlShare,
+            missingLanguageShare);
     SparkSession session = spark.session("generate");
     try {
       long began = System.nanoTime();

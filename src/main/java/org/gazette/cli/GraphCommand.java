@@ -85,6 +85,9 @@ public final class GraphCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DateRange range = dates.range();
+    if (file != null) {
+      PathChecks.creatable("--file", file);
+    }
     GraphWriter.Format fileFormat = format(format, file);
     if (minDocs < 1) {
       throw new UsageException("--min-docs must be at least 1, was " + minDocs);

@@ -62,6 +62,8 @@ public final class IngestCommand implements Callable<Integer> {
     }
     String fmt = format != null ? format.toLowerCase(Locale.ROOT) : guessFormat(input);
     Map<String, String> mapping = ColumnMapping.parse(map);
+    PathChecks.existing("--input", input);
+    PathChecks.creatable("--output", output);
     IngestJob.Mode mode =
         append ? IngestJob.Mode.APPEND : overwrite ? IngestJob.Mode.OVERWRITE : IngestJob.Mode.NEW;
     if (!List.of("jsonl", "json", "ndjson", "csv").contains(fmt)) {

@@ -42,6 +42,7 @@ public final class InputOptions {
 
   /** The input, checked. */
   public NightlyJob.Input settings() {
+    PathChecks.existing("--input", input);
     return new NightlyJob.Input(input, ColumnMapping.parse(map), skipCorruptFiles, partitions);
   }
 }

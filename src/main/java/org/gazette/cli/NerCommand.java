@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.gazette.Check;
 import org.gazette.UsageException;
 import org.gazette.ner.AnnotatedText;
 import org.gazette.ner.NameEvaluation;
@@ -144,6 +145,21 @@ public final class NerCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       String language = lang.toLowerCase(Locale.ROOT);
+      data.forEach(d -> PathChecks.existing("--data", d.toString()));
+      PathChecks.creatable("--out", out.toString());
+      Check.option(epochs >= 1, "--epochs", "at least 1", epochs);
+      Check.option(bits >= 12 && bits <= 24, "--bits", "from 12 to 24", bits);
+      Check.option(
+          rightExtension >= -1 && rightExtension <= 8,
+          "--right-extension",
+          "from 0 to 8, or -1 for the language's default",
+          rightExtension);
+      Check.option(
+          headlineShare == -1 || (headlineShare >= 0 && headlineShare <= 1),
+          "--headline-share",
+          "from 0 to 1, or -1 for the language's default",
+          headlineShare);
+      Check.option(prune >= 0 && prune < 1, "--prune", "from 0 to less than 1", prune);
       List<AnnotatedText> texts = read(data, format, part(part), 1);
       int extension = rightExtension >= 0 ? rightExtension : language.equals("fr") ? 4 : 1;
       double headlines = headlineShare >= 0 ? headlineShare : language.equals("en") ? 0.15 : 0;
@@ -212,8 +228,15 @@ public final class NerCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      data.forEach(d -> PathChecks.existing("--data", d.toString()));
+      if (model != null) {
+        PathChecks.existing("--model", model.toString());
+      }
+      Check.option(sentencesPerText >= 1, "--sentences-per-text", "at least 1", sentencesPerText);
+      Check.option(rounds >= 1, "--rounds", "at least 1", rounds);
+      Check.option(errors >= 0, "--errors", "0 or more", errors);
       NameTagger tagger = model == null ? NameTagger.forLanguage(lang) : NameTagger.load(model);
-      List<AnnotatedText> texts = read(data, format, part(part), Math.max(1, sentencesPerText));
+      List<AnnotatedText> texts = read(data, format, part(part), sentencesPerText);
       NameEvaluation evaluation = NameEvaluation.evaluate(tagger, texts, rounds);
       PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
       out.printf(Locale.ROOT, "model %s, %,d texts%n", tagger.language(), texts.size());
@@ -263,6 +286,9 @@ public final class NerCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      if (model != null) {
+        PathChecks.existing("--model", model.toString());
+      }
       NameTagger tagger = model == null ? NameTagger.forLanguage(lang) : NameTagger.load(model);
       Path file = Path.of(input);
       String text =

@@ -47,6 +47,7 @@ public final class NightlyCommand implements Callable<Integer> {
 
   /** The night the options describe, checked: a bad value is a usage error naming its option. */
   NightlyJob.Settings settings(DateRange range) {
+    PathChecks.creatable("--output", output);
     List<Stage> stages = new ArrayList<>();
     stages.add(analysis.articles());
     entities.stage(analysis.reference()).ifPresent(stages::add);

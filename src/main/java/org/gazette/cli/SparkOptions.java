@@ -3,6 +3,7 @@ package org.gazette.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.gazette.UsageException;
 import org.gazette.spark.SparkSessions;
 import picocli.CommandLine.Option;
 
@@ -20,8 +21,18 @@ public final class SparkOptions {
       description = "a Spark setting, e.g. --conf spark.sql.shuffle.partitions=64 (repeatable)")
   Map<String, String> conf = new LinkedHashMap<>();
 
-  /** A session named after the command. */
+  /** The forms of a Spark master URL. */
+  private static final java.util.regex.Pattern MASTER =
+      java.util.regex.Pattern.compile(
+          "local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[.*]|(spark|k8s)://.+|yarn");
+
+  /** A session named after the command; a master that Spark would not parse is a usage error. */
   public SparkSession session(String command) {
+    if (master != null && !MASTER.matcher(master).matches()) {
+      throw new UsageException(
+          "--master must be local, local[N], local[*], spark://HOST:PORT, yarn or k8s://URL, was "
+              + master);
+    }
     return SparkSessions.create("gazette " + command, master, conf);
   }
 }

@@ -2,6 +2,7 @@ package org.gazette.generate;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import org.gazette.Check;
 
 /**
  * What to generate: how many articles over how many days from which start date, for which seed, and
@@ -31,24 +32,22 @@ public record CorpusSpec(
     implements Serializable {
 
   public CorpusSpec {
-    if (articles < 0) {
-      throw new IllegalArgumentException("articles must be at least 0, was " + articles);
-    }
-    if (days < 1) {
-      throw new IllegalArgumentException("days must be at least 1, was " + days);
-    }
-    for (double share :
-        new double[] {
-          invalidShare, duplicateShare, nearDuplicateShare, htmlShare, missingLanguageShare
-        }) {
-      if (share < 0 || share > 1) {
-        throw new IllegalArgumentException("shares must be between 0 and 1, was " + share);
-      }
-    }
-    if (invalidShare + duplicateShare + nearDuplicateShare > 1) {
-      throw new IllegalArgumentException(
-          "invalid, duplicate and near-duplicate shares add up " + "to more than 1");
-    }
+    Check.option(articles >= 0, "--articles", "0 or more", articles);
+    Check.option(days >= 1, "--days", "at least 1", days);
+    share("--invalid-share", invalidShare);
+    share("--duplicate-share", duplicateShare);
+    share("--near-duplicate-share", nearDuplicateShare);
+    share("--html-share", htmlShare);
+    share("--missing-language-share", missingLanguageShare);
+    Check.option(
+        invalidShare + duplicateShare + nearDuplicateShare <= 1,
+        "--invalid-share",
+        "at most 1 with --duplicate-share and --near-duplicate-share",
+        invalidShare + " + " + duplicateShare + " + " + nearDuplicateShare);
+  }
+
+  private static void share(String option, double share) {
+    Check.option(share >= 0 && share <= 1, option, "from 0 to 1", share);
   }
 
   /** The default shares, for {@code articles} over {@code days} from {@code start}. */

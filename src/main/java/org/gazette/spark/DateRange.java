@@ -42,10 +42,10 @@ public record DateRange(LocalDate from, LocalDate to) implements Serializable {
     return days;
   }
 
-  /** True where {@code date} is in the range (for all dates: where it is not null). */
-  public org.apache.spark.sql.Column contains(org.apache.spark.sql.Column date) {
+  /** True where {@code date} is in the range; for all dates, everywhere. */
+  public org.apache.spark.sql.Column holds(org.apache.spark.sql.Column date) {
     if (isAll()) {
-      return date.isNotNull();
+      return org.apache.spark.sql.functions.lit(true);
     }
     return date.between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
   }

@@ -159,7 +159,9 @@ class CommandLineTest {
             "--conf",
             "spark.ui.enabled=false");
     assertThat(result.status()).isEqualTo(2);
-    assertThat(lastLine(result.err())).startsWith("gazette: input not found: " + missing);
+    assertThat(result.err().lines().toList())
+        .containsExactly("gazette: --input " + missing + ": no such file or folder");
+    assertThat(temp.resolve("out")).doesNotExist();
   }
 
   @Test

@@ -132,12 +132,16 @@ class CorpusPlanTest {
   @Test
   void specRejectsBadValuesNamingThem() {
     LocalDate start = GeneratedCorpus.START;
-    assertThatThrownBy(() -> CorpusSpec.of(-1, 30, start, 1)).hasMessageContaining("-1");
-    assertThatThrownBy(() -> CorpusSpec.of(10, 0, start, 1)).hasMessageContaining("days");
+    assertThatThrownBy(() -> CorpusSpec.of(-1, 30, start, 1))
+        .hasMessage("--articles must be 0 or more, was -1");
+    assertThatThrownBy(() -> CorpusSpec.of(10, 0, start, 1))
+        .hasMessage("--days must be at least 1, was 0");
     assertThatThrownBy(() -> new CorpusSpec(10, 1, start, 1, 0.5, 0.4, 0.2, 0, 0))
-        .hasMessageContaining("more than 1");
+        .hasMessage(
+            "--invalid-share must be at most 1 with --duplicate-share and"
+                + " --near-duplicate-share, was 0.5 + 0.4 + 0.2");
     assertThatThrownBy(() -> new CorpusSpec(10, 1, start, 1, 0, 0, 0, 1.5, 0))
-        .hasMessageContaining("1.5");
+        .hasMessage("--html-share must be from 0 to 1, was 1.5");
   }
 
   @Test

@@ -65,8 +65,7 @@ class TrendScoreTest {
     assertThatThrownBy(() -> TrendScore.expected(10, 1, 0)).hasMessageContaining("10, 1, 0");
     assertThatThrownBy(() -> TrendScore.score(3, 0.0)).hasMessageContaining("3 and 0.0");
     assertThatThrownBy(() -> new TrendSettings(28, 30, 4, 5, 3.0, 50))
-        .hasMessageContaining("minHistoryDays")
-        .hasMessageContaining("was 30");
+        .hasMessage("--trend-min-history must be from 1 to --trend-window (28), was 30");
   }
 
   @Test

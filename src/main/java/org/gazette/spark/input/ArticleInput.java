@@ -28,7 +28,6 @@ import org.apache.spark.sql.types.DateType;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
@@ -503,17 +502,5 @@ public final class ArticleInput {
   private static String firstLine(String message) {
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
-  }
-
-  /** Fields of the input that Gazette reads, for logs. */
-  static String describe(StructType schema) {
-    StringBuilder b = new StringBuilder();
-    for (StructField f : schema.fields()) {
-      if (b.length() > 0) {
-        b.append(", ");
-      }
-      b.append(f.name()).append(' ').append(f.dataType().simpleString());
-    }
-    return b.toString();
   }
 }

@@ -38,7 +38,7 @@ public final class AnnotationPass {
   public static Dataset<Row> judged(Dataset<Row> conformed, DateRange range, boolean undated) {
     Dataset<Row> judged = Triage.judge(conformed);
     if (!range.isAll()) {
-      Column in = range.contains(col("date"));
+      Column in = range.holds(col("date"));
       judged = judged.where(undated ? in.or(col("date").isNull()) : in);
     }
     return judged.withColumn("part", spark_partition_id());

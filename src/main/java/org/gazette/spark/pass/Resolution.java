@@ -48,9 +48,10 @@ public final class Resolution {
             .select("hash_hi", "hash_lo");
     // The repeated ids and texts grow with the corpus: joined by shuffling, never broadcast.
     Dataset<Row> shared =
-        keys.join(repeatedIds.hint("merge"), seq("id"), "left_semi")
+        keys.join(repeatedIds.hint("merge"), new String[] {"id"}, "left_semi")
             .unionByName(
-                keys.join(repeatedTexts.hint("merge"), seq("hash_hi", "hash_lo"), "left_semi"))
+                keys.join(
+                    repeatedTexts.hint("merge"), new String[] {"hash_hi", "hash_lo"}, "left_semi"))
             .dropDuplicates("input_file", "input_row");
 
     WindowSpec byId =
@@ -77,9 +78,5 @@ public final class Resolution {
             "duplicate_of",
             when(col("collapsed").unary_$bang().and(original.notEqual(col("id"))), original))
         .select(DECISION.stream().map(functions::col).toArray(Column[]::new));
-  }
-
-  private static scala.collection.immutable.Seq<String> seq(String... columns) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(columns)).toSeq();
   }
 }

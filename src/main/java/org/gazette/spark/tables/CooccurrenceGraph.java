@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.udf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,11 +20,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF4;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
 import org.gazette.UsageException;
-import org.gazette.entity.Association;
 import org.gazette.entity.GraphWriter;
 import org.gazette.spark.DateRange;
 import org.gazette.spark.store.Table;
@@ -43,13 +38,6 @@ public final class CooccurrenceGraph {
   /** The tables the graph is made of. */
   public static final List<Table> TABLES =
       List.of(Table.ENTITIES, Table.ENTITY_MENTIONS, Table.ENTITY_COOCCURRENCE, Table.CORPUS_STATS);
-
-  private static final UserDefinedFunction NPMI =
-      udf((UDF4<Long, Long, Long, Long, Double>) Association::npmi, DataTypes.DoubleType)
-          .asNonNullable();
-  private static final UserDefinedFunction LLR =
-      udf((UDF4<Long, Long, Long, Long, Double>) Association::llr, DataTypes.DoubleType)
-          .asNonNullable();
 
   /**
    * What to keep: the dates, pairs named together in at least {@code minDocs} articles of the
@@ -112,7 +100,8 @@ public final class CooccurrenceGraph {
   /** The articles of {@code range} in {@code corpus_stats}, and the first and last date. */
   public static Coverage coverage(Dataset<Row> corpusStats, DateRange range) {
     Row row =
-        inRange(corpusStats, range)
+        range
+            .filter(corpusStats)
             .where(col("articles").gt(0))
             .agg(sum("articles"), min("date"), max("date"))
             .first();
@@ -133,7 +122,9 @@ public final class CooccurrenceGraph {
       throw new IllegalArgumentException("a graph needs articles, got " + articles);
     }
     Dataset<Row> summed =
-        inRange(tables.cooccurrence(), settings.range())
+        settings
+            .range()
+            .filter(tables.cooccurrence())
             .groupBy("entity_a", "entity_b")
             .agg(sum("doc_count").as("doc_count"), sum("sentence_count").as("sentence_count"))
             .where(col("doc_count").geq(settings.minDocs()));
@@ -148,15 +139,21 @@ public final class CooccurrenceGraph {
     return summed
         .join(
             docs.withColumnRenamed("entity_id", "entity_a").withColumnRenamed("docs", "a_docs"),
-            seq("entity_a"))
+            new String[] {"entity_a"})
         .join(
             docs.withColumnRenamed("entity_id", "entity_b").withColumnRenamed("docs", "b_docs"),
-            seq("entity_b"))
+            new String[] {"entity_b"})
         // Also drops the pairs of entities the entities table lacks, which would be nameless.
-        .join(types.withColumnRenamed("entity_id", "entity_a").drop("type"), seq("entity_a"))
-        .join(types.withColumnRenamed("entity_id", "entity_b").drop("type"), seq("entity_b"))
-        .withColumn("npmi", NPMI.apply(both, col("a_docs"), col("b_docs"), lit(articles)))
-        .withColumn("llr", LLR.apply(both, col("a_docs"), col("b_docs"), lit(articles)))
+        .join(
+            types.withColumnRenamed("entity_id", "entity_a").drop("type"),
+            new String[] {"entity_a"})
+        .join(
+            types.withColumnRenamed("entity_id", "entity_b").drop("type"),
+            new String[] {"entity_b"})
+        .withColumn(
+            "npmi", AssociationColumns.npmi(both, col("a_docs"), col("b_docs"), lit(articles)))
+        .withColumn(
+            "llr", AssociationColumns.llr(both, col("a_docs"), col("b_docs"), lit(articles)))
         .where(not(isnan(col("llr"))))
         .select("entity_a", "entity_b", "doc_count", "sentence_count", "npmi", "llr");
   }
@@ -218,18 +215,9 @@ public final class CooccurrenceGraph {
 
   /** Per entity over the range: {@code entity_id, mentions, doc_count}. */
   private static Dataset<Row> entityCounts(Dataset<Row> mentions, DateRange range) {
-    return inRange(mentions, range)
+    return range
+        .filter(mentions)
         .groupBy("entity_id")
         .agg(sum("mentions").as("mentions"), sum("doc_count").as("doc_count"));
-  }
-
-  private static Dataset<Row> inRange(Dataset<Row> daily, DateRange range) {
-    return range.isAll()
-        ? daily
-        : daily.where(col("date").between(lit(range.from()), lit(range.to())));
-  }
-
-  private static scala.collection.immutable.Seq<String> seq(String... columns) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toSeq();
   }
 }

@@ -40,13 +40,11 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.gazette.entity.Association;
 import org.gazette.entity.CoOccurrence;
 import org.gazette.entity.EntityLinker;
 import org.gazette.entity.EntityMerges;
@@ -64,13 +62,6 @@ public final class EntityTables {
 
   /** Spellings kept per entity in {@code entities.aliases}. */
   static final int MAX_ALIASES = 50;
-
-  private static final UserDefinedFunction NPMI =
-      udf((UDF4<Long, Long, Long, Long, Double>) Association::npmi, DataTypes.DoubleType)
-          .asNonNullable();
-  private static final UserDefinedFunction LLR =
-      udf((UDF4<Long, Long, Long, Long, Double>) Association::llr, DataTypes.DoubleType)
-          .asNonNullable();
 
   private EntityTables() {}
 
@@ -332,7 +323,7 @@ public final class EntityTables {
     // The stored table grows with the corpus and Spark guesses its size from compressed files.
     Dataset<Row> merged =
         current
-            .join(old.hint("merge"), seq("entity_id"), "full_outer")
+            .join(old.hint("merge"), new String[] {"entity_id"}, "full_outer")
             .select(
                 col("entity_id"),
                 coalesce(col("old_name"), col("name")).as("name"),
@@ -391,17 +382,15 @@ public final class EntityTables {
         pairs
             .join(
                 docs.withColumnRenamed("entity_id", "entity_a").withColumnRenamed("docs", "a_docs"),
-                seq("date", "entity_a"))
+                new String[] {"date", "entity_a"})
             .join(
                 docs.withColumnRenamed("entity_id", "entity_b").withColumnRenamed("docs", "b_docs"),
-                seq("date", "entity_b"))
+                new String[] {"date", "entity_b"})
             .join(totals, "date")
-            .withColumn("npmi", NPMI.apply(both, col("a_docs"), col("b_docs"), col("total")))
-            .withColumn("llr", LLR.apply(both, col("a_docs"), col("b_docs"), col("total")));
+            .withColumn(
+                "npmi", AssociationColumns.npmi(both, col("a_docs"), col("b_docs"), col("total")))
+            .withColumn(
+                "llr", AssociationColumns.llr(both, col("a_docs"), col("b_docs"), col("total")));
     return DailyTables.conform(scored, Table.ENTITY_COOCCURRENCE);
-  }
-
-  private static scala.collection.immutable.Seq<String> seq(String... columns) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(columns)).toSeq();
   }
 }

@@ -80,7 +80,7 @@ public final class TopicTimeline {
     Dataset<Row> volumes = articles.groupBy("date", "language").agg(count(lit(1)).as("articles"));
     return DailyTables.conform(
         summed
-            .join(volumes, seq("date", "language"))
+            .join(volumes, new String[] {"date", "language"})
             // Rounded: sums of fractions in another order differ in their last bits, and the
             // table must not depend on how the work was split.
             .withColumn("share", round(col("weight").divide(col("articles")), 9))
@@ -93,10 +93,6 @@ public final class TopicTimeline {
     return DailyTables.conform(
         parts.where(col("kind").equalTo(ARTICLE)).withColumn("weight", round(col("weight"), 9)),
         Table.ARTICLE_TOPICS);
-  }
-
-  private static scala.collection.immutable.Seq<String> seq(String... columns) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toSeq();
   }
 
   /** Sums the mixtures and tracked matches of a task's articles. */

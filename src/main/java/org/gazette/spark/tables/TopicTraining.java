@@ -31,10 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a topic model per language with Spark MLlib's LDA (online variational Bayes) on the bags
- * of terms the nightly pass stored in {@code article_terms}, over a vocabulary chosen from {@code
- * term_frequencies}; matches the new topics to the previous model's so that ids and labels carry
- * over.
+ * Trains a topic model per language with Gazette's own online LDA (variational Bayes, MLlib's
+ * updates, see {@link OnlineLda}) on the bags of terms the nightly pass stored in {@code
+ * article_terms}, over a vocabulary chosen from {@code term_frequencies}; matches the new topics to
+ * the previous model's so that ids and labels carry over.
  */
 public final class TopicTraining {
 

@@ -394,12 +394,15 @@ public final class Trends {
 
   /** The dates of {@code range}. */
   private static Column inRange(DateRange range) {
-    return range.isAll() ? lit(true) : col("date").between(lit(range.from()), lit(range.to()));
+    return range.holds(col("date"));
   }
 
   /** The dates of {@code range} and of its {@code history}. */
   private static Column within(Optional<DateRange> history, DateRange range) {
-    return history.map(h -> col("date").between(lit(h.from()), lit(range.to()))).orElse(lit(true));
+    return history
+        .map(h -> new DateRange(h.from(), range.to()))
+        .orElse(DateRange.ALL)
+        .holds(col("date"));
   }
 
   private static void requireVolumes(Dataset<Row> volumes) {

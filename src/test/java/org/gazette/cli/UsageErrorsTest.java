@@ -1,0 +1,184 @@
+package org.gazette.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.gazette.Gazette;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Every option of every command given a bad value: exit status 2, one line that names the option,
+ * no stack trace, and nothing written under the output folder. The options are read from the
+ * commands themselves, so that a new option is tested the day it is added.
+ */
+class UsageErrorsTest {
+
+  @TempDir static Path temp;
+
+  /** A regular file: a path under it cannot be created. */
+  private static Path aFile;
+
+  @BeforeAll
+  static void files() throws IOException {
+    aFile = Files.writeString(temp.resolve("a-file"), "not a folder");
+    Files.writeString(temp.resolve("feed.jsonl"), "{\"id\":\"1\"}\n");
+    Files.writeString(temp.resolve("train.conll"), "-DOCSTART- -X- -X- O\n\nKim NNP B-NP B-PER\n");
+  }
+
+  /** The commands, with the required options each needs besides the one under test. */
+  private static final Map<String, List<String>> COMMANDS =
+      Map.of(
+          "nightly", List.of(),
+          "topics train", List.of(),
+          "graph", List.of(),
+          "ingest", List.of("--input", "FEED"),
+          "generate", List.of(),
+          "ner train", List.of("--lang", "en", "--data", "CONLL"),
+          "ner evaluate", List.of("--lang", "en", "--data", "CONLL"),
+          "ner tag", List.of("--lang", "en"));
+
+  /** Bad values of options whose type accepts them but whose setting does not. */
+  private static final Map<String, String> BAD =
+      Map.ofEntries(
+          Map.entry("--k", "1"),
+          Map.entry("--min-docs", "0"),
+          Map.entry("--max-doc-share", "2"),
+          Map.entry("--vocabulary", "1"),
+          Map.entry("--min-articles", "0"),
+          Map.entry("--max-articles", "0"),
+          Map.entry("--iterations", "0"),
+          Map.entry("--min-similarity", "2"),
+          Map.entry("--trend-window", "0"),
+          Map.entry("--trend-min-history", "0"),
+          Map.entry("--trend-min-like-days", "0"),
+          Map.entry("--trend-min-support", "0"),
+          Map.entry("--trend-min-score", "-1"),
+          Map.entry("--trend-top", "0"),
+          Map.entry("--max-phrase-words", "4"),
+          Map.entry("--min-phrase-docs", "0"),
+          Map.entry("--pair-entities", "1"),
+          Map.entry("--min-pair-docs", "0"),
+          Map.entry("--term-buffer", "0"),
+          Map.entry("--partitions", "-1"),
+          Map.entry("--chunk-days", "0"),
+          Map.entry("--max-pass-rows", "-1"),
+          Map.entry("--max-edges", "0"),
+          Map.entry("--articles", "-1"),
+          Map.entry("--days", "0"),
+          Map.entry("--invalid-share", "2"),
+          Map.entry("--duplicate-share", "2"),
+          Map.entry("--near-duplicate-share", "2"),
+          Map.entry("--html-share", "2"),
+          Map.entry("--missing-language-share", "2"),
+          Map.entry("--epochs", "0"),
+          Map.entry("--bits", "0"),
+          Map.entry("--right-extension", "-2"),
+          Map.entry("--headline-share", "2"),
+          Map.entry("--prune", "2"),
+          Map.entry("--sentences-per-text", "0"),
+          Map.entry("--rounds", "0"),
+          Map.entry("--errors", "-1"),
+          Map.entry("--format", "pdf"),
+          Map.entry("--types", "PERSONS"),
+          Map.entry("--part", "nowhere"),
+          Map.entry("--lang", "xx"),
+          Map.entry("--map", "nonsense"),
+          Map.entry("--conf", "no-equals-sign"),
+          Map.entry("--master", "nowhere://x"),
+          Map.entry("--date", "yesterday"),
+          Map.entry("--from", "2023-13-01"),
+          Map.entry("--to", "2023-02-30"),
+          Map.entry("--start", "someday"),
+          Map.entry("--seed", "x"),
+          Map.entry("--reference", "MISSING"),
+          Map.entry("--tracked", "MISSING"),
+          Map.entry("--model", "MISSING"),
+          Map.entry("--data", "MISSING"),
+          Map.entry("--input", "MISSING"),
+          Map.entry("--output", "UNDER_A_FILE"),
+          Map.entry("--out", "UNDER_A_FILE"),
+          Map.entry("--file", "UNDER_A_FILE"));
+
+  static Stream<Arguments> badValues() {
+    CommandLine root = new CommandLine(new Gazette());
+    List<Arguments> cases = new ArrayList<>();
+    for (String command : COMMANDS.keySet().stream().sorted().toList()) {
+      CommandLine cli = root;
+      for (String word : command.split(" ")) {
+        cli = cli.getSubcommands().get(word);
+      }
+      for (OptionSpec option : cli.getCommandSpec().options()) {
+        if (option.usageHelp() || option.versionHelp()) {
+          continue;
+        }
+        String flag = option.longestName();
+        if (option.arity().max() == 0) {
+          cases.add(Arguments.of(command, flag, flag + "=maybe")); // a flag takes no value
+        } else {
+          cases.add(Arguments.of(command, flag, BAD.getOrDefault(flag, "x")));
+        }
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @MethodSource("badValues")
+  void aBadValueIsOneLineNamingTheOptionAndNothingIsWritten(
+      String command, String flag, String value) {
+    Path output = temp.resolve("out-" + command.replace(' ', '-') + flag);
+    List<String> args = new ArrayList<>(List.of(command.split(" ")));
+    for (String base : COMMANDS.get(command)) {
+      args.add(resolve(base));
+    }
+    if (!flag.equals("--output") && !flag.equals("--out") && !command.startsWith("ner")) {
+      args.addAll(List.of("--output", output.toString()));
+    }
+    if (command.equals("ner train") && !flag.equals("--out")) {
+      args.addAll(List.of("--out", output.resolve("model").toString()));
+    }
+    if (value.startsWith(flag + "=")) {
+      args.add(value);
+    } else {
+      args.addAll(List.of(flag, resolve(value)));
+    }
+    if (command.equals("ner tag")) {
+      args.add("Vladimir Putin");
+    }
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status =
+        Gazette.execute(
+            new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+
+    String said = err.toString();
+    assertThat(status).as("exit status of %s; it said: %s", args, said).isEqualTo(2);
+    assertThat(said.lines().toList()).as("what %s said", args).hasSize(1);
+    assertThat(said).as("what %s said", args).contains(flag).doesNotContain("Exception", "\tat ");
+    assertThat(output).as("the output of %s", args).doesNotExist();
+  }
+
+  private static String resolve(String value) {
+    return switch (value) {
+      case "FEED" -> temp.resolve("feed.jsonl").toString();
+      case "CONLL" -> temp.resolve("train.conll").toString();
+      case "MISSING" -> temp.resolve("no-such-thing").toString();
+      case "UNDER_A_FILE" -> aFile.resolve("out").toString();
+      default -> value;
+    };
+  }
+}
