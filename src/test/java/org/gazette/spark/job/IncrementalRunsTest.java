@@ -25,7 +25,9 @@ import org.gazette.spark.input.ArticleInput;
 import org.gazette.spark.store.OutputLock;
 import org.gazette.spark.store.RunCounts;
 import org.gazette.spark.store.TableStore;
+import org.gazette.spark.tables.TopicTraining;
 import org.gazette.text.Reference;
+import org.gazette.topic.TopicModel;
 import org.gazette.topic.TrackedTopics;
 import org.gazette.trend.TrendSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -66,7 +68,11 @@ class IncrementalRunsTest {
     spark.stop();
   }
 
-  /** The night of these tests: no topic model, tracked topics, trends over a short history. */
+  /** Topic models of a few dozen articles per language, trained in a few seconds. */
+  private static final TopicTraining.Settings TOPICS =
+      DeterminismTest.TOPICS.withTopics(4).withMinArticles(20).withIterations(10);
+
+  /** The night of these tests: small topic models, tracked topics, trends over a short history. */
   private static NightlyJob.Settings settings() {
     return NightlyJob.Settings.defaults(INPUT, output)
         .with(
@@ -79,7 +85,7 @@ class IncrementalRunsTest {
         .with(
             new TopicStage(
                 new TopicStage.Settings(
-                    Optional.empty(), Optional.of(TrackedTopics.bundled(REFERENCE)))));
+                    Optional.of(TOPICS), Optional.of(TrackedTopics.bundled(REFERENCE)))));
   }
 
   @Test
@@ -136,11 +142,32 @@ class IncrementalRunsTest {
 
   @Test
   @Order(3)
-  void reRunningADateReplacesItWithTheSameRowsAndTouchesNoOther() {
+  void reRunningADateLaterReplacesItWithTheSameRowsAndTouchesNoOther() {
+    // A newer topic model, trained after the dates were run: running one again must still give
+    // it the rows of its first run, inferred with the model its first run used.
+    TopicModel newer =
+        TopicsTrainJob.train(
+            spark,
+            output,
+            new DateRange(D1, D3),
+            TOPICS.withSeed(7),
+            Optional.of(TrackedTopics.bundled(REFERENCE)));
     Map<String, List<String>> before = snapshot();
     NightlyJob.run(spark, settings(), DateRange.of(D2));
-    assertThat(snapshot()).isEqualTo(before);
-    assertThat(runDates()).hasSize(4);
+    Map<String, List<String>> after = snapshot();
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    for (String table : before.keySet()) {
+      List<String> gone = new ArrayList<>(before.get(table));
+      gone.removeAll(after.get(table));
+      List<String> come = new ArrayList<>(after.get(table));
+      come.removeAll(before.get(table));
+      assertThat(gone).as("rows of %s gone", table).isEmpty();
+      assertThat(come).as("rows of %s new", table).isEmpty();
+    }
+    assertThat(runDates()).hasSize(5); // three nights, the training, the night again
+    assertThat(before.get("topic_timeline"))
+        .as("the newer model is not used for dates its first runs gave another")
+        .noneMatch(row -> row.contains(newer.modelId()));
   }
 
   @Test
