@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.gazette.generate.CorpusSpec;
 import org.gazette.spark.DateRange;
@@ -132,8 +131,8 @@ public final class IncrementalBenchmark {
     return NightlyJob.Settings.defaults(input.toString(), out.toString())
         .with(
             new TopicStage(
-                new TopicStage.Settings(
-                    Optional.of(PipelineBenchmark.TOPICS), Optional.of(TrackedTopics.bundled()))));
+                TopicStage.Settings.learning(PipelineBenchmark.TOPICS)
+                    .withTracked(TrackedTopics.bundled())));
   }
 
   /** The history: every date of {@code range} in one pass, unless built already. */

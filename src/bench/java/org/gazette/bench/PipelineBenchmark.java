@@ -317,8 +317,7 @@ public final class PipelineBenchmark {
                 .without(EntityStage.class)
                 .with(
                     new TopicStage(
-                        new TopicStage.Settings(
-                            Optional.of(TOPICS), Optional.of(TrackedTopics.bundled())))),
+                        TopicStage.Settings.learning(TOPICS).withTracked(TrackedTopics.bundled()))),
             DateRange.ALL);
     Dataset<Row> timeline = spark.read().parquet(out.resolve("topic_timeline").toString());
     return String.format(

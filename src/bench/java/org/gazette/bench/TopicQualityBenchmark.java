@@ -19,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
@@ -108,9 +107,8 @@ public final class TopicQualityBenchmark {
             NightlyJob.Settings.defaults(corpus.toString(), out.toString())
                 .with(
                     new TopicStage(
-                        new TopicStage.Settings(
-                            Optional.of(PipelineBenchmark.TOPICS),
-                            Optional.of(TrackedTopics.bundled())))),
+                        TopicStage.Settings.learning(PipelineBenchmark.TOPICS)
+                            .withTracked(TrackedTopics.bundled()))),
             DateRange.ALL);
     System.out.printf(
         Locale.ROOT,

@@ -64,7 +64,7 @@ class TrendScoreTest {
   void badArgumentsSayWhatTheyWere() {
     assertThatThrownBy(() -> TrendScore.expected(10, 1, 0)).hasMessageContaining("10, 1, 0");
     assertThatThrownBy(() -> TrendScore.score(3, 0.0)).hasMessageContaining("3 and 0.0");
-    assertThatThrownBy(() -> new TrendSettings(28, 30, 4, 5, 3.0, 50))
+    assertThatThrownBy(() -> TrendSettings.DEFAULTS.withMinHistoryDays(30))
         .hasMessage("--trend-min-history must be from 1 to --trend-window (28), was 30");
   }
 
@@ -97,7 +97,7 @@ class TrendScoreTest {
     // Against all 28 days the weekend would read as a drop of markets and a rise of sport:
     // markets: 400 · (20 · 30 + 8 · 3) / (20 · 1000 + 8 · 400) = 400 · 624 / 23,200 = 10.7586;
     // sport:   400 · (20 · 10 + 8 · 20) / 23,200 = 6.2069, and 20 of it scores 4.38.
-    TrendSettings allDays = new TrendSettings(28, 7, 9, 5, 3.0, 50);
+    TrendSettings allDays = TrendSettings.DEFAULTS.withMinLikeDays(9);
     double marketsAll = TrendScore.baseline(SATURDAY, volumes, markets, allDays).getAsDouble();
     double sportAll = TrendScore.baseline(SATURDAY, volumes, sport, allDays).getAsDouble();
     assertThat(marketsAll).isCloseTo(10.758621, within(1e-6));

@@ -171,9 +171,8 @@ public final class NightlyJob {
               new EntityStage(EntityStage.Settings.defaults()),
               new TrendStage(TrendSettings.DEFAULTS),
               new TopicStage(
-                  new TopicStage.Settings(
-                      Optional.of(TopicTraining.Settings.DEFAULTS),
-                      Optional.of(TrackedTopics.bundled(reference))))));
+                  TopicStage.Settings.learning(TopicTraining.Settings.DEFAULTS)
+                      .withTracked(TrackedTopics.bundled(reference)))));
     }
 
     public Settings withInput(Input i) {

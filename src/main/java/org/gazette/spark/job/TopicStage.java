@@ -47,6 +47,16 @@ public final class TopicStage implements Stage {
         throw new IllegalArgumentException("a topic stage needs a model or tracked topics");
       }
     }
+
+    /** Topics of a learned model, trained with {@code training} when none fits; none tracked. */
+    public static Settings learning(TopicTraining.Settings training) {
+      return new Settings(Optional.of(training), Optional.empty());
+    }
+
+    /** The same stage, with {@code topics} tracked too. */
+    public Settings withTracked(TrackedTopics topics) {
+      return new Settings(model, Optional.of(topics));
+    }
   }
 
   private final Settings settings;

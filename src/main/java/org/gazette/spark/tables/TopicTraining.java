@@ -152,6 +152,45 @@ public final class TopicTraining {
           s);
     }
 
+    public Settings withMaxDocShare(double share) {
+      return new Settings(
+          topics,
+          minDocs,
+          share,
+          vocabulary,
+          minArticles,
+          maxArticles,
+          iterations,
+          minSimilarity,
+          seed);
+    }
+
+    public Settings withMaxArticles(long n) {
+      return new Settings(
+          topics,
+          minDocs,
+          maxDocShare,
+          vocabulary,
+          minArticles,
+          n,
+          iterations,
+          minSimilarity,
+          seed);
+    }
+
+    public Settings withMinSimilarity(double similarity) {
+      return new Settings(
+          topics,
+          minDocs,
+          maxDocShare,
+          vocabulary,
+          minArticles,
+          maxArticles,
+          iterations,
+          similarity,
+          seed);
+    }
+
     /** The settings by name, as stored with the model. */
     public Map<String, String> asMap() {
       Map<String, String> m = new LinkedHashMap<>();

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.gazette.generate.ArticleGenerator;
@@ -63,8 +62,8 @@ class DeterminismTest {
         .with(new TrendStage(TRENDS))
         .with(
             new TopicStage(
-                new TopicStage.Settings(
-                    Optional.of(TOPICS), Optional.of(TrackedTopics.bundled(reference)))));
+                TopicStage.Settings.learning(TOPICS)
+                    .withTracked(TrackedTopics.bundled(reference))));
   }
 
   @TempDir Path temp;

@@ -84,8 +84,8 @@ class IncrementalRunsTest {
                     .withMinScore(2.0)))
         .with(
             new TopicStage(
-                new TopicStage.Settings(
-                    Optional.of(TOPICS), Optional.of(TrackedTopics.bundled(REFERENCE)))));
+                TopicStage.Settings.learning(TOPICS)
+                    .withTracked(TrackedTopics.bundled(REFERENCE))));
   }
 
   @Test

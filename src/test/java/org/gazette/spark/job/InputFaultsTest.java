@@ -127,7 +127,7 @@ class InputFaultsTest {
     // tables.
     return NightlyJob.Settings.defaults(input, output)
         .withInput(NightlyJob.Input.of(input).withMapping(mapping))
-        .with(new ArticleStage(new ArticleStage.Settings(1)))
+        .with(new ArticleStage(ArticleStage.Settings.DEFAULTS.withMinPhraseDocs(1)))
         .without(EntityStage.class)
         .without(TrendStage.class)
         .without(TopicStage.class);

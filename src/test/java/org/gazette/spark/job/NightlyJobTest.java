@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -119,13 +118,12 @@ class NightlyJobTest {
     // A tiny term buffer makes each task drain many times, as a large corpus does.
     return NightlyJob.Settings.defaults(input, output)
         .withAnalysis(NightlyJob.Analysis.defaults(REFERENCE).withTermBuffer(8))
-        .with(new ArticleStage(new ArticleStage.Settings(1)))
+        .with(new ArticleStage(ArticleStage.Settings.DEFAULTS.withMinPhraseDocs(1)))
         .with(new EntityStage(EntityStage.Settings.defaults().withMinPairDocs(1)))
         .with(
             new TopicStage(
-                new TopicStage.Settings(
-                    Optional.of(DeterminismTest.TOPICS),
-                    Optional.of(TrackedTopics.bundled(REFERENCE)))));
+                TopicStage.Settings.learning(DeterminismTest.TOPICS)
+                    .withTracked(TrackedTopics.bundled(REFERENCE))));
   }
 
   private static List<Row> table(String name, String orderBy) {

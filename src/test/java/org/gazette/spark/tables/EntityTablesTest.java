@@ -93,7 +93,7 @@ class EntityTablesTest {
     NightlyJob.run(
         spark,
         NightlyJob.Settings.defaults(input, output)
-            .with(new ArticleStage(new ArticleStage.Settings(1)))
+            .with(new ArticleStage(ArticleStage.Settings.DEFAULTS.withMinPhraseDocs(1)))
             .with(new EntityStage(EntityStage.Settings.defaults().withMinPairDocs(1)))
             .without(TrendStage.class)
             .without(TopicStage.class),

@@ -159,7 +159,16 @@ class TopicsTest {
   }
 
   private static TopicTraining.Settings settings(int k) {
-    return new TopicTraining.Settings(k, 2, 0.5, 1000, 50, 100_000, 40, 0.5, 1);
+    return TopicTraining.Settings.DEFAULTS
+        .withVocabulary(1000)
+        .withTopics(k)
+        .withMinDocs(2)
+        .withMaxDocShare(0.5)
+        .withMaxArticles(100_000)
+        .withMinArticles(50)
+        .withIterations(40)
+        .withMinSimilarity(0.5)
+        .withSeed(1);
   }
 
   /** The theme whose six words are a topic's six top terms, or -1. */

@@ -105,7 +105,8 @@ class TrendsTest {
     schema = trends.schema();
     allDates = trends.collectAsList();
     lowered =
-        run(new DateRange(ACME_DAY, LAST), new TrendSettings(28, 7, 4, 5, 2.0, 2)).collectAsList();
+        run(new DateRange(ACME_DAY, LAST), TrendSettings.DEFAULTS.withMinScore(2.0).withTopN(2))
+            .collectAsList();
   }
 
   @AfterAll
@@ -343,7 +344,7 @@ class TrendsTest {
   @Test
   void noDateHasRowsBeforeSevenDaysOfHistory() {
     // "launch" on Friday 03-01 is in 15 of 20 articles, new, but has 2 days before it.
-    TrendSettings anyHistory = new TrendSettings(28, 2, 4, 5, 3.0, 50);
+    TrendSettings anyHistory = TrendSettings.DEFAULTS.withMinHistoryDays(2);
     assertThat(keys(run(DateRange.of(LAUNCH_DAY), anyHistory).collectAsList()))
         .containsExactly("2024-03-01|en|term|launch");
     assertThat(allDates).noneMatch(r -> r.<LocalDate>getAs("date").isBefore(FIRST.plusDays(7)));
