@@ -64,7 +64,8 @@ public final class CommandDefaults implements CommandLine.IDefaultValueProvider 
           "gazette.submit",
           "gazette.submit.command",
           "gazette.submit.options",
-          "gazette.submit.jar");
+          "gazette.submit.jar",
+          "gazette.submit.properties");
 
   /**
    * Keys of the launchers' first file format, now options' keys, and what replaces them: the same
@@ -191,6 +192,24 @@ public final class CommandDefaults implements CommandLine.IDefaultValueProvider 
 
   /** Reads {@code file}, called {@code label} in messages, for the commands of {@code root}. */
   private static CommandDefaults read(CommandLine root, String file, String label) {
+    Map<String, String> all = gazetteKeys(file, label);
+    check(root, all.keySet(), file);
+    Map<String, String> values = new TreeMap<>();
+    all.forEach(
+        (key, value) -> {
+          if (!value.isEmpty()) {
+            values.put(key, value);
+          }
+        });
+    return new CommandDefaults(file, values);
+  }
+
+  /**
+   * The gazette.* keys of {@code file} and their values without the whitespace around them, as
+   * jobs/lib/properties.sh and spark-submit read them (java.util.Properties keeps the spaces after
+   * a value); an unreadable file is a {@link UsageException} that calls it {@code label}.
+   */
+  public static Map<String, String> gazetteKeys(String file, String label) {
     Properties properties = new Properties();
     Path path = Path.of(file);
     if (Files.isDirectory(path)) {
@@ -207,24 +226,6 @@ public final class CommandDefaults implements CommandLine.IDefaultValueProvider 
     } catch (IOException | IllegalArgumentException e) {
       throw new UsageException(label + ": cannot read it (" + e.getMessage() + ")", e);
     }
-    Map<String, String> all = read(properties);
-    check(root, all.keySet(), file);
-    Map<String, String> values = new TreeMap<>();
-    all.forEach(
-        (key, value) -> {
-          if (!value.isEmpty()) {
-            values.put(key, value);
-          }
-        });
-    return new CommandDefaults(file, values);
-  }
-
-  /**
-   * The gazette.* keys of {@code properties} and their values without the whitespace around them,
-   * as jobs/lib/properties.sh and spark-submit read them (java.util.Properties keeps the spaces
-   * after a value).
-   */
-  static Map<String, String> read(Properties properties) {
     Map<String, String> all = new TreeMap<>();
     for (String key : properties.stringPropertyNames()) {
       if (key.startsWith("gazette.")) {
