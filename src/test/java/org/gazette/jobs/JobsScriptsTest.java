@@ -329,10 +329,11 @@ class JobsScriptsTest {
     assertThat(words(sparkHome.out())).isEqualTo(expected);
 
     // Cluster deploy mode: the driver reads the file where gazette.submit.properties says.
-    Files.writeString(
+    Files.write(
         properties,
-        "gazette.submit.options=--files /etc/gazette/prod.properties\n"
-            + "gazette.submit.properties=prod.properties\n",
+        List.of(
+            "gazette.submit.options=--files /etc/gazette/prod.properties",
+            "gazette.submit.properties=prod.properties"),
         java.nio.file.StandardOpenOption.APPEND);
     Result cluster =
         run(

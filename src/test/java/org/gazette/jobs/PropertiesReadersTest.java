@@ -157,9 +157,9 @@ class PropertiesReadersTest {
         if (option.longestName().equals(CommandDefaults.OPTION)) {
           continue;
         }
-        assertThat((Object) with.commandSpec().findOption(option.longestName()).getValue())
-            .as("%s %s", command, option.longestName())
-            .isEqualTo(option.getValue());
+        Object fromFile = with.commandSpec().findOption(option.longestName()).getValue();
+        Object builtIn = option.getValue();
+        assertThat(fromFile).as("%s %s", command, option.longestName()).isEqualTo(builtIn);
       }
     }
   }
