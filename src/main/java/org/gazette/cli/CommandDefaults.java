@@ -112,7 +112,7 @@ public final class CommandDefaults implements CommandLine.IDefaultValueProvider 
    */
   static CommandDefaults install(CommandLine root, String systemProperty, List<String> args) {
     addPropertiesOption(root);
-    String named = named(args.toArray(String[]::new));
+    String named = named(args);
     CommandDefaults defaults;
     if (named != null) {
       defaults = read(root, named, OPTION + " " + named);
@@ -176,15 +176,15 @@ public final class CommandDefaults implements CommandLine.IDefaultValueProvider 
   }
 
   /** The file {@code args} names with {@code --properties}, the last one; null when none. */
-  static String named(String... args) {
+  static String named(List<String> args) {
     String named = null;
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--")) {
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("--")) {
         break;
-      } else if (args[i].equals(OPTION) && i + 1 < args.length) {
-        named = args[++i];
-      } else if (args[i].startsWith(OPTION + "=")) {
-        named = args[i].substring(OPTION.length() + 1);
+      } else if (args.get(i).equals(OPTION) && i + 1 < args.size()) {
+        named = args.get(++i);
+      } else if (args.get(i).startsWith(OPTION + "=")) {
+        named = args.get(i).substring(OPTION.length() + 1);
       }
     }
     return named;
