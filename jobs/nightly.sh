@@ -9,11 +9,16 @@
 #   jobs/nightly.sh --dry-run [DATE]         # print the command, run nothing
 #
 # The properties file: --properties FILE, else $GAZETTE_PROPERTIES, else jobs/gazette.properties.
-# It names the input and output (gazette.input, gazette.output), more nightly options
-# (gazette.nightly.options) and how to run: gazette.submit=local runs jobs/gazette on this
-# machine, which passes the file's spark.* keys to Spark; gazette.submit=spark-submit runs
-# spark-submit with --properties-file FILE and target/gazette-spark.jar (gazette.submit.*).
-# Relative paths are relative to the project folder, where the job runs.
+# The script reads its launcher keys, gazette.submit*: gazette.submit=local runs jobs/gazette on
+# this machine (which reads gazette.heap, gazette.master and the spark.* keys);
+# gazette.submit=spark-submit runs spark-submit with --properties-file FILE and
+# target/gazette-spark.jar (gazette.submit.command, .options, .jar). Either way the job is
+#   nightly --date D --properties FILE [NIGHTLY_OPTION...]
+# and Gazette reads its options' defaults from the file's gazette.nightly.* keys
+# (gazette.nightly.input, gazette.nightly.output, gazette.nightly.trend-top, ...); an option
+# after -- wins over the file. Relative paths are relative to the project folder, where the job
+# runs. In spark-submit's cluster deploy mode the driver runs on the cluster and reads the file
+# there: gazette.submit.properties is its path there (e.g. the file shipped with --files).
 #
 # Output: a line with the UTC time at the start and at the end, and the job's own log.
 # Exit status: 0 the run worked; 1 it failed (the tables are as they were before it);
@@ -103,14 +108,16 @@ props_file_usable "$properties" || bad_setting "cannot read the properties file 
 props_load "$properties" || exit 2
 props_check "$properties" || exit 2
 
-input="$(absolute "$(props_get gazette.input data/sample/articles)")"
-output="$(absolute "$(props_get gazette.output out)")"
-nightly_options=()
-read -r -a nightly_options <<< "$(props_get gazette.nightly.options '')"
-nightly=(nightly --date "$day" --input "$input" --output "$output"
-  ${nightly_options[@]+"${nightly_options[@]}"} ${extra[@]+"${extra[@]}"})
-
 mode="$(props_get gazette.submit local)"
+# The job. Its options come from the file's gazette.nightly.* keys, which Gazette reads from
+# the file as its driver sees it: in spark-submit's cluster deploy mode the driver runs on the
+# cluster, where this path may not exist (gazette.submit.properties names it there).
+driver_properties="$properties"
+if [[ "$mode" == spark-submit ]]; then
+  driver_properties="$(props_get gazette.submit.properties "$properties")"
+fi
+nightly=(nightly --date "$day" --properties "$driver_properties" ${extra[@]+"${extra[@]}"})
+
 case "$mode" in
   local)
     cmd=(env "GAZETTE_PROPERTIES=$properties" "$home/jobs/gazette" "${nightly[@]}") ;;

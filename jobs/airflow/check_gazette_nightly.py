@@ -2,9 +2,11 @@
 and checks the DAG and the spark-submit task it builds from a properties file.
 
     python3 jobs/airflow/check_gazette_nightly.py      # exit status 0: the checks passed
+    python3 jobs/airflow/check_gazette_nightly.py --read FILE   # the DAG's reading of FILE
 
 This checks Gazette's side (the arguments, the schedule, the settings read from the
-properties file); it cannot check Airflow's. JobsScriptsTest runs it when python3 is there.
+properties file); it cannot check Airflow's. JobsScriptsTest runs it when python3 is there;
+PropertiesReadersTest compares `--read` (key=value lines) with the readers of bash and Java.
 """
 
 from __future__ import annotations
@@ -46,6 +48,11 @@ def stub(name: str, **attributes) -> None:
 
 
 def load_dag(home: str, properties: str):
+    dag, timetable, task, _ = load_module(home, properties)
+    return dag, timetable, task
+
+
+def load_module(home: str, properties: str):
     for name in ("airflow", "airflow.providers", "airflow.providers.apache",
                  "airflow.providers.apache.spark", "airflow.providers.apache.spark.operators"):
         stub(name)
@@ -72,7 +79,7 @@ def load_dag(home: str, properties: str):
     dag = next(r for r in Recorded.made if type(r).__name__ == "DAG")
     timetable = next(r for r in Recorded.made if type(r).__name__ == "CronDataIntervalTimetable")
     task = next(r for r in Recorded.made if type(r).__name__ == "SparkSubmitOperator")
-    return dag, timetable, task
+    return dag, timetable, task, module
 
 
 class GazetteNightlyDagTest(unittest.TestCase):
@@ -93,8 +100,7 @@ class GazetteNightlyDagTest(unittest.TestCase):
         self.assertEqual(os.path.join(home, "target", "gazette-spark.jar"),
                          task.kwargs["application"])
         self.assertEqual(["nightly", "--date", "{{ ds }}",
-                          "--input", os.path.join(home, "data", "sample", "articles"),
-                          "--output", os.path.join(home, "out")],
+                          "--properties", os.path.join(home, "jobs", "gazette.properties")],
                          task.kwargs["application_args"])
 
     def test_settings_come_from_the_properties_file(self):
@@ -103,26 +109,42 @@ class GazetteNightlyDagTest(unittest.TestCase):
             with open(properties, "w", encoding="utf-8") as out:
                 out.write("# production\n"
                           "spark.master=yarn\n"
-                          "gazette.input = s3a://news/articles\n"
-                          "gazette.output: tables\n"
-                          "gazette.nightly.options=--no-topics  --trend-top 100\n"
+                          "gazette.nightly.input = s3a://news/articles\n"
+                          "gazette.nightly.trend-top: 100\n"
                           "gazette.submit.jar=local:///opt/gazette/gazette-spark.jar\n")
             dag, timetable, task = load_dag("/srv/gazette home", properties)
             self.assertEqual(properties, task.kwargs["properties_file"])
             self.assertEqual("local:///opt/gazette/gazette-spark.jar", task.kwargs["application"])
-            self.assertEqual(["nightly", "--date", "{{ ds }}",
-                              "--input", "s3a://news/articles",
-                              "--output", "/srv/gazette home/tables",
-                              "--no-topics", "--trend-top", "100"],
+            # Gazette reads the options' keys from the file itself.
+            self.assertEqual(["nightly", "--date", "{{ ds }}", "--properties", properties],
+                             task.kwargs["application_args"])
+
+            # Cluster deploy mode: the file as the driver sees it.
+            with open(properties, "a", encoding="utf-8") as out:
+                out.write("gazette.submit.options=--files " + properties + "\n"
+                          "gazette.submit.properties=prod.properties\n")
+            dag, timetable, task = load_dag("/srv/gazette home", properties)
+            self.assertEqual(properties, task.kwargs["properties_file"])
+            self.assertEqual(["nightly", "--date", "{{ ds }}", "--properties", "prod.properties"],
                              task.kwargs["application_args"])
 
     def test_a_missing_properties_file_gives_the_defaults(self):
         dag, timetable, task = load_dag("/srv/gazette", "/nonexistent/gazette.properties")
+        self.assertEqual("/srv/gazette/target/gazette-spark.jar", task.kwargs["application"])
         self.assertEqual(["nightly", "--date", "{{ ds }}",
-                          "--input", "/srv/gazette/data/sample/articles",
-                          "--output", "/srv/gazette/out"],
+                          "--properties", "/nonexistent/gazette.properties"],
                          task.kwargs["application_args"])
 
 
+def print_settings(path: str) -> None:
+    """Prints the key=value settings the DAG reads from the file at path, one a line."""
+    _, _, _, module = load_module(os.path.dirname(os.path.dirname(HERE)), path)
+    for key, value in module.read_properties(path).items():
+        print(f"{key}={value}")
+
+
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    if len(sys.argv) == 3 and sys.argv[1] == "--read":
+        print_settings(sys.argv[2])
+    else:
+        unittest.main(verbosity=2)

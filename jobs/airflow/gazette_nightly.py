@@ -6,21 +6,30 @@ worker runs spark-submit (`mvn -B package` gives target/gazette-spark.jar).
 
 The task runs
 
-    spark-submit --master <the connection's master> --properties-file jobs/gazette.properties
-      --class org.gazette.Gazette target/gazette-spark.jar
-      nightly --date {{ ds }} --input <gazette.input> --output <gazette.output> <gazette.nightly.options>
+    spark-submit --master <the connection's master> --properties-file <the properties file>
+      --class org.gazette.Gazette <gazette.submit.jar>
+      nightly --date {{ ds }} --properties <gazette.submit.properties, else the properties file>
+
+spark-submit reads the file's spark.* keys; Gazette reads its options' defaults from the
+file's gazette.nightly.* keys (gazette.nightly.input, gazette.nightly.output, ...). The DAG
+itself reads only the launcher keys it needs, gazette.submit.jar and gazette.submit.properties.
 
 Settings, read when the DAG file is parsed:
-  GAZETTE_HOME        the project folder on the worker (default /opt/gazette)
-  GAZETTE_PROPERTIES  the properties file (default GAZETTE_HOME/jobs/gazette.properties); its
-                      spark.* keys go to spark-submit with --properties-file, and its
-                      gazette.input, gazette.output, gazette.nightly.options and
-                      gazette.submit.jar make the command above (relative paths are relative to
-                      GAZETTE_HOME). The master and deploy mode are those of the Airflow
-                      connection GAZETTE_SPARK_CONN (default spark_default): spark-submit is
-                      always given the connection's --master, which wins over spark.master.
+  GAZETTE_HOME        the project folder on the worker (default /opt/gazette); a relative
+                      gazette.submit.jar is relative to it
+  GAZETTE_PROPERTIES  the properties file (default GAZETTE_HOME/jobs/gazette.properties). The
+                      master and deploy mode are those of the Airflow connection
+                      GAZETTE_SPARK_CONN (default spark_default): spark-submit is always given
+                      the connection's --master, which wins over spark.master.
   GAZETTE_START_DATE  the first day to process (default 2023-07-01, the sample corpus's first):
                       catchup=True runs every day from there, oldest first, one at a time.
+
+Paths in the file: Gazette reads relative paths (gazette.nightly.input, ...) against the
+folder the driver runs in, which for this task is the worker's, not GAZETTE_HOME: write
+absolute paths or URIs (s3a://..., hdfs://...) in a file used here. The built-in defaults
+(data/sample/articles, out) are relative too: a file for Airflow sets gazette.nightly.input
+and gazette.nightly.output. In cluster deploy mode the driver reads the file on the cluster:
+see gazette.submit.properties in jobs/gazette.properties.
 
 The timetable is CronDataIntervalTimetable("30 2 * * *", UTC): the run for day D starts at
 02:30 UTC on D+1, and its `ds` (the start of its data interval) is D, the day to process. A
@@ -28,7 +37,8 @@ plain cron string would not do on Airflow 3, where it means CronTriggerTimetable
 the day the run starts.
 
 Without the Spark provider, the same run through jobs/nightly.sh (which also reads the
-properties file, and uses spark-submit when it says gazette.submit=spark-submit):
+properties file, runs the job in GAZETTE_HOME, and uses spark-submit when it says
+gazette.submit=spark-submit):
 
     BashOperator(task_id="nightly", bash_command="$GAZETTE_HOME/jobs/nightly.sh {{ ds }}",
                  env={"GAZETTE_HOME": GAZETTE_HOME}, append_env=True)
@@ -64,8 +74,7 @@ PROPERTIES = os.environ.get(
 SPARK_CONN = os.environ.get("GAZETTE_SPARK_CONN", "spark_default")
 START_DATE = os.environ.get("GAZETTE_START_DATE", "2023-07-01")
 
-# key=value, key: value or key value; the same patterns as jobs/lib/properties.sh and
-# jobs/nightly.sh.
+# key=value, key: value or key value; the same patterns as jobs/lib/properties.sh.
 KEY_VALUE = re.compile(r"([^=:\s]+)\s*[=:]?\s*(.*)")
 URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -105,12 +114,11 @@ def absolute(path: str) -> str:
 
 
 SETTINGS = read_properties(PROPERTIES)
+# The options of nightly are the file's gazette.nightly.* keys, which Gazette reads.
 NIGHTLY_ARGS = [
     "nightly",
     "--date", "{{ ds }}",
-    "--input", absolute(setting(SETTINGS, "gazette.input", "data/sample/articles")),
-    "--output", absolute(setting(SETTINGS, "gazette.output", "out")),
-    *setting(SETTINGS, "gazette.nightly.options", "").split(),
+    "--properties", setting(SETTINGS, "gazette.submit.properties", PROPERTIES),
 ]
 
 with DAG(

@@ -53,20 +53,36 @@ props_load() {
   return $((bad * 2))
 }
 
-# The gazette.* keys jobs/gazette and jobs/nightly.sh read (jobs/gazette.properties shows them).
-props_gazette_keys=(gazette.input gazette.output gazette.nightly.options gazette.master
-  gazette.heap gazette.submit gazette.submit.command gazette.submit.options gazette.submit.jar)
+# The launchers' keys: what jobs/gazette and jobs/nightly.sh read (the Airflow DAG reads
+# gazette.submit.jar). The same list as CommandDefaults.LAUNCHER_KEYS in Gazette, which ignores
+# them. The other gazette.* keys are the defaults of Gazette's options, gazette.COMMAND.OPTION
+# (gazette.nightly.input for nightly --input): Gazette reads and checks those.
+props_gazette_keys=(gazette.master gazette.heap gazette.submit gazette.submit.command
+  gazette.submit.options gazette.submit.jar gazette.submit.properties)
 
-# props_check FILE: returns 2, with one line per key, when the file sets a gazette.* key that
-# nothing reads (a misspelt key would otherwise be ignored without a word).
+# props_check FILE: returns 2, with one line per key, when the file sets a launcher key that
+# does not exist (gazette.WORD or gazette.submit.*: a misspelt gazette.hepa would otherwise be
+# ignored without a word) or a key of the launchers' first format, which Gazette's options
+# replaced (the same words as CommandDefaults.MOVED). Options' keys are left to Gazette.
 props_check() {
-  local i known bad=0
+  local i key known bad=0
   for ((i = 0; i < ${#props_keys[@]}; i++)); do
-    [[ "${props_keys[i]}" == gazette.* ]] || continue
+    key="${props_keys[i]}"
+    [[ "$key" == gazette.* ]] || continue
     for known in "${props_gazette_keys[@]}"; do
-      [[ "${props_keys[i]}" == "$known" ]] && continue 2
+      [[ "$key" == "$known" ]] && continue 2
     done
-    echo "gazette: $1: unknown key ${props_keys[i]} (the gazette.* keys: ${props_gazette_keys[*]})" >&2
+    case "$key" in
+      gazette.input) echo "gazette: $1: gazette.input is now gazette.nightly.input" >&2 ;;
+      gazette.output) echo "gazette: $1: gazette.output is now gazette.nightly.output" >&2 ;;
+      gazette.nightly.options)
+        echo "gazette: $1: gazette.nightly.options is gone: give each nightly option a key of its" \
+          "own, e.g. gazette.nightly.trend-top=100 for --trend-top 100" >&2 ;;
+      *)
+        [[ "$key" == gazette.submit.* || "${key#gazette.}" != *.* ]] || continue
+        echo "gazette: $1: unknown key $key (the launcher's keys: ${props_gazette_keys[*]};" \
+          "an option's key is gazette.COMMAND.OPTION, e.g. gazette.nightly.input)" >&2 ;;
+    esac
     bad=1
   done
   return $((bad * 2))

@@ -1,6 +1,10 @@
 package org.gazette;
 
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import org.gazette.cli.CommandDefaults;
 import org.gazette.cli.GenerateCommand;
 import org.gazette.cli.IngestCommand;
 import org.gazette.cli.NightlyCommand;
@@ -60,8 +64,19 @@ public final class Gazette implements Runnable {
     if (err != null) {
       cli.setErr(err);
     }
-    cli.setExecutionExceptionHandler(Gazette::handleFailure);
-    cli.setParameterExceptionHandler(Gazette::handleBadOption);
+    CommandDefaults defaults;
+    try {
+      // The option defaults of the properties file (--properties FILE, or the system property
+      // jobs/gazette sets), checked before anything runs.
+      defaults = CommandDefaults.install(cli, args);
+    } catch (UsageException e) {
+      cli.getErr().println("gazette: " + e.getMessage());
+      cli.getErr().flush();
+      return USAGE;
+    }
+    cli.setExecutionExceptionHandler(
+        (e, failed, parsed) -> handleFailure(e, failed, parsed, defaults));
+    cli.setParameterExceptionHandler((e, given) -> handleBadOption(e, given, defaults));
     try {
       return cli.execute(args);
     } catch (OutOfMemoryError e) { // picocli hands on exceptions only: the driver ran short
@@ -84,13 +99,20 @@ public final class Gazette implements Runnable {
         "name a command: nightly, ingest or generate (gazette help shows them all)");
   }
 
-  private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+  private static int handleFailure(
+      Exception e, CommandLine cli, CommandLine.ParseResult parsed, CommandDefaults defaults) {
     PrintWriter err = cli.getErr();
     // A usage problem thrown anywhere, also inside a Spark task, or an input file Spark
     // could not read because of what it holds.
     UsageException usage = org.gazette.spark.input.InputFailure.explain(e);
     if (usage != null) {
-      err.println("gazette: " + usage.getMessage());
+      // About an option the properties file set: its key and the file too.
+      Set<CommandLine.Model.OptionSpec> given = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+        given.addAll(p.matchedOptions());
+      }
+      String fromFile = defaults.explain(usage.getMessage(), given::contains);
+      err.println("gazette: " + (fromFile != null ? fromFile : usage.getMessage()));
       err.flush();
       return USAGE;
     }
@@ -130,14 +152,19 @@ public final class Gazette implements Runnable {
     return newline < 0 ? s : s.substring(0, newline);
   }
 
-  private static int handleBadOption(CommandLine.ParameterException e, String[] args) {
+  private static int handleBadOption(
+      CommandLine.ParameterException e, String[] args, CommandDefaults defaults) {
     PrintWriter err = e.getCommandLine().getErr();
+    // A value of the properties file picocli could not convert: its key and the file.
+    String fromFile = defaults.explainBadValue(e.getMessage(), e.getArgSpec(), args);
     err.println(
         "gazette: "
-            + e.getMessage()
-            + " (gazette "
-            + e.getCommandLine().getCommandName()
-            + " --help lists the options)");
+            + (fromFile != null
+                ? fromFile
+                : e.getMessage()
+                    + " (gazette "
+                    + e.getCommandLine().getCommandName()
+                    + " --help lists the options)"));
     err.flush();
     return USAGE;
   }

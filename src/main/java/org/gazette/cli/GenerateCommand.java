@@ -49,7 +49,10 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "Parquet folder to write")
   String output;
 
-  @Option(names = "--overwrite", description = "replace an existing output folder")
+  @Option(
+      names = "--overwrite",
+      fallbackValue = "true",
+      description = "replace an existing output folder")
   boolean overwrite;
 
   @Option(

@@ -47,10 +47,16 @@ public final class IngestCommand implements Callable<Integer> {
               + "--map body=text_content,published_at=publication_date")
   List<String> map = new ArrayList<>();
 
-  @Option(names = "--append", description = "add to an existing output folder")
+  @Option(
+      names = "--append",
+      fallbackValue = "true",
+      description = "add to an existing output folder")
   boolean append;
 
-  @Option(names = "--overwrite", description = "replace an existing output folder")
+  @Option(
+      names = "--overwrite",
+      fallbackValue = "true",
+      description = "replace an existing output folder")
   boolean overwrite;
 
   @Mixin SparkOptions spark;

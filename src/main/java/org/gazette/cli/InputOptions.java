@@ -25,6 +25,7 @@ public final class InputOptions {
 
   @Option(
       names = "--skip-corrupt-files",
+      fallbackValue = "true",
       description =
           "leave out input files that cannot be read as Parquet (not Parquet, cut "
               + "short, damaged inside), naming each in the log, instead of stopping the run; "

@@ -11,6 +11,7 @@ public final class PassOptions {
 
   @Option(
       names = "--force",
+      fallbackValue = "true",
       description =
           "with --from and --to: run the dates the output already has too (by "
               + "default a backfill skips them, so that it can be resumed)")

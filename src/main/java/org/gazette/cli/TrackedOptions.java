@@ -19,7 +19,7 @@ public final class TrackedOptions {
               + "exists, else the copy in the jar")
   Path file;
 
-  @Option(names = "--no-tracked", description = "no tracked topics")
+  @Option(names = "--no-tracked", fallbackValue = "true", description = "no tracked topics")
   boolean none;
 
   /**

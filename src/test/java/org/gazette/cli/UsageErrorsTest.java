@@ -21,9 +21,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Every option of every command given a bad value: exit status 2, one line that names the option,
- * no stack trace, and nothing written under the output folder. The options are read from the
- * commands themselves, so that a new option is tested the day it is added.
+ * Every option of every command given a bad value, on the command line and as its key in a
+ * properties file: exit status 2, one line that names the option (and the key and the file), no
+ * stack trace, and nothing written under the output folder. The options are read from the commands
+ * themselves, so that a new option is tested the day it is added.
  */
 class UsageErrorsTest {
 
@@ -113,8 +114,17 @@ class UsageErrorsTest {
           Map.entry("--out", "UNDER_A_FILE"),
           Map.entry("--file", "UNDER_A_FILE"));
 
+  /**
+   * The options not tried as keys: those a properties file cannot set (it refuses their keys:
+   * CommandDefaultsTest), and {@code --lang} of ner, which takes any language (on the command line,
+   * its case fails because the command is given {@code --lang} twice).
+   */
+  private static final List<String> NO_KEY =
+      List.of("--master", "--conf", "--properties", "--lang");
+
   static Stream<Arguments> badValues() {
     CommandLine root = new CommandLine(new Gazette());
+    CommandDefaults.addPropertiesOption(root);
     List<Arguments> cases = new ArrayList<>();
     for (String command : COMMANDS.keySet().stream().sorted().toList()) {
       CommandLine cli = root;
@@ -126,24 +136,32 @@ class UsageErrorsTest {
           continue;
         }
         String flag = option.longestName();
-        if (option.arity().max() == 0) {
-          cases.add(Arguments.of(command, flag, flag + "=maybe")); // a flag takes no value
-        } else {
-          cases.add(Arguments.of(command, flag, BAD.getOrDefault(flag, "x")));
+        String value =
+            option.arity().max() == 0
+                ? flag + "=maybe" // a flag takes no value
+                : BAD.getOrDefault(flag, "x");
+        cases.add(Arguments.of("flag", command, flag, value));
+        if (!NO_KEY.contains(flag)) {
+          String key = "gazette." + command.replace(' ', '.') + "." + flag.substring(2);
+          cases.add(Arguments.of(key, command, flag, value.replace(flag + "=", "")));
         }
       }
     }
     return cases.stream();
   }
 
-  @ParameterizedTest(name = "{0} {1} {2}")
+  @ParameterizedTest(name = "{1} {2} {3} ({0})")
   @MethodSource("badValues")
   void aBadValueIsOneLineNamingTheOptionAndNothingIsWritten(
-      String command, String flag, String value) {
-    Path output = temp.resolve("out-" + command.replace(' ', '-') + flag);
+      String source, String command, String flag, String value) throws IOException {
+    boolean inFile = !source.equals("flag");
+    Path output = temp.resolve("out-" + command.replace(' ', '-') + flag + (inFile ? "-key" : ""));
     List<String> args = new ArrayList<>(List.of(command.split(" ")));
-    for (String base : COMMANDS.get(command)) {
-      args.add(resolve(base));
+    List<String> base = COMMANDS.get(command);
+    for (int i = 0; i < base.size(); i += 2) {
+      if (!(inFile && base.get(i).equals(flag))) { // the file's value, not the command line's
+        args.addAll(List.of(base.get(i), resolve(base.get(i + 1))));
+      }
     }
     if (!flag.equals("--output") && !flag.equals("--out") && !command.startsWith("ner")) {
       args.addAll(List.of("--output", output.toString()));
@@ -151,7 +169,11 @@ class UsageErrorsTest {
     if (command.equals("ner train") && !flag.equals("--out")) {
       args.addAll(List.of("--out", output.resolve("model").toString()));
     }
-    if (value.startsWith(flag + "=")) {
+    Path file = temp.resolve(source + "-" + command.replace(' ', '-') + ".properties");
+    if (inFile) {
+      Files.writeString(file, source + "=" + resolve(value) + "\n");
+      args.addAll(List.of("--properties", file.toString()));
+    } else if (value.startsWith(flag + "=")) {
       args.add(value);
     } else {
       args.addAll(List.of(flag, resolve(value)));
@@ -169,6 +191,9 @@ class UsageErrorsTest {
     assertThat(status).as("exit status of %s; it said: %s", args, said).isEqualTo(2);
     assertThat(said.lines().toList()).as("what %s said", args).hasSize(1);
     assertThat(said).as("what %s said", args).contains(flag).doesNotContain("Exception", "\tat ");
+    if (inFile) {
+      assertThat(said).as("what %s said", args).contains(source + " in " + file + ")");
+    }
     assertThat(output).as("the output of %s", args).doesNotExist();
   }
 
@@ -176,7 +201,8 @@ class UsageErrorsTest {
     return switch (value) {
       case "FEED" -> temp.resolve("feed.jsonl").toString();
       case "CONLL" -> temp.resolve("train.conll").toString();
-      case "MISSING" -> temp.resolve("no-such-thing").toString();
+      // .jsonl: ingest tells the format of its --input from the name before it looks for it.
+      case "MISSING" -> temp.resolve("no-such-thing.jsonl").toString();
       case "UNDER_A_FILE" -> aFile.resolve("out").toString();
       default -> value;
     };

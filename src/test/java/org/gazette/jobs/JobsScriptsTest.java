@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The scheduling scripts in jobs/: nightly.sh's choice of day, its commands in both modes, its exit
- * statuses; jobs/gazette handing the properties file's spark.* keys to Spark's SparkConf. The
- * scripts run in bash through their dry runs (GAZETTE_DRY_RUN=1, --dry-run) or with a stand-in for
- * spark-submit: no Spark session, no build.
+ * statuses; jobs/gazette handing the properties file's spark.* keys to Spark's SparkConf and the
+ * file itself to Gazette. The scripts run in bash through their dry runs (GAZETTE_DRY_RUN=1,
+ * --dry-run) or with a stand-in for spark-submit: no Spark session, no build.
  */
 class JobsScriptsTest {
 
@@ -143,14 +143,7 @@ class JobsScriptsTest {
     assertThat(command)
         .isEqualTo(
             localNightly(
-                DEFAULT_PROPERTIES,
-                "nightly",
-                "--date",
-                day,
-                "--input",
-                HOME.resolve("data/sample/articles").toString(),
-                "--output",
-                HOME.resolve("out").toString()));
+                DEFAULT_PROPERTIES, "nightly", "--date", day, "--properties", DEFAULT_PROPERTIES));
   }
 
   @Test
@@ -175,10 +168,8 @@ class JobsScriptsTest {
                 "nightly",
                 "--date",
                 "2024-02-29",
-                "--input",
-                HOME.resolve("data/sample/articles").toString(),
-                "--output",
-                HOME.resolve("out").toString(),
+                "--properties",
+                DEFAULT_PROPERTIES,
                 "--no-topics",
                 "--tracked",
                 "my topics.txt"));
@@ -214,7 +205,9 @@ class JobsScriptsTest {
     Path mode = write(temp().resolve("mode.properties"), "gazette.submit=yarn");
     Path backslash =
         write(
-            temp().resolve("backslash.properties"), "# Windows", "gazette.output=C:\\gazette\\out");
+            temp().resolve("backslash.properties"),
+            "# Windows",
+            "gazette.nightly.output=C:\\gazette\\out");
 
     Result badMode =
         run(
@@ -244,18 +237,43 @@ class JobsScriptsTest {
     assertThat(badLine.err()).startsWith("gazette: " + backslash + ", line 2: backslashes");
     assertThat(badLine.err().lines()).hasSize(1);
 
-    Path typo = write(temp().resolve("typo.properties"), "gazette.hepa=8g");
+    // The launchers refuse a misspelt launcher key and a key of their first format; the
+    // options' keys are Gazette's to check.
+    Map<String, String> refusals =
+        Map.of(
+            "gazette.hepa=8g",
+            "unknown key gazette.hepa (the launcher's keys: ",
+            "gazette.submit.jarr=x.jar",
+            "unknown key gazette.submit.jarr (the launcher's keys: ",
+            "gazette.input=corpus",
+            "gazette.input is now gazette.nightly.input");
+    for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+      Path typo = write(temp().resolve("typo.properties"), refusal.getKey());
+      for (String script : List.of("nightly.sh", "gazette")) {
+        Result refused =
+            run(
+                temp(),
+                Map.of("GAZETTE_PROPERTIES", typo.toString(), "GAZETTE_DRY_RUN", "1"),
+                script,
+                "--dry-run");
+        assertThat(refused.status()).as(script).isEqualTo(2);
+        assertThat(refused.err().lines().toList())
+            .as(script)
+            .hasSize(1)
+            .first()
+            .asString()
+            .startsWith("gazette: " + typo + ": " + refusal.getValue());
+      }
+    }
+    Path options = write(temp().resolve("options.properties"), "gazette.nightly.trend-topp=100");
     for (String script : List.of("nightly.sh", "gazette")) {
-      Result misspelt =
+      Result passed =
           run(
               temp(),
-              Map.of("GAZETTE_PROPERTIES", typo.toString(), "GAZETTE_DRY_RUN", "1"),
+              Map.of("GAZETTE_PROPERTIES", options.toString(), "GAZETTE_DRY_RUN", "1"),
               script,
               "--dry-run");
-      assertThat(misspelt.status()).as(script).isEqualTo(2);
-      assertThat(misspelt.err())
-          .as(script)
-          .startsWith("gazette: " + typo + ": unknown key gazette.hepa (the gazette.* keys: ");
+      assertThat(passed.status()).as("%s: %s", script, passed.err()).isZero();
     }
   }
 
@@ -266,9 +284,9 @@ class JobsScriptsTest {
             temp().resolve("prod.properties"),
             "spark.master=yarn",
             "spark.sql.shuffle.partitions=400",
-            "gazette.input = s3a://news/articles",
-            "gazette.output: tables",
-            "gazette.nightly.options=--no-topics  --trend-top 100",
+            "gazette.nightly.input = s3a://news/articles",
+            "gazette.nightly.output: tables",
+            "gazette.nightly.trend-top 100",
             "gazette.submit=spark-submit",
             "gazette.submit.options=--load-spark-defaults --verbose");
 
@@ -284,17 +302,7 @@ class JobsScriptsTest {
             "2023-07-03");
     assertThat(onPath.status()).as(onPath.err()).isZero();
     List<String> nightly =
-        List.of(
-            "nightly",
-            "--date",
-            "2023-07-03",
-            "--input",
-            "s3a://news/articles",
-            "--output",
-            HOME.resolve("tables").toString(),
-            "--no-topics",
-            "--trend-top",
-            "100");
+        List.of("nightly", "--date", "2023-07-03", "--properties", properties.toString());
     List<String> expected =
         new ArrayList<>(
             List.of(
@@ -319,6 +327,35 @@ class JobsScriptsTest {
     assertThat(sparkHome.status()).as(sparkHome.err()).isZero();
     expected.set(0, "/opt/spark 4.2/bin/spark-submit");
     assertThat(words(sparkHome.out())).isEqualTo(expected);
+
+    // Cluster deploy mode: the driver reads the file where gazette.submit.properties says.
+    Files.write(
+        properties,
+        List.of(
+            "gazette.submit.options=--files /etc/gazette/prod.properties",
+            "gazette.submit.properties=prod.properties"),
+        java.nio.file.StandardOpenOption.APPEND);
+    Result cluster =
+        run(
+            HOME,
+            Map.of("GAZETTE_PROPERTIES", properties.toString()),
+            "nightly.sh",
+            "--dry-run",
+            "2023-07-03");
+    assertThat(cluster.status()).as(cluster.err()).isZero();
+    List<String> command = words(cluster.out());
+    assertThat(command.subList(command.indexOf("--files"), command.size()))
+        .containsExactly(
+            "--files",
+            "/etc/gazette/prod.properties",
+            "--class",
+            "org.gazette.Gazette",
+            HOME.resolve("target/gazette-spark.jar").toString(),
+            "nightly",
+            "--date",
+            "2023-07-03",
+            "--properties",
+            "prod.properties");
   }
 
   // --- nightly.sh running a job: statuses, log lines, signals --------------------------------
@@ -347,7 +384,7 @@ class JobsScriptsTest {
         "gazette.submit=spark-submit",
         "gazette.submit.command=" + script,
         "gazette.submit.jar=" + script,
-        "gazette.output=/tmp/gazette out");
+        "gazette.nightly.output=/tmp/gazette out");
     return script;
   }
 
@@ -394,10 +431,8 @@ class JobsScriptsTest {
             "nightly",
             "--date",
             "2023-07-03",
-            "--input",
-            HOME.resolve("data/sample/articles").toString(),
-            "--output",
-            "/tmp/gazette out");
+            "--properties",
+            temp().resolve("fake.properties").toString());
   }
 
   @Test
@@ -468,8 +503,8 @@ class JobsScriptsTest {
         "spark.executor.extraJavaOptions=-XX:+UseG1GC -Dgazette.probe=a b",
         "gazette.master=local[2]",
         "gazette.heap=1g",
-        "gazette.input=corpus",
-        "gazette.output=/data/gazette tables");
+        "gazette.nightly.input=corpus",
+        "gazette.nightly.output=/data/gazette tables");
   }
 
   /** The java command jobs/gazette would run, from its dry run. */
@@ -484,8 +519,9 @@ class JobsScriptsTest {
 
   @Test
   void launcherPassesTheFilesSparkKeysAsSystemProperties() throws Exception {
+    Path properties = localProperties();
     List<String> command =
-        launcherCommand(Map.of("GAZETTE_PROPERTIES", localProperties().toString()), "--version");
+        launcherCommand(Map.of("GAZETTE_PROPERTIES", properties.toString()), "--version");
 
     assertThat(command.get(0)).isEqualTo("java");
     assertThat(command)
@@ -494,19 +530,29 @@ class JobsScriptsTest {
             "-Dspark.sql.shuffle.partitions=7",
             "-Dspark.sql.parquet.compression.codec=snappy",
             "-Dspark.executor.extraJavaOptions=-XX:+UseG1GC -Dgazette.probe=a b",
-            "-Dspark.master=local[2]");
+            "-Dspark.master=local[2]",
+            "-Dgazette.properties=" + properties);
     assertThat(command)
         .doesNotContain("-Dspark.master=yarn")
-        .noneMatch(a -> a.contains("gazette.input"));
+        .noneMatch(a -> a.contains("gazette.nightly.input"));
     assertThat(command.subList(command.indexOf("org.gazette.Gazette"), command.size()))
         .containsExactly("org.gazette.Gazette", "--version");
+
+    // --properties among the arguments: the launcher reads that file too, as Gazette will.
+    List<String> named =
+        launcherCommand(Map.of(), "nightly", "--properties", properties.toString(), "--", "x");
+    assertThat(named).contains("-Xmx1g", "-Dgazette.properties=" + properties);
+    assertThat(launcherCommand(Map.of(), "nightly", "--properties=" + properties))
+        .contains("-Xmx1g", "-Dgazette.properties=" + properties);
   }
 
   @Test
   void theDefaultPropertiesFileKeepsTodaysRun() throws Exception {
     List<String> command = launcherCommand(Map.of(), "nightly");
 
-    assertThat(command).contains("-Xmx4g", "-Dspark.master=local[*]");
+    assertThat(command)
+        .contains(
+            "-Xmx4g", "-Dspark.master=local[*]", "-Dgazette.properties=" + DEFAULT_PROPERTIES);
     assertThat(command)
         .filteredOn(a -> a.startsWith("-Dspark."))
         .containsExactly("-Dspark.sql.parquet.compression.codec=zstd", "-Dspark.master=local[*]");
@@ -514,7 +560,9 @@ class JobsScriptsTest {
         .containsExactly("org.gazette.Gazette", "nightly");
 
     List<String> none = launcherCommand(Map.of("GAZETTE_PROPERTIES", "/dev/null"), "nightly");
-    assertThat(none).contains("-Xmx4g").noneMatch(a -> a.startsWith("-Dspark."));
+    assertThat(none)
+        .contains("-Xmx4g", "-Dgazette.properties=/dev/null")
+        .noneMatch(a -> a.startsWith("-Dspark."));
   }
 
   @Test
@@ -530,6 +578,13 @@ class JobsScriptsTest {
     assertThat(result.out()).isEmpty();
     assertThat(result.err())
         .startsWith("gazette: cannot read the properties file /nonexistent/gazette.properties");
+
+    Result named =
+        run(HOME, Map.of(), "gazette", "nightly", "--properties", "/nonexistent/x.properties");
+    assertThat(named.status()).isEqualTo(2);
+    assertThat(named.err())
+        .startsWith(
+            "gazette: cannot read the properties file /nonexistent/x.properties (--properties)");
   }
 
   @Test
@@ -556,7 +611,7 @@ class JobsScriptsTest {
             "spark.sql.shuffle.partitions",
             "spark.sql.parquet.compression.codec",
             "spark.executor.extraJavaOptions",
-            "gazette.input"));
+            "gazette.nightly.input"));
     Process java = new ProcessBuilder(probe).redirectErrorStream(true).start();
     String out = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -568,7 +623,7 @@ class JobsScriptsTest {
             "spark.sql.shuffle.partitions=7",
             "spark.sql.parquet.compression.codec=lz4",
             "spark.executor.extraJavaOptions=-XX:+UseG1GC -Dgazette.probe=a b",
-            "gazette.input");
+            "gazette.nightly.input");
   }
 
   @Test
@@ -594,17 +649,19 @@ class JobsScriptsTest {
     assertThat(lines.get(2)).matches(STAMP + " nightly.sh: nightly --date 2023-07-03 finished.*");
     List<String> command = words(lines.get(1));
     assertThat(command)
-        .contains("-Xmx1g", "-Dspark.sql.shuffle.partitions=7", "-Dspark.master=local[2]");
+        .contains(
+            "-Xmx1g",
+            "-Dspark.sql.shuffle.partitions=7",
+            "-Dspark.master=local[2]",
+            "-Dgazette.properties=" + properties);
     assertThat(command.subList(command.indexOf("org.gazette.Gazette"), command.size()))
         .containsExactly(
             "org.gazette.Gazette",
             "nightly",
             "--date",
             "2023-07-03",
-            "--input",
-            HOME.resolve("corpus").toString(),
-            "--output",
-            "/data/gazette tables");
+            "--properties",
+            properties.toString());
   }
 
   // --- jobs/gazette running the job: statuses, memory, signals --------------------------------
