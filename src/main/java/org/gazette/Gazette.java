@@ -95,8 +95,7 @@ public final class Gazette implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(),
-        "name a command: nightly, ingest or generate (gazette help shows them all)");
+        spec.commandLine(), "name a command (gazette --help lists them)");
   }
 
   private static int handleFailure(

@@ -26,13 +26,18 @@ public final class SparkOptions {
       java.util.regex.Pattern.compile(
           "local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[.*]|(spark|k8s)://.+|yarn");
 
-  /** A session named after the command; a master that Spark would not parse is a usage error. */
-  public SparkSession session(String command) {
+  /** Checks the options: a master that Spark would not parse is a usage error. */
+  public void check() {
     if (master != null && !MASTER.matcher(master).matches()) {
       throw new UsageException(
           "--master must be local, local[N], local[*], spark://HOST:PORT, yarn or k8s://URL, was "
               + master);
     }
+  }
+
+  /** A session named after the command, once the options are checked. */
+  public SparkSession session(String command) {
+    check();
     return SparkSessions.create("gazette " + command, master, conf);
   }
 }

@@ -63,6 +63,7 @@ public final class TopicsCommand implements Runnable {
       DateRange range = dates.range();
       TopicTraining.Settings settings = topics.settings();
       Optional<TrackedTopics> trackedTopics = tracked.load(reference);
+      spark.check();
       PathChecks.existing("--output", output, "; run `gazette nightly` on the articles first");
       SparkSession session = spark.session("topics train");
       try {

@@ -30,6 +30,9 @@ class UsageErrorsTest {
 
   @TempDir static Path temp;
 
+  private static final java.util.concurrent.atomic.AtomicInteger CASES =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** A regular file: a path under it cannot be created. */
   private static Path aFile;
 
@@ -155,7 +158,8 @@ class UsageErrorsTest {
   void aBadValueIsOneLineNamingTheOptionAndNothingIsWritten(
       String source, String command, String flag, String value) throws IOException {
     boolean inFile = !source.equals("flag");
-    Path output = temp.resolve("out-" + command.replace(' ', '-') + flag + (inFile ? "-key" : ""));
+    // A name that holds no flag: the message must name the flag itself, not the output.
+    Path output = temp.resolve("out-" + CASES.incrementAndGet());
     List<String> args = new ArrayList<>(List.of(command.split(" ")));
     List<String> base = COMMANDS.get(command);
     for (int i = 0; i < base.size(); i += 2) {

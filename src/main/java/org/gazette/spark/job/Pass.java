@@ -39,6 +39,7 @@ public final class Pass implements AutoCloseable {
   private final Map<String, Double> seconds = new LinkedHashMap<>();
   private final List<Dataset<Row>> kept = new ArrayList<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
+  private boolean done;
   private RunCounts counts = RunCounts.NONE;
 
   Pass(RunFrame frame, String runId, DateRange dates, TableStore store) {
@@ -155,15 +156,31 @@ public final class Pass implements AutoCloseable {
 
   /**
    * Commits every table the pass staged, in one journaled commit: for a bounded range every date of
-   * it, or, with {@code producedOnly}, the dates the pass produced; then runs the actions after
-   * commit and writes the pass's {@code runs} row. Returns the dates committed.
+   * it, or, with {@code producedOnly}, the dates the pass produced; writes the pass's {@code runs}
+   * row; then runs every action after commit. Returns the dates committed. When an action fails,
+   * the others still run and the first failure is thrown: the tables stay committed, and the {@code
+   * runs} row says so.
    */
   public List<LocalDate> commit(boolean producedOnly) {
     long began = System.nanoTime();
     List<LocalDate> committed = store.commit(tables, dates, producedOnly);
     LOG.info("committed the tables of {} in {}", dates, Fmt.since(began));
-    afterCommit.forEach(Runnable::run);
     frame.record(runId, started, dates, counts, written, committed, seconds, null);
+    done = true;
+    RuntimeException first = null;
+    for (Runnable action : afterCommit) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        LOG.error("after committing the tables of {}: {}", dates, e.toString());
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
     return committed;
   }
 
@@ -179,6 +196,9 @@ public final class Pass implements AutoCloseable {
   public RuntimeException fail(Exception e) {
     RuntimeException failure =
         e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+    if (done) { // an action after the commit failed: the runs row holds the commit
+      return failure;
+    }
     frame.record(runId, started, dates, counts, Map.of(), List.of(), seconds, failure);
     return failure;
   }

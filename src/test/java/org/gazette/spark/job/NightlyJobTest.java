@@ -320,6 +320,54 @@ class NightlyJobTest {
   }
 
   @Test
+  void anActionAfterTheCommitThatFailsLeavesThePassCommitted() {
+    String out = temp.resolve("after-commit").toString();
+    String input = temp.resolve("input").toString();
+    List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Stage actions =
+        new Stage() {
+          @Override
+          public String name() {
+            return "actions";
+          }
+
+          @Override
+          public List<org.gazette.spark.store.Table> tables() {
+            return List.of();
+          }
+
+          @Override
+          public void run(Night night) {
+            night
+                .pass()
+                .afterCommit(
+                    () -> {
+                      ran.add("export");
+                      throw new IllegalStateException("the export was refused");
+                    });
+            night.pass().afterCommit(() -> ran.add("next"));
+          }
+        };
+    NightlyJob.Settings night = options(input, out).without(TopicStage.class);
+    List<Stage> stages = new java.util.ArrayList<>(night.stages());
+    stages.add(actions);
+    LocalDate day = LocalDate.of(2023, 8, 1);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> NightlyJob.run(spark, night.withStages(stages), DateRange.of(day)))
+        .hasMessage("the export was refused");
+
+    assertThat(ran).containsExactly("export", "next");
+    List<Row> runs = spark.read().parquet(out + "/runs").collectAsList();
+    assertThat(runs).hasSize(1);
+    assertThat(runs.get(0).<String>getAs("status")).isEqualTo("succeeded");
+    assertThat(runs.get(0).<String>getAs("message")).isNull();
+    assertThat(runs.get(0).getList(runs.get(0).fieldIndex("committed"))).containsExactly(day);
+    assertThat(spark.read().parquet(out + "/articles").where("date = '2023-08-01'").count())
+        .isEqualTo(3);
+  }
+
+  @Test
   void runningTheSameDateTwiceGivesTheSameRows() {
     String out = temp.resolve("twice").toString();
     String input = temp.resolve("input").toString();
