@@ -80,7 +80,7 @@ class NightlyPlanTest {
 
   @Test
   void aPassTakesTheRowsHalfTheFreeLocalDiskHolds() {
-    // 1,000,000 rows in 225 MB of Parquet need about 16 times that on disk at the peak.
+    // 1,000,000 rows in 225 MB of Parquet need about 24 times that on disk at the peak.
     long perRow = (long) (PassPlanner.DISK_PER_INPUT_BYTE * 225);
     assertThat(PassPlanner.maxRows(100L * perRow * 2, 1_000_000, 225_000_000)).isEqualTo(100);
     assertThat(PassPlanner.maxRows(0, 1_000_000, 225_000_000)).isEqualTo(1);
